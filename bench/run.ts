@@ -1,0 +1,871 @@
+/**
+ * `npm run bench [-- --scale 100|1000|10000] [--seed 42] [--requests 100] [--max-cell-seconds 20]`
+ *
+ * One run, one fresh Neo4j (temp dir, free port, always stopped): generate the synthetic corpus → extract it
+ * (throughput, peak memory) → seed the five seed articles (seed time) → wipe → load the corpus through the
+ * ingest pipeline (throughput) → check the graph's counts against the generator's → serve our API and an
+ * @neo4j/graphql API over the same graph → measure the benchmark queries (bench/queries.ts) with 1 and 16
+ * concurrent HTTP clients, and the same repository Cypher through neo4j-driver → count Neo4j round trips per
+ * request → write bench/results/<timestamp>-<scale>.json and print a table. Exit code 1 when the graph's
+ * counts differ from the expectation or a query fails. docs/performance.md explains the numbers.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { Neo4jGraphQL } from '@neo4j/graphql';
+import express from 'express';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { pino } from 'pino';
+import { createHttpApp, startHttpServer, type HttpHandle } from '../src/api/server.js';
+import { loadConfig, type Config } from '../src/config.js';
+import { extractArticle } from '../src/extract/index.js';
+import type { ExtractedArticle } from '../src/extract/types.js';
+import { createDriver } from '../src/graph/driver.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/localNeo4j.js';
+import { applyMigrations } from '../src/graph/migrations.js';
+import { createRunner, type Runner } from '../src/graph/repositories/runner.js';
+import { timeline } from '../src/graph/repositories/timeline.js';
+import type { KeysetKey } from '../src/graph/repositories/types.js';
+import { ingestArticles, type IngestResult } from '../src/ingest/pipeline.js';
+import { readSeedFolder } from '../src/ingest/seedFolder.js';
+import { countsOf, generateCorpus, type Corpus, type Expected } from './corpus/generate.js';
+import { PAGE_SIZE, QUERIES, type BenchQuery, type Json, type Targets } from './queries.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const CONCURRENCY = [1, 16] as const;
+const DATABASE = 'neo4j';
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+interface Options {
+  scale: number;
+  seed: number;
+  requests: number;
+  maxCellSeconds: number;
+  out: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
+    return v;
+  };
+  const num = (name: string, fallback: number) => {
+    const v = get(name);
+    const n = v === undefined ? fallback : Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
+    return n;
+  };
+  for (const a of argv) {
+    if (a.startsWith('--') && !['--scale', '--seed', '--requests', '--max-cell-seconds', '--out'].includes(a)) {
+      throw new Error(`unknown option ${a} (options: --scale N, --seed N, --requests N, --max-cell-seconds N, --out DIR)`);
+    }
+  }
+  return {
+    scale: Math.round(num('--scale', 1000)),
+    seed: Math.round(num('--seed', 42)),
+    requests: Math.round(num('--requests', 100)),
+    maxCellSeconds: num('--max-cell-seconds', 20),
+    out: get('--out') ?? path.join(HERE, 'results'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small helpers
+
+/** What bench/loadgen.mjs takes and answers. */
+interface LoadJob {
+  url: string;
+  body: string;
+  concurrency: number;
+  requests: number;
+  warmup: number;
+  maxMs: number;
+}
+
+interface LoadResult {
+  latencies: number[];
+  errors: number;
+  firstError?: string;
+  wallMs: number;
+  bytes: number;
+}
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] as number;
+}
+
+interface LatencyStats {
+  n: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  rps: number;
+  firstError?: string;
+  failed?: boolean;
+}
+
+function stats(latencies: number[], wallMs: number, errors: number, firstError?: string): LatencyStats {
+  const s = [...latencies].sort((a, b) => a - b);
+  const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
+  return {
+    n: s.length,
+    errors,
+    p50: round(percentile(s, 50)),
+    p95: round(percentile(s, 95)),
+    p99: round(percentile(s, 99)),
+    mean: round(mean),
+    rps: round((s.length / wallMs) * 1000, 1),
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+/** Counts Neo4j round trips: executeQuery calls and queries run in sessions or transactions. */
+function countingDriver(driver: Driver): { driver: Driver; count: () => number } {
+  let n = 0;
+  const wrapRunner = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(t, prop, receiver) {
+        const v = Reflect.get(t, prop, receiver) as unknown;
+        if (typeof v !== 'function') return v;
+        if (prop === 'run') {
+          return (...args: unknown[]) => {
+            n++;
+            return (v as (...a: unknown[]) => unknown).apply(t, args);
+          };
+        }
+        if (prop === 'executeRead' || prop === 'executeWrite') {
+          return (work: (tx: object) => unknown, ...rest: unknown[]) =>
+            (v as (...a: unknown[]) => unknown).call(t, (tx: object) => work(wrapRunner(tx)), ...rest);
+        }
+        if (prop === 'beginTransaction') {
+          return (...args: unknown[]) => wrapRunner((v as (...a: unknown[]) => object).apply(t, args));
+        }
+        return (v as (...a: unknown[]) => unknown).bind(t);
+      },
+    });
+  const proxy = new Proxy(driver, {
+    get(t, prop, receiver) {
+      const v = Reflect.get(t, prop, receiver) as unknown;
+      if (prop === 'executeQuery') {
+        return (...args: unknown[]) => {
+          n++;
+          return (v as (...a: unknown[]) => unknown).apply(t, args);
+        };
+      }
+      if (prop === 'session') return (...args: unknown[]) => wrapRunner((v as (...a: unknown[]) => object).apply(t, args));
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+  return { driver: proxy as Driver, count: () => n };
+}
+
+async function gql(url: string, query: string, variables: Record<string, unknown>): Promise<Json> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
+  if (res.status !== 200 || body.errors?.length) {
+    throw new Error(`GraphQL request to ${url} failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 800)}`);
+  }
+  return body.data;
+}
+
+function runWorker(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./loadgen.mjs', import.meta.url), { workerData: job, execArgv: [] });
+    w.once('message', (m: LoadResult) => {
+      resolve(m);
+      void w.terminate();
+    });
+    w.once('error', reject);
+  });
+}
+
+/** The same work in-process: `concurrency` loops calling `fn` until `requests` are done or time runs out. */
+async function runInProcess(fn: () => Promise<unknown>, concurrency: number, requests: number, warmup: number, maxMs: number) {
+  let next = 0;
+  const warm = Math.max(warmup, concurrency);
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < warm) {
+      next++;
+      await fn();
+    }
+  }));
+  next = 0;
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const t0 = performance.now();
+  const deadline = t0 + maxMs;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < requests && performance.now() < deadline) {
+      next++;
+      const t = performance.now();
+      try {
+        await fn();
+      } catch (err) {
+        errors++;
+        firstError ??= (err as Error).message;
+      }
+      latencies.push(performance.now() - t);
+    }
+  }));
+  return stats(latencies, performance.now() - t0, errors, firstError);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phases
+
+interface ExtractionResult {
+  articles: number;
+  megabytes: number;
+  seconds: number;
+  mbPerSecond: number;
+  articlesPerSecond: number;
+  peakRssMB: number;
+  rssBeforeMB: number;
+  statementsFound: number;
+  statementsExpected: number;
+}
+
+function extractAll(corpus: Corpus): { result: ExtractionResult; extracted: Map<string, ExtractedArticle> } {
+  const extracted = new Map<string, ExtractedArticle>();
+  // Warm-up on a few articles (lazy lexicon loading, JIT), not timed.
+  for (const a of corpus.articles.slice(0, 5)) extractArticle(toInput(a));
+  const rssBefore = process.memoryUsage.rss();
+  let peak = rssBefore;
+  let found = 0;
+  const t0 = performance.now();
+  for (const [i, a] of corpus.articles.entries()) {
+    const x = extractArticle(toInput(a));
+    found += x.statements.length;
+    extracted.set(a.id, x);
+    // The loop is synchronous (a timer would never fire), so sample RSS in it.
+    if (i % 8 === 0) peak = Math.max(peak, process.memoryUsage.rss());
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  peak = Math.max(peak, process.memoryUsage.rss());
+  const megabytes = corpus.expected.bytes / 1e6;
+  return {
+    extracted,
+    result: {
+      articles: corpus.articles.length,
+      megabytes: round(megabytes, 3),
+      seconds: round(seconds, 3),
+      mbPerSecond: round(megabytes / seconds, 3),
+      articlesPerSecond: round(corpus.articles.length / seconds, 1),
+      peakRssMB: round(peak / 2 ** 20, 1),
+      rssBeforeMB: round(rssBefore / 2 ** 20, 1),
+      statementsFound: found,
+      statementsExpected: corpus.expected.reports,
+    },
+  };
+}
+
+function toInput(a: Corpus['articles'][number]) {
+  return { id: a.id, text: a.text, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, url: a.url };
+}
+
+interface LoadPhase {
+  articles: number;
+  failed: number;
+  firstFailure?: string;
+  seconds: number;
+  articlesPerSecond: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  nodesAndRelsPerSecond: number;
+  /** Articles/s over each tenth of the corpus: how loading slows as the graph grows. */
+  articlesPerSecondByTenth: number[];
+  /** Where the time went (ms): reads before each write (stored version, known graph), the write transaction, and the rest (resolution, JS). */
+  breakdownMs: Record<string, number>;
+  /** Articles that failed to load, with the pipeline's one-line reason (the count check excludes them). */
+  failures: Array<{ id: string | null; error: string }>;
+}
+
+/** Times every driver call of the pipeline by the first words of its Cypher, to show where loading spends its time. */
+function timingDriver(driver: Driver, buckets: Record<string, number>): Driver {
+  const label = (q: string) =>
+    q.includes("db.index.fulltext.queryNodes('actorNames'") ? 'knownGraphRead' : q.includes('a.sha256 AS sha256') ? 'storedVersionRead' : 'otherRead';
+  return new Proxy(driver, {
+    get(t, prop, receiver) {
+      const v = Reflect.get(t, prop, receiver) as unknown;
+      if (prop === 'executeQuery') {
+        return async (q: string, ...rest: unknown[]) => {
+          const t0 = performance.now();
+          try {
+            return await (v as (...a: unknown[]) => Promise<unknown>).call(t, q, ...rest);
+          } finally {
+            const k = label(q);
+            buckets[k] = (buckets[k] ?? 0) + performance.now() - t0;
+          }
+        };
+      }
+      if (prop === 'session') {
+        return (...args: unknown[]) => {
+          const s = (v as (...a: unknown[]) => Json).apply(t, args);
+          return new Proxy(s, {
+            get(st, sp, sr) {
+              const sv = Reflect.get(st, sp, sr) as unknown;
+              if (sp === 'executeWrite') {
+                return async (...a: unknown[]) => {
+                  const t0 = performance.now();
+                  try {
+                    return await (sv as (...x: unknown[]) => Promise<unknown>).apply(st, a);
+                  } finally {
+                    buckets.writeTransaction = (buckets.writeTransaction ?? 0) + performance.now() - t0;
+                  }
+                };
+              }
+              return typeof sv === 'function' ? (sv as (...x: unknown[]) => unknown).bind(st) : sv;
+            },
+          });
+        };
+      }
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+    },
+  });
+}
+
+async function loadCorpus(driver: Driver, config: Config, corpus: Corpus, extracted: Map<string, ExtractedArticle>): Promise<LoadPhase> {
+  const buckets: Record<string, number> = {};
+  const timed = timingDriver(driver, buckets);
+  const n = corpus.articles.length;
+  const tenth = Math.max(1, Math.ceil(n / 10));
+  const marks: number[] = [];
+  const results: IngestResult[] = [];
+  const t0 = performance.now();
+  let last = t0;
+  // Extraction was measured above: reuse its output so this phase times resolution and writing.
+  const extract = (input: { id: string }) => {
+    const x = extracted.get(input.id);
+    if (!x) throw new Error(`no extraction for ${input.id}`);
+    return x;
+  };
+  for (let i = 0; i < n; i += tenth) {
+    const slice = corpus.articles.slice(i, i + tenth).map(toInput);
+    results.push(...(await ingestArticles(timed, config, slice, { extract })));
+    const now = performance.now();
+    marks.push(round(slice.length / ((now - last) / 1000), 1));
+    last = now;
+    log(`  loaded ${Math.min(n, i + tenth)}/${n} articles (${marks.at(-1)} articles/s)`);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const failed = results.filter((r) => r.status !== 'created');
+  const nodes = results.reduce((a, r) => a + (r.counts?.nodesCreated ?? 0), 0);
+  const rels = results.reduce((a, r) => a + (r.counts?.relationshipsCreated ?? 0), 0);
+  const known = Object.values(buckets).reduce((a, b) => a + b, 0);
+  return {
+    articles: n,
+    failed: failed.length,
+    ...(failed[0] ? { firstFailure: `${failed[0].source}: ${failed[0].status} ${failed[0].error ?? ''}` } : {}),
+    failures: failed.map((f) => ({ id: f.id, error: f.error ?? f.status })),
+    seconds: round(seconds, 2),
+    articlesPerSecond: round(n / seconds, 1),
+    nodesCreated: nodes,
+    relationshipsCreated: rels,
+    nodesAndRelsPerSecond: round((nodes + rels) / seconds, 0),
+    articlesPerSecondByTenth: marks,
+    breakdownMs: {
+      ...Object.fromEntries(Object.entries(buckets).map(([k, v]) => [k, round(v, 0)])),
+      resolveAndOther: round(seconds * 1000 - known, 0),
+    },
+  };
+}
+
+interface CountCheck {
+  name: string;
+  expected: number;
+  actual: number;
+  ok: boolean;
+}
+
+const COUNT_QUERY = `
+CALL () { MATCH (s:Statement) RETURN count(s) AS statements }
+CALL () { MATCH (:Statement)-[r:REPORTED_IN]->(:Article) RETURN count(r) AS reports }
+CALL () { MATCH (s:Statement) WHERE COUNT { (s)-[:REPORTED_IN]->() } > 1 RETURN count(s) AS chains }
+CALL () { MATCH (s:Statement {kind: 'DIRECT'}) RETURN count(s) AS direct }
+CALL () { MATCH (:Statement)-[r:VIA]->(:Actor) RETURN count(r) AS via }
+CALL () { MATCH (a:Actor) RETURN count(a) AS actors }
+CALL () { MATCH (a:Actor {kind: 'PERSON'}) RETURN count(a) AS persons }
+CALL () { MATCH (a:Actor {kind: 'MEDIA_OUTLET'}) RETURN count(a) AS outlets }
+CALL () { MATCH (a:Actor {kind: 'COUNTRY'}) RETURN count(a) AS countries }
+CALL () { MATCH (a:Actor {kind: 'GOVERNMENT'}) RETURN count(a) AS governments }
+CALL () { MATCH (e:Event:Meeting) RETURN count(e) AS meetings }
+CALL () { MATCH (m:MeetingSeries) RETURN count(m) AS series }
+CALL () { MATCH (e:Event:Incident) RETURN count(e) AS incidents }
+CALL () { MATCH (c:Claim) RETURN count(c) AS claims }
+CALL () { MATCH (e:Event) WHERE NOT e:Meeting AND NOT e:Incident RETURN count(e) AS otherEvents }
+CALL () { MATCH (a:Article) RETURN count(a) AS articles }
+RETURN *`;
+
+/**
+ * The graph's counts against the generator's. When some articles failed to load, the expectation is that of
+ * the articles that did load (the generator knows what each article holds), so the check stays exact.
+ */
+async function checkCounts(driver: Driver, expected: Expected, loadedIds: ReadonlySet<string>): Promise<CountCheck[]> {
+  const { records } = await driver.executeQuery(COUNT_QUERY, {}, { database: DATABASE });
+  const r = records[0]!;
+  const get = (k: string) => neo4j.integer.toNumber(r.get(k));
+  const e = countsOf(expected.perArticle.filter((a) => loadedIds.has(a.id)));
+  const checks: Array<[string, number, number]> = [
+    ['articles', e.articles, get('articles')],
+    ['statements', e.statements, get('statements')],
+    ['direct statements', e.directStatements, get('direct')],
+    ['reports (REPORTED_IN)', e.reports, get('reports')],
+    ['statement chains (>1 report)', e.chains, get('chains')],
+    ['intermediaries (VIA)', e.via, get('via')],
+    ['actors', e.actors.total, get('actors')],
+    ['  persons', e.actors.PERSON, get('persons')],
+    ['  media outlets', e.actors.MEDIA_OUTLET, get('outlets')],
+    ['  countries', e.actors.COUNTRY, get('countries')],
+    ['  governments', e.actors.GOVERNMENT, get('governments')],
+    ['meetings', e.meetings, get('meetings')],
+    ['meeting series', e.meetingSeries, get('series')],
+    ['incidents', e.incidents, get('incidents')],
+    ['claims', e.claims, get('claims')],
+    ['other events', 0, get('otherEvents')],
+  ];
+  return checks.map(([name, exp, actual]) => ({ name, expected: exp, actual, ok: exp === actual }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Servers
+
+async function startPeer(driver: Driver): Promise<{ url: string; close: () => Promise<void> }> {
+  const typeDefs = readFileSync(path.join(HERE, 'neo4j-graphql', 'typeDefs.graphql'), 'utf8');
+  const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
+  const apollo = new ApolloServer({ schema, introspection: true });
+  await apollo.start();
+  const app = express();
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: async () => ({}) }));
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}
+
+type FoundTargets = Targets & { busyActorStatements: number; chainReports: number; incidentClaims: number; peerError?: string };
+
+async function findTargets(driver: Driver, run: Runner, ourUrl: string, peerUrl: string): Promise<FoundTargets> {
+  const one = async (q: string) => (await driver.executeQuery(q, {}, { database: DATABASE })).records[0];
+  const busy = await one(`MATCH (a:Actor)-[:SAID]->(s:Statement) RETURN a.id AS id, count(s) AS n ORDER BY n DESC, id LIMIT 1`);
+  const chain = await one(`MATCH (s:Statement)-[r:REPORTED_IN]->() RETURN s.id AS id, count(r) AS n ORDER BY n DESC, id LIMIT 1`);
+  const incident = await one(`MATCH (c:Claim)-[:ON]->(e:Incident) RETURN e.id AS id, count(c) AS n ORDER BY n DESC, id LIMIT 1`);
+  if (!busy || !chain || !incident) throw new Error('the loaded graph has no speaker, statement or incident to benchmark');
+
+  // The 10th page's cursor, reached by paging nine times (keyset for us, offset for the peer).
+  let ourAfter: string | null = null;
+  let peerAfter: string | null = null;
+  let peerError: string | undefined;
+  let rawAfter: KeysetKey | null = null;
+  for (let p = 0; p < 9; p++) {
+    const ours: Json = await gql(ourUrl, QUERIES[0]!.ours.query, { after: ourAfter });
+    ourAfter = ours.timeline.pageInfo.endCursor;
+    const raw = await timeline(run, {}, { limit: PAGE_SIZE, after: rawAfter });
+    rawAfter = raw.items.at(-1)?.key ?? null;
+    if (peerError) continue;
+    try {
+      const peer: Json = await gql(peerUrl, QUERIES[0]!.peer.query, { after: peerAfter });
+      peerAfter = peer.timelineItemsConnection.pageInfo.endCursor;
+    } catch (err) {
+      // Recorded, not fatal: the peer failing a query is a result.
+      peerError = (err as Error).message;
+    }
+  }
+  if (!ourAfter || !rawAfter) throw new Error('the timeline has fewer than 10 pages: use a larger --scale');
+  return {
+    busyActorId: busy.get('id') as string,
+    busyActorStatements: neo4j.integer.toNumber(busy.get('n')),
+    chainStatementId: chain.get('id') as string,
+    chainReports: neo4j.integer.toNumber(chain.get('n')),
+    incidentId: incident.get('id') as string,
+    incidentClaims: neo4j.integer.toNumber(incident.get('n')),
+    ourPage10After: ourAfter,
+    peerPage10After: peerAfter ?? '',
+    rawPage10After: rawAfter,
+    ...(peerError ? { peerError } : {}),
+  };
+}
+
+interface QueryResult {
+  name: string;
+  roundTrips: { ours: number; peer: number | null; raw: number };
+  sameItems: boolean;
+  items: number;
+  latency: Record<'ours' | 'raw' | 'peer', Record<string, LatencyStats>>;
+  /** Ratios of p99 latencies; null where the peer failed the query. */
+  ratios: Record<string, { oursOverRaw: number; oursOverPeer: number | null; peerOverOurs: number | null }>;
+  peerFailure?: string;
+}
+
+async function measureQuery(
+  q: BenchQuery,
+  t: Targets,
+  ours: { url: string; count: () => number },
+  peer: { url: string; count: () => number },
+  raw: { run: Runner; count: () => number },
+  opts: Options,
+): Promise<QueryResult> {
+  // Round trips of one request each (sequential, nothing else running).
+  let before = ours.count();
+  const oursData = await gql(ours.url, q.ours.query, q.ours.variables(t));
+  const oursTrips = ours.count() - before;
+  // The peer may fail a query (e.g. Neo4j's transaction memory limit): then it is reported as failed, not timed.
+  let peerFailure: string | undefined = q.name === 'timeline page 10' && t.peerError ? t.peerError : undefined;
+  let peerData: Json = null;
+  before = peer.count();
+  if (!peerFailure) {
+    try {
+      peerData = await gql(peer.url, q.peer.query, q.peer.variables(t));
+    } catch (err) {
+      peerFailure = (err as Error).message;
+    }
+  }
+  const peerTrips = peer.count() - before;
+  before = raw.count();
+  await q.raw(raw.run, t);
+  const rawTrips = raw.count() - before;
+  const oursIds = q.oursIds(oursData);
+  const peerIds = peerFailure ? [] : q.peerIds(peerData);
+  const sameItems = oursIds.length > 0 && JSON.stringify(oursIds) === JSON.stringify(peerIds);
+  if (peerFailure) log(`  @neo4j/graphql failed "${q.name}": ${peerFailure.slice(0, 300)}`);
+
+  const latency: QueryResult['latency'] = { ours: {}, raw: {}, peer: {} };
+  const ratios: QueryResult['ratios'] = {};
+  const maxMs = opts.maxCellSeconds * 1000;
+  for (const c of CONCURRENCY) {
+    const requests = c === 1 ? opts.requests : opts.requests * 2;
+    const warmup = c === 1 ? 10 : 32;
+    const job = (url: string, query: string, variables: Record<string, unknown>): LoadJob => ({
+      url, body: JSON.stringify({ query, variables }), concurrency: c, requests, warmup, maxMs,
+    });
+    const o = await runWorker(job(ours.url, q.ours.query, q.ours.variables(t)));
+    latency.ours[`c${c}`] = stats(o.latencies, o.wallMs, o.errors, o.firstError);
+    latency.raw[`c${c}`] = await runInProcess(() => q.raw(raw.run, t), c, requests, warmup, maxMs);
+    const oc = latency.ours[`c${c}`]!;
+    const rc = latency.raw[`c${c}`]!;
+    if (peerFailure) {
+      latency.peer[`c${c}`] = { ...stats([], 1, 1, peerFailure.slice(0, 500)), failed: true };
+      ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), oursOverPeer: null, peerOverOurs: null };
+      log(`  ${q.name} c=${c}: ours p99 ${oc.p99} ms, raw p99 ${rc.p99} ms, @neo4j/graphql FAILED`);
+      continue;
+    }
+    const p = await runWorker(job(peer.url, q.peer.query, q.peer.variables(t)));
+    latency.peer[`c${c}`] = stats(p.latencies, p.wallMs, p.errors, p.firstError);
+    const pc = latency.peer[`c${c}`]!;
+    ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), oursOverPeer: round(oc.p99 / pc.p99), peerOverOurs: round(pc.p99 / oc.p99) };
+    log(`  ${q.name} c=${c}: ours p99 ${oc.p99} ms, raw p99 ${rc.p99} ms, @neo4j/graphql p99 ${pc.p99} ms`);
+  }
+  return {
+    name: q.name,
+    roundTrips: { ours: oursTrips, peer: peerFailure ? null : peerTrips, raw: rawTrips },
+    sameItems,
+    items: oursIds.length,
+    latency,
+    ratios,
+    ...(peerFailure ? { peerFailure: peerFailure.slice(0, 500) } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function machine() {
+  const cpuinfo = (() => {
+    try {
+      return readFileSync('/proc/cpuinfo', 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return {
+    cpuModel: model.trim(),
+    cores: os.availableParallelism(),
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    /** Other work on the machine skews every number: 1/5/15-minute load averages when the report was written. */
+    loadAverage: os.loadavg().map((x) => round(x, 2)),
+  };
+}
+
+function pad(s: string | number, n: number, right = false): string {
+  const t = String(s);
+  return right ? t.padEnd(n) : t.padStart(n);
+}
+
+function printTable(r: BenchReport): void {
+  const out: string[] = [];
+  const e = r.extraction;
+  const l = r.load;
+  out.push(`Chronicle bench — scale ${r.scale} (${r.corpus.megabytes} MB), ${r.machine.cores} cores, ${r.machine.cpuModel}, load average ${r.machine.loadAverageAtStart.join('/')} at start`);
+  out.push(`extraction: ${e.mbPerSecond} MB/s, ${e.articlesPerSecond} articles/s, peak RSS ${e.peakRssMB} MB`);
+  out.push(`load:       ${l.articlesPerSecond} articles/s, ${l.nodesAndRelsPerSecond} nodes+rels/s (${l.nodesCreated} nodes, ${l.relationshipsCreated} rels in ${l.seconds} s)`);
+  const b = l.breakdownMs;
+  out.push(`            time: write transactions ${b.writeTransaction ?? 0} ms, known-graph reads ${b.knownGraphRead ?? 0} ms, stored-version reads ${b.storedVersionRead ?? 0} ms, resolution+JS ${b.resolveAndOther} ms; articles/s by tenth: ${l.articlesPerSecondByTenth.join(' ')}`);
+  out.push(`seed:       ${r.seed.articles} seed articles in ${r.seed.seconds} s into a fresh database, ${r.seed.warmSeconds} s warm`);
+  const bad = r.counts.filter((c) => !c.ok);
+  const excluded = l.failed > 0 ? ` (of the ${l.articles - l.failed} articles that loaded; ${l.failed} FAILED to load: ${l.firstFailure})` : '';
+  out.push(`counts:     ${bad.length === 0 ? `all ${r.counts.length} match the generator's expectation` : `MISMATCH ${bad.map((c) => `${c.name.trim()} ${c.actual}≠${c.expected}`).join(', ')}`}${excluded}`);
+  out.push('');
+  out.push(`${pad('query', 18, true)} ${pad('c', 3)} ${pad('ours p50', 9)} ${pad('p95', 7)} ${pad('p99', 7)} ${pad('rps', 7)} | ${pad('raw p99', 8)} ${pad('ours/raw', 8)} | ${pad('peer p99', 9)} ${pad('peer/ours', 9)} | trips ours/peer`);
+  for (const q of r.queries) {
+    for (const c of CONCURRENCY) {
+      const o = q.latency.ours[`c${c}`]!;
+      const rw = q.latency.raw[`c${c}`]!;
+      const p = q.latency.peer[`c${c}`]!;
+      const ratio = q.ratios[`c${c}`]!;
+      out.push(
+        `${pad(q.name, 18, true)} ${pad(c, 3)} ${pad(o.p50, 9)} ${pad(o.p95, 7)} ${pad(o.p99, 7)} ${pad(o.rps, 7)} | ${pad(rw.p99, 8)} ${pad(ratio.oursOverRaw, 8)} | ${pad(p.failed ? 'failed' : p.p99, 9)} ${pad(ratio.peerOverOurs ?? '-', 9)} | ${c === 1 ? `${q.roundTrips.ours}/${q.roundTrips.peer ?? '-'}` : ''}`,
+      );
+    }
+  }
+  out.push('');
+  for (const t of r.targets) out.push(`${t.met === null ? 'N/A   ' : t.met ? 'MET   ' : 'MISSED'} ${t.target}: ${t.detail}`);
+  console.log(out.join('\n'));
+}
+
+interface Target {
+  target: string;
+  /** null: this run cannot tell (e.g. the scale comparison needs a run at 10,000). */
+  met: boolean | null;
+  detail: string;
+}
+
+function targets(r: Omit<BenchReport, 'targets'>): Target[] {
+  const out: Target[] = [];
+  // A query the peer fails counts as met (we answer it, the peer does not).
+  const peerRatios = r.queries.flatMap((q) => CONCURRENCY.map((c) => q.ratios[`c${c}`]!.peerOverOurs)).filter((x): x is number => x !== null);
+  const failures = r.queries.filter((q) => q.peerFailure).map((q) => q.name);
+  const worstPeer = peerRatios.length > 0 ? Math.min(...peerRatios) : Infinity;
+  out.push({
+    target: 'p99 at least 2x better than @neo4j/graphql',
+    met: worstPeer >= 2,
+    detail: `worst peer/ours p99 ratio ${worstPeer}${failures.length ? `; @neo4j/graphql failed: ${failures.join(', ')}` : ''}`,
+  });
+  const worstRaw = Math.max(...r.queries.flatMap((q) => CONCURRENCY.map((c) => q.ratios[`c${c}`]!.oursOverRaw)));
+  out.push({ target: 'p99 within 1.5x of raw Cypher', met: worstRaw <= 1.5, detail: `worst ours/raw p99 ratio ${worstRaw}` });
+  const cores = 1; // extraction runs on one core (single thread)
+  out.push({
+    target: 'extraction >= 1 MB/s per core',
+    met: r.extraction.mbPerSecond / cores >= 1,
+    detail: `${r.extraction.mbPerSecond} MB/s on one core`,
+  });
+  out.push({
+    target: 'loading >= 5,000 nodes+rels/s',
+    met: r.load.nodesAndRelsPerSecond >= 5000 && r.load.failed === 0,
+    detail: `${r.load.nodesAndRelsPerSecond} nodes+rels/s${r.load.failed ? `; ${r.load.failed} articles failed to load` : ''}`,
+  });
+  out.push(pagedTarget(r));
+  return out;
+}
+
+/** Paged latency against the latest --scale 100 run in the same results folder (keyset paging should keep it flat). */
+function pagedTarget(r: Omit<BenchReport, 'targets'>): Target {
+  const target = 'paged latency at 10,000 within 1.5x of 100';
+  if (r.scale <= 100) return { target, met: null, detail: 'this run is the baseline (scale 100): run --scale 10000 to compare' };
+  const baselines = readdirSync(r.options.out).filter((f) => f.endsWith('-100.json')).sort();
+  const file = baselines.at(-1);
+  if (!file) return { target, met: null, detail: `no --scale 100 result in ${r.options.out} to compare with` };
+  const base = JSON.parse(readFileSync(path.join(r.options.out, file), 'utf8')) as BenchReport;
+  const parts: string[] = [];
+  let worst = 0;
+  for (const name of ['timeline page 1', 'timeline page 10']) {
+    const now = r.queries.find((q) => q.name === name)?.latency.ours.c1;
+    const then = base.queries.find((q) => q.name === name)?.latency.ours.c1;
+    if (!now || !then) continue;
+    const ratio = round(now.p99 / then.p99);
+    worst = Math.max(worst, ratio);
+    parts.push(`${name}: p99 ${now.p99} ms vs ${then.p99} ms (${ratio}x), p50 ${now.p50} vs ${then.p50} ms`);
+  }
+  const label = r.scale === 10_000 ? '' : ` (this run is at ${r.scale}, not 10,000)`;
+  return { target, met: r.scale === 10_000 ? worst <= 1.5 : null, detail: `${parts.join('; ')} — baseline ${file}${label}` };
+}
+
+interface BenchReport {
+  startedAt: string;
+  scale: number;
+  rngSeed: number;
+  options: Options;
+  machine: ReturnType<typeof machine> & { loadAverageAtStart: number[] };
+  corpus: { articles: number; megabytes: number; generateSeconds: number };
+  expected: Omit<Expected, 'perArticle'>;
+  extraction: ExtractionResult;
+  seed: { articles: number; failed: number; seconds: number; warmSeconds: number };
+  load: LoadPhase;
+  counts: CountCheck[];
+  graph: { busyActorStatements: number; chainReports: number; incidentClaims: number };
+  queries: QueryResult[];
+  targets: Target[];
+  totalSeconds: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main(): Promise<number> {
+  const opts = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
+  const tStart = performance.now();
+  log(`scale ${opts.scale}, seed ${opts.seed}: generating the corpus`);
+  const t0 = performance.now();
+  const corpus = generateCorpus({ scale: opts.scale, seed: opts.seed });
+  const generateSeconds = round((performance.now() - t0) / 1000, 2);
+  const { perArticle: _perArticle, ...expected } = corpus.expected;
+
+  log(`extracting ${corpus.articles.length} articles (${round(corpus.expected.bytes / 1e6, 2)} MB)`);
+  const { result: extraction, extracted } = extractAll(corpus);
+  log(`  ${extraction.mbPerSecond} MB/s, ${extraction.articlesPerSecond} articles/s, peak RSS ${extraction.peakRssMB} MB`);
+
+  const home = mkdtempSync(path.join(os.tmpdir(), 'chronicle-bench-neo4j-'));
+  let db: LocalNeo4j | undefined;
+  let driver: Driver | undefined;
+  let ourServer: HttpHandle | undefined;
+  let peerServer: { url: string; close: () => Promise<void> } | undefined;
+  const stopAll = async () => {
+    await ourServer?.close(1000).catch(() => {});
+    ourServer = undefined;
+    await peerServer?.close().catch(() => {});
+    peerServer = undefined;
+    await driver?.close().catch(() => {});
+    driver = undefined;
+    await db?.stop().catch(() => {});
+    db = undefined;
+    rmSync(home, { recursive: true, force: true });
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    log(`${sig}: stopping Neo4j`);
+    void stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    log(`starting a fresh Neo4j in ${home}`);
+    db = await startLocalNeo4j({ home, port: 0 });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, NEO4J_DATABASE: DATABASE });
+    driver = createDriver({ uri: db.uri, user: 'neo4j', password: '', database: DATABASE });
+    await applyMigrations(driver, DATABASE);
+
+    // Seed time: into the fresh database (cold: JVM, query plans), then again after a wipe (warm).
+    log('seeding the five seed articles');
+    const seedDir = path.join(ROOT, 'seed');
+    const { inputs: seedInputs, errors: seedErrors } = readSeedFolder(seedDir, config);
+    const seedOnce = async () => {
+      const t = performance.now();
+      const results = await ingestArticles(driver!, config, seedInputs);
+      return { failed: results.filter((r) => r.status === 'failed').length + seedErrors.length, seconds: round((performance.now() - t) / 1000, 3) };
+    };
+    const wipeAll = async () => {
+      const wipe = driver!.session({ database: DATABASE });
+      try {
+        await wipe.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+      } finally {
+        await wipe.close();
+      }
+    };
+    const cold = await seedOnce();
+    await wipeAll();
+    const warm = await seedOnce();
+    const seed = { articles: seedInputs.length, failed: cold.failed + warm.failed, seconds: cold.seconds, warmSeconds: warm.seconds };
+    log(`  ${seed.articles} articles in ${seed.seconds} s cold, ${seed.warmSeconds} s warm (${seed.failed} failed)`);
+    // The corpus is counted on its own: start from an empty graph (schema kept).
+    await wipeAll();
+
+    log(`loading ${corpus.articles.length} articles through the ingest pipeline`);
+    const load = await loadCorpus(driver, config, corpus, extracted);
+    extracted.clear();
+    log(`  ${load.articlesPerSecond} articles/s, ${load.nodesAndRelsPerSecond} nodes+rels/s${load.failed ? `, ${load.failed} FAILED (${load.firstFailure})` : ''}`);
+
+    const failedIds = new Set(load.failures.map((f) => f.id));
+    const counts = await checkCounts(driver, corpus.expected, new Set(corpus.articles.map((a) => a.id).filter((id) => !failedIds.has(id))));
+    for (const c of counts.filter((x) => !x.ok)) log(`  count mismatch: ${c.name.trim()} expected ${c.expected}, got ${c.actual}`);
+
+    log('starting our API and the @neo4j/graphql API');
+    const oursCounted = countingDriver(driver);
+    const app = await createHttpApp({ driver: oursCounted.driver, config, logger: pino({ level: 'silent' }), database: DATABASE });
+    ourServer = await startHttpServer(app, 0, '127.0.0.1');
+    const ourUrl = `${ourServer.url}/graphql`;
+    const peerCounted = countingDriver(driver);
+    peerServer = await startPeer(peerCounted.driver);
+    const rawCounted = countingDriver(driver);
+    const run = createRunner(rawCounted.driver, { database: DATABASE, timeoutMs: config.QUERY_TIMEOUT_MS });
+
+    const t = await findTargets(driver, run, ourUrl, peerServer.url);
+    if (t.peerError) log(`  @neo4j/graphql could not page the timeline: ${t.peerError.slice(0, 300)}`);
+    log(`  busy actor ${t.busyActorId} (${t.busyActorStatements} statements), chain ${t.chainStatementId} (${t.chainReports} reports), incident ${t.incidentId} (${t.incidentClaims} claims)`);
+
+    const queries: QueryResult[] = [];
+    for (const q of QUERIES) {
+      log(`measuring "${q.name}"`);
+      queries.push(
+        await measureQuery(q, t, { url: ourUrl, count: oursCounted.count }, { url: peerServer.url, count: peerCounted.count }, { run, count: rawCounted.count }, opts),
+      );
+    }
+
+    const partial = {
+      startedAt: startedAt.toISOString(),
+      scale: opts.scale,
+      rngSeed: opts.seed,
+      options: opts,
+      machine: { ...machine(), loadAverageAtStart: loadAtStart },
+      corpus: { articles: corpus.articles.length, megabytes: round(corpus.expected.bytes / 1e6, 3), generateSeconds },
+      expected,
+      extraction,
+      seed,
+      load,
+      counts,
+      graph: { busyActorStatements: t.busyActorStatements, chainReports: t.chainReports, incidentClaims: t.incidentClaims },
+      queries,
+      totalSeconds: 0,
+    };
+    const report: BenchReport = { ...partial, targets: targets(partial) };
+    report.totalSeconds = round((performance.now() - tStart) / 1000, 1);
+    const file = path.join(opts.out, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${opts.scale}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    printTable(report);
+    console.log(`\nresults: ${path.relative(process.cwd(), file)} (${report.totalSeconds} s)`);
+    const failedQueries = queries.some((q) => Object.values(q.latency).some((byC) => Object.values(byC).some((s) => s.errors > 0)));
+    return counts.every((c) => c.ok) && load.failed === 0 && !failedQueries ? 0 : 1;
+  } finally {
+    log('stopping Neo4j');
+    await stopAll();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`bench failed: ${(err as Error).stack ?? String(err)}`);
+    process.exit(1);
+  },
+);

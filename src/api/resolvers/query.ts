@@ -1,0 +1,24 @@
+/** Root reads: each a one-liner into a repository (lists) or a batcher (lookups by id). */
+import { listActors } from '../../graph/repositories/actors.js';
+import { listArticles } from '../../graph/repositories/articles.js';
+import { listEvents } from '../../graph/repositories/events.js';
+import { listStatements } from '../../graph/repositories/statements.js';
+import { timeline } from '../../graph/repositories/timeline.js';
+import type { QueryResolvers } from '../generated/resolvers-types.js';
+import { toConnection } from '../paging.js';
+import { page } from './shared.js';
+
+export const API_VERSION = '1.0';
+
+export const Query: QueryResolvers = {
+  apiVersion: () => API_VERSION,
+  timeline: async (_, a, ctx) => toConnection(await timeline(ctx.run, a.filter ?? {}, page(ctx, 'timeline', a), a.order ?? 'ASC')),
+  statements: async (_, a, ctx) => toConnection(await listStatements(ctx.run, a.filter ?? {}, page(ctx, 'statements', a), a.order ?? 'ASC')),
+  statement: (_, { id }, ctx) => ctx.loaders.statement.load(id),
+  actors: async (_, a, ctx) => toConnection(await listActors(ctx.run, a.filter ?? {}, page(ctx, 'actors', a, false))),
+  actor: (_, { id }, ctx) => ctx.loaders.actor.load(id),
+  events: async (_, a, ctx) => toConnection(await listEvents(ctx.run, a.filter ?? {}, page(ctx, 'events', a))),
+  event: (_, { id }, ctx) => ctx.loaders.event.load(id),
+  articles: async (_, a, ctx) => toConnection(await listArticles(ctx.run, a.filter ?? {}, page(ctx, 'articles', a))),
+  article: (_, { id }, ctx) => ctx.loaders.article.load(id),
+};

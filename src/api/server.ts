@@ -1,0 +1,210 @@
+/**
+ * The API server: an Apollo factory (no listen — tests call executeOperation), the express app that mounts
+ * it at /graphql with the offline playground, /health and /ready, and an HTTP server with graceful close.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createContext, type ApiContext, type ContextDeps } from './context.js';
+import { createFormatError } from './errors.js';
+import { pipelineIngest, type IngestFn } from './ingest.js';
+import { costLimitRule } from './limits.js';
+import { PLAYGROUND_ASSET_PATH, playgroundAssets, playgroundHtml } from './playground.js';
+import { resolvers } from './resolvers/index.js';
+
+const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
+
+/** The SDL files in schema/, in name order (base.graphql declares Query/Mutation; the rest extend them). */
+export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+}
+
+export interface ApiDeps {
+  driver: Driver;
+  config: Config;
+  logger: Logger;
+  /** Defaults to config.NEO4J_DATABASE. */
+  database?: string;
+  /** Defaults to the real ingest pipeline; tests may inject one. */
+  ingest?: IngestFn;
+}
+
+function contextDeps(deps: ApiDeps): ContextDeps {
+  const database = deps.database ?? deps.config.NEO4J_DATABASE;
+  return {
+    driver: deps.driver,
+    config: deps.config,
+    logger: deps.logger,
+    database,
+    ingest: deps.ingest ?? pipelineIngest(deps.driver, deps.config, database),
+  };
+}
+
+/**
+ * Builds (does not start) the Apollo server with limits, error map and masking configured. The driver is
+ * not needed here: it reaches resolvers through the context (createApiContext / the HTTP app).
+ */
+export function createApolloServer(deps: Pick<ApiDeps, 'config' | 'logger'> & Partial<ApiDeps>): ApolloServer<ApiContext> {
+  const production = deps.config.NODE_ENV === 'production';
+  return new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: resolvers as never, // codegen's typed map; Apollo takes the untyped shape
+    // The schema is public and the playground needs it, also in production.
+    introspection: true,
+    includeStacktraceInErrorResponses: !production,
+    validationRules: [costLimitRule({ maxDepth: deps.config.MAX_QUERY_DEPTH, maxFields: deps.config.MAX_QUERY_FIELDS })],
+    formatError: createFormatError({ production, logger: deps.logger }),
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // Apollo's own SIGTERM handler re-raises the signal after stopping, which would cut our graceful close short.
+    stopOnTerminationSignals: false,
+    logger: deps.logger,
+  });
+}
+
+/** Builds a request context outside HTTP (tests with executeOperation, scripts). */
+export function createApiContext(deps: ApiDeps, authorization?: string): ApiContext {
+  return createContext(contextDeps(deps), authorization);
+}
+
+export interface HttpAppOptions extends ApiDeps {
+  /** Further routers (e.g. the timeline page) mounted before the 404 handler. */
+  routes?: Array<{ path: string; router: Router }>;
+}
+
+interface AppState {
+  draining: boolean;
+  shutdown: () => Promise<void>;
+}
+const appStates = new WeakMap<Express, AppState>();
+
+export const READY_QUERY = 'RETURN 1 AS ok';
+
+/** The express app: /graphql (POST → Apollo; GET from a browser → playground), /health, /ready. Starts Apollo. */
+export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
+  const deps = contextDeps(opts);
+  const apollo = createApolloServer(opts);
+  await apollo.start();
+  const app = express();
+  app.disable('x-powered-by');
+  const state: AppState = {
+    draining: false,
+    shutdown: async () => {
+      await apollo.stop();
+      await opts.driver.close();
+    },
+  };
+  appStates.set(app, state);
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    if (state.draining) return void res.status(503).json({ status: 'shutting down' });
+    try {
+      await opts.driver.executeQuery(READY_QUERY, {}, {
+        database: deps.database,
+        routing: neo4j.routing.READ,
+        // Generous enough for a cold server's first query; a probe wants an answer, not a fast failure.
+        transactionConfig: { timeout: Math.min(opts.config.QUERY_TIMEOUT_MS, 5_000) },
+      });
+      res.json({ status: 'ready' });
+    } catch (err) {
+      opts.logger.warn({ err }, 'readiness check: Neo4j not reachable');
+      res.status(503).json({ status: 'unavailable', reason: 'Neo4j is not reachable' });
+    }
+  });
+
+  app.use(PLAYGROUND_ASSET_PATH, playgroundAssets());
+  const page = playgroundHtml();
+  app.get('/graphql', (req, res, next) => {
+    // Browsers get the playground; GET queries from tools (Accept: JSON) go on to Apollo.
+    if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
+    res.type('html').send(page);
+  });
+  app.use(
+    '/graphql',
+    // Room for an article of MAX_ARTICLE_BYTES plus JSON escaping; bigger bodies get a 413.
+    express.json({ limit: opts.config.MAX_ARTICLE_BYTES * 2 + 256 * 1024 }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, req.headers.authorization) }),
+  );
+  for (const r of opts.routes ?? []) app.use(r.path, r.router);
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not found: the API is at /graphql' });
+  });
+  // Body-parser and other middleware errors: JSON, never an HTML page with a stack trace.
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if (err.type === 'entity.too.large') {
+      return void res.status(413).json({ errors: [{ message: 'request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    }
+    if (err.type === 'entity.parse.failed') {
+      return void res.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    opts.logger.error({ err }, 'HTTP request failed');
+    res.status(err.status && err.status < 500 ? err.status : 500).json({ errors: [{ message: 'Internal server error' }] });
+  });
+  return app;
+}
+
+export interface HttpHandle {
+  url: string;
+  port: number;
+  server: http.Server;
+  /** Stops accepting, lets in-flight requests finish (forcing after `graceMs`), stops Apollo, closes the driver. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function startHttpServer(app: Express, port: number, host: string): Promise<HttpHandle> {
+  const server = http.createServer(app);
+  // Responses in progress, so closing can ask their keep-alive connections to end after the response.
+  const active = new Set<http.ServerResponse>();
+  let draining = false;
+  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    active.add(res);
+    res.on('close', () => active.delete(res));
+    if (draining) res.setHeader('Connection', 'close');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const addr = server.address() as AddressInfo;
+  const hostPart = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${hostPart}:${addr.port}`,
+    port: addr.port,
+    server,
+    close(graceMs = 10_000) {
+      closing ??= (async () => {
+        const state = appStates.get(app);
+        if (state) state.draining = true;
+        draining = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // In-flight requests finish, then their connections close instead of idling in keep-alive.
+        for (const res of active) if (!res.headersSent) res.setHeader('Connection', 'close');
+        server.closeIdleConnections();
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        await closed;
+        clearTimeout(force);
+        await state?.shutdown();
+      })();
+      return closing;
+    },
+  };
+}

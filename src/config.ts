@@ -1,0 +1,57 @@
+/**
+ * Every setting, read from the environment once at start-up and validated, so a typo fails fast with a
+ * message naming the variable. Documented in .env.example.
+ */
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const ConfigSchema = z.object({
+  /** Unset: `npm start` launches a local embedded Neo4j (scripts/neo4j) and points here at it. */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must look like bolt://host:7687 or neo4j+s://host')
+    .optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/).default('neo4j'),
+  /** Port the local embedded Neo4j listens on when NEO4J_URI is unset. 0 = any free port. */
+  NEO4J_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(7687),
+  /** Data directory of the local embedded Neo4j. */
+  NEO4J_LOCAL_HOME: z.string().default('.neo4j'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Bearer token that mutations (ingestArticle) require. Empty: mutations are disabled. */
+  API_TOKEN: z.string().default(''),
+  /** Largest page a connection field returns. */
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Deepest selection set a query may have. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  /** Most field selections (aliases included) in one operation. */
+  MAX_QUERY_FIELDS: z.coerce.number().int().min(10).default(400),
+  /** Per-query Neo4j transaction timeout. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Largest article text accepted, in bytes. */
+  MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).default(500_000),
+  /** Seed folder (articles + manifest.json) loaded by `npm start` and `chronicle seed`. */
+  SEED_DIR: z.string().default('seed'),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; throws one readable line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = ConfigSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration — ${lines.join('; ')} (see .env.example)`);
+  }
+  return parsed.data;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,138 @@
+/**
+ * Dates in news text, resolved against the publication date and honest about precision.
+ *
+ * chrono-node finds the date expressions; a refiner then fixes what news needs and chrono does not do:
+ * a bare weekday or month in a past-tense sentence is the most recent one on or before publication
+ * ("on Wednesday" in a Thursday article is the day before, not next week), "the weekend" is a Saturday–
+ * Sunday interval, and precision never claims more than the words give (a month stays a month).
+ */
+import * as chrono from 'chrono-node';
+import { spanOf } from './text.js';
+import type { DatePrecision, FuzzyDate, Span } from './types.js';
+
+export interface DateMention {
+  span: Span;
+  date: FuzzyDate;
+}
+
+const DAY_MS = 86_400_000;
+
+export function parseIsoDate(iso: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not an ISO date (YYYY-MM-DD): "${iso}"`);
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (d.toISOString().slice(0, 10) !== iso) throw new Error(`impossible date: "${iso}"`);
+  return d;
+}
+
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoDay(new Date(parseIsoDate(iso).getTime() + days * DAY_MS));
+}
+
+function lastDayOfMonth(year: number, month: number): string {
+  return isoDay(new Date(Date.UTC(year, month, 0)));
+}
+
+/** Words that put a sentence's dates in the future of the publication date. */
+const FUTURE_CUES = /\b(will|shall|next|upcoming|coming|plans? to|is to|are to|scheduled)\b/i;
+/** Expressions whose anchor is another event, not the publication date ("a week later"): not resolvable here. */
+const RELATIVE_TO_OTHER_EVENT = /\b(later|earlier|after|before|prior)\b/i;
+
+export function isFutureContext(sentence: string): boolean {
+  return FUTURE_CUES.test(sentence);
+}
+
+/**
+ * The most recent `weekday` (0=Sunday) on or before `published` (past) or on/after it (future).
+ * `strictlyBefore` for "last Saturday" said on a Saturday: the previous week.
+ */
+export function resolveWeekday(published: string, weekday: number, future: boolean, strictlyBefore = false): string {
+  const pub = parseIsoDate(published);
+  const pubDay = pub.getUTCDay();
+  if (future) {
+    const ahead = (weekday - pubDay + 7) % 7;
+    return addDays(published, ahead);
+  }
+  let back = (pubDay - weekday + 7) % 7;
+  if (back === 0 && strictlyBefore) back = 7;
+  return addDays(published, -back);
+}
+
+function fuzzy(start: string, end: string, precision: DatePrecision, span: Span): FuzzyDate {
+  return { start, end, precision, source: 'TEXT', span };
+}
+
+/**
+ * Finds every date expression in `text[range]` and resolves it against `publishedAt` (YYYY-MM-DD).
+ * `future` overrides the tense guess (by default: the sentence's own cues).
+ */
+export function findDates(
+  text: string,
+  publishedAt: string,
+  range: { start: number; end: number } = { start: 0, end: text.length },
+  future?: boolean,
+): DateMention[] {
+  const slice = text.slice(range.start, range.end);
+  const ref = parseIsoDate(publishedAt);
+  const inFuture = future ?? isFutureContext(slice);
+  const results = chrono.parse(slice, { instant: new Date(ref.getTime() + 12 * 3_600_000), timezone: 0 }, { forwardDate: false });
+  const out: DateMention[] = [];
+  for (const r of results) {
+    const start = range.start + r.index;
+    // chrono sometimes swallows the punctuation after a date ("last weekend,"): the span keeps the words only.
+    const words = r.text.replace(/[\s,;:]+$/, '');
+    // "over the weekend": chrono reads only "weekend"; the words before it belong to the date.
+    const lead = /weekend/i.test(words) ? /\b(?:over|during|through|throughout|on|at)?\s*the\s+$/i.exec(text.slice(Math.max(range.start, start - 20), start)) : null;
+    const from = lead ? start - lead[0].length + (lead[0].length - lead[0].trimStart().length) : start;
+    const span = spanOf(text, from, start + words.length);
+    const date = refine(r, publishedAt, inFuture, span);
+    if (date) out.push({ span, date });
+  }
+  return out;
+}
+
+function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, span: Span): FuzzyDate | null {
+  const c = r.start;
+  const words = r.text.toLowerCase();
+  if (RELATIVE_TO_OTHER_EVENT.test(words)) return null;
+  if (/\b(now|today|tonight|this morning|this evening)\b/.test(words)) {
+    return fuzzy(publishedAt, publishedAt, 'DAY', span);
+  }
+  if (/weekend/.test(words)) {
+    // The weekend before publication (past) or the next one (future): Saturday–Sunday.
+    const saturday = resolveWeekday(publishedAt, 6, future, /\blast\b/.test(words));
+    return { ...fuzzy(saturday, addDays(saturday, 1), 'INTERVAL', span) };
+  }
+  const dayKnown = c.isCertain('day');
+  const monthKnown = c.isCertain('month');
+  const yearKnown = c.isCertain('year');
+  const weekday = c.get('weekday');
+  if (!dayKnown && !monthKnown && c.isCertain('weekday') && weekday !== null) {
+    const iso = resolveWeekday(publishedAt, weekday, future, /\blast\b/.test(words));
+    return fuzzy(iso, iso, 'DAY', span);
+  }
+  const year = c.get('year') ?? parseIsoDate(publishedAt).getUTCFullYear();
+  const month = c.get('month');
+  if (dayKnown && monthKnown && month !== null) {
+    const day = c.get('day') ?? 1;
+    let iso = isoDay(new Date(Date.UTC(year, month - 1, day)));
+    // "Dec. 30" in a January article, past tense: last year's.
+    if (!yearKnown && !future && iso > publishedAt) iso = isoDay(new Date(Date.UTC(year - 1, month - 1, day)));
+    if (!yearKnown && future && iso < publishedAt) iso = isoDay(new Date(Date.UTC(year + 1, month - 1, day)));
+    return fuzzy(iso, iso, 'DAY', span);
+  }
+  if (monthKnown && month !== null) {
+    let y = year;
+    if (!yearKnown && !future && `${y}-${String(month).padStart(2, '0')}-01` > publishedAt) y -= 1;
+    const first = `${y}-${String(month).padStart(2, '0')}-01`;
+    return fuzzy(first, lastDayOfMonth(y, month), 'MONTH', span);
+  }
+  if (yearKnown) {
+    return fuzzy(`${year}-01-01`, `${year}-12-31`, 'YEAR', span);
+  }
+  return null;
+}

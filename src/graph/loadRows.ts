@@ -1,0 +1,220 @@
+/**
+ * ResolvedArticle → the parameter rows of the load queries (pure, no Neo4j). Every local key is
+ * replaced by its global id; rows are de-duplicated and sorted so a re-run sends identical parameters.
+ */
+import type { ActorKind, EventKind, FuzzyDate, ResolvedArticle, Span } from '../extract/types.js';
+
+/** Kind → secondary label. An allow-list: labels cannot be query parameters unless we vouch for them. */
+export const ACTOR_LABELS: Readonly<Record<ActorKind, string>> = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  GOVERNMENT: 'Government',
+  COUNTRY: 'Country',
+  MEDIA_OUTLET: 'MediaOutlet',
+  ANONYMOUS_SOURCE: 'AnonymousSource',
+  GROUP: 'Group',
+};
+
+/** OTHER events carry only the Event label (setting it again is a no-op). */
+export const EVENT_LABELS: Readonly<Record<EventKind, string>> = {
+  MEETING: 'Meeting',
+  INCIDENT: 'Incident',
+  AGREEMENT: 'Agreement',
+  AGREEMENT_MILESTONE: 'AgreementMilestone',
+  CAMPAIGN: 'Campaign',
+  OTHER: 'Event',
+};
+
+export class ResolutionGapError extends Error {
+  override name = 'ResolutionGapError';
+}
+
+interface DateFields {
+  start: string | null;
+  end: string | null;
+  precision: string | null;
+  dateSource: string | null;
+}
+
+export interface SpanRow {
+  start: number;
+  end: number;
+  exact: string;
+}
+
+export interface LoadRows {
+  article: {
+    id: string;
+    outlet: string;
+    title: string | null;
+    publishedAt: string;
+    url: string | null;
+    sha256: string;
+    text: string;
+  };
+  actors: Array<{ id: string; name: string; kind: ActorKind; label: string; aliases: string[]; role: string | null }>;
+  actorMentions: Array<SpanRow & { actorId: string }>;
+  affiliations: Array<{ fromId: string; toId: string; role: string | null }>;
+  statements: Array<{ id: string; text: string; kind: string; verb: string } & DateFields>;
+  said: Array<{ actorId: string; statementId: string }>;
+  reportedIn: Array<SpanRow & { statementId: string; verb: string; quoteStarts: number[]; quoteEnds: number[] }>;
+  via: Array<{ statementId: string; actorId: string; position: number }>;
+  to: Array<{ statementId: string; actorId: string }>;
+  aboutEvent: Array<{ statementId: string; eventId: string }>;
+  aboutActor: Array<{ statementId: string; actorId: string }>;
+  events: Array<
+    { id: string; name: string; kind: EventKind; label: string; implied: boolean; ordinal: number | null; status: string | null } & DateFields
+  >;
+  eventMentions: Array<SpanRow & { eventId: string }>;
+  participants: Array<{ actorId: string; eventId: string }>;
+  series: Array<{ eventId: string; seriesId: string; seriesName: string; ordinal: number | null }>;
+  milestones: Array<{ milestoneId: string; agreementId: string }>;
+  claims: Array<{ id: string; attribute: string; value: string; normalized: string }>;
+  claimOn: Array<{ claimId: string; eventId: string }>;
+  statedIn: Array<SpanRow & { claimId: string }>;
+  claimedBy: Array<{ actorId: string; claimId: string }>;
+  asserts: Array<{ statementId: string; claimId: string }>;
+}
+
+/** Lowercase ASCII slug, as docs/graph-model.md uses in ids ("video conference" → "video-conference"). */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `series:<slug>`, unless resolution supplied one under `series:<eventKey>`. */
+export function seriesIdFor(resolved: ResolvedArticle, eventKey: string, seriesName: string): string {
+  return resolved.ids[`series:${eventKey}`] ?? `series:${slug(seriesName)}`;
+}
+
+function dateFields(d: FuzzyDate | null): DateFields {
+  if (!d) return { start: null, end: null, precision: null, dateSource: null };
+  return { start: d.start, end: d.end || d.start, precision: d.precision, dateSource: d.source };
+}
+
+function spanRow(s: Span): SpanRow {
+  return { start: s.start, end: s.end, exact: s.exact };
+}
+
+/** Keeps the first row per key, then sorts by key: the same input always yields the same parameters. */
+function uniqueBy<T>(rows: T[], key: (r: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const r of rows) if (!seen.has(key(r))) seen.set(key(r), r);
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+}
+
+export function toLoadRows(resolved: ResolvedArticle): LoadRows {
+  const { article } = resolved;
+  const idOf = (key: string, what: string): string => {
+    const id = resolved.ids[key];
+    if (!id) throw new ResolutionGapError(`article ${article.id}: resolution gave no id for ${what} key "${key}"`);
+    return id;
+  };
+  const eventKeys = new Set(resolved.events.map((e) => e.key));
+  const actorKeys = new Set(resolved.actors.map((a) => a.key));
+  const r: LoadRows = {
+    article: {
+      id: article.id,
+      outlet: article.outlet,
+      title: article.title ?? null,
+      publishedAt: article.publishedAt,
+      url: article.url ?? null,
+      sha256: article.sha256,
+      text: article.text,
+    },
+    actors: [], actorMentions: [], affiliations: [],
+    statements: [], said: [], reportedIn: [], via: [], to: [], aboutEvent: [], aboutActor: [],
+    events: [], eventMentions: [], participants: [], series: [], milestones: [],
+    claims: [], claimOn: [], statedIn: [], claimedBy: [], asserts: [],
+  };
+
+  for (const a of resolved.actors) {
+    const id = idOf(a.key, 'actor');
+    const aliases = [...new Set(a.aliases)].filter((x) => x !== a.name).sort();
+    r.actors.push({ id, name: a.name, kind: a.kind, label: ACTOR_LABELS[a.kind], aliases, role: a.role ?? null });
+    for (const m of a.mentions) r.actorMentions.push({ actorId: id, ...spanRow(m) });
+    if (a.affiliationKey) r.affiliations.push({ fromId: id, toId: idOf(a.affiliationKey, 'affiliation'), role: a.role ?? null });
+  }
+
+  for (const s of resolved.statements) {
+    const id = idOf(s.key, 'statement');
+    r.statements.push({ id, text: s.text, kind: s.kind, verb: s.verb, ...dateFields(s.saidOn) });
+    r.said.push({ actorId: idOf(s.speakerKey, 'speaker'), statementId: id });
+    r.reportedIn.push({
+      statementId: id,
+      ...spanRow(s.span),
+      verb: s.verb,
+      quoteStarts: s.quoteSpans.map((q) => q.start),
+      quoteEnds: s.quoteSpans.map((q) => q.end),
+    });
+    s.viaKeys.forEach((k, position) => r.via.push({ statementId: id, actorId: idOf(k, 'via'), position }));
+    if (s.audienceKey) r.to.push({ statementId: id, actorId: idOf(s.audienceKey, 'audience') });
+    for (const k of s.aboutKeys) {
+      if (eventKeys.has(k)) r.aboutEvent.push({ statementId: id, eventId: idOf(k, 'about') });
+      else if (actorKeys.has(k)) r.aboutActor.push({ statementId: id, actorId: idOf(k, 'about') });
+      else throw new ResolutionGapError(`article ${article.id}: statement "${s.key}" is about unknown key "${k}"`);
+    }
+  }
+
+  for (const e of resolved.events) {
+    const id = idOf(e.key, 'event');
+    r.events.push({
+      id,
+      name: e.name,
+      kind: e.kind,
+      label: EVENT_LABELS[e.kind],
+      implied: e.implied ?? false,
+      ordinal: e.series?.ordinal ?? null,
+      status: e.status ?? null,
+      ...dateFields(e.date),
+    });
+    for (const m of e.mentions) r.eventMentions.push({ eventId: id, ...spanRow(m) });
+    for (const k of e.participantKeys) r.participants.push({ actorId: idOf(k, 'participant'), eventId: id });
+    if (e.series) {
+      r.series.push({
+        eventId: id,
+        seriesId: seriesIdFor(resolved, e.key, e.series.name),
+        seriesName: e.series.name,
+        ordinal: e.series.ordinal ?? null,
+      });
+    }
+    if (e.milestoneOf) r.milestones.push({ milestoneId: id, agreementId: idOf(e.milestoneOf, 'agreement') });
+  }
+
+  for (const c of resolved.claims) {
+    const id = idOf(c.key, 'claim');
+    r.claims.push({ id, attribute: c.attribute, value: c.value, normalized: c.normalized });
+    r.claimOn.push({ claimId: id, eventId: idOf(c.eventKey, 'claim event') });
+    r.statedIn.push({ claimId: id, ...spanRow(c.span) });
+    if (c.sourceActorKey) r.claimedBy.push({ actorId: idOf(c.sourceActorKey, 'claim source'), claimId: id });
+    if (c.statementKey) r.asserts.push({ statementId: idOf(c.statementKey, 'claim statement'), claimId: id });
+  }
+
+  return {
+    article: r.article,
+    actors: uniqueBy(r.actors, (x) => x.id),
+    actorMentions: uniqueBy(r.actorMentions, (x) => `${x.actorId}\u0000${x.start}`),
+    affiliations: uniqueBy(r.affiliations, (x) => `${x.fromId}\u0000${x.toId}`),
+    statements: uniqueBy(r.statements, (x) => x.id),
+    said: uniqueBy(r.said, (x) => `${x.actorId}\u0000${x.statementId}`),
+    reportedIn: uniqueBy(r.reportedIn, (x) => x.statementId),
+    via: uniqueBy(r.via, (x) => `${x.statementId}\u0000${x.position}\u0000${x.actorId}`),
+    to: uniqueBy(r.to, (x) => `${x.statementId}\u0000${x.actorId}`),
+    aboutEvent: uniqueBy(r.aboutEvent, (x) => `${x.statementId}\u0000${x.eventId}`),
+    aboutActor: uniqueBy(r.aboutActor, (x) => `${x.statementId}\u0000${x.actorId}`),
+    events: uniqueBy(r.events, (x) => x.id),
+    eventMentions: uniqueBy(r.eventMentions, (x) => `${x.eventId}\u0000${x.start}`),
+    participants: uniqueBy(r.participants, (x) => `${x.actorId}\u0000${x.eventId}`),
+    series: uniqueBy(r.series, (x) => x.eventId),
+    milestones: uniqueBy(r.milestones, (x) => `${x.milestoneId}\u0000${x.agreementId}`),
+    claims: uniqueBy(r.claims, (x) => x.id),
+    claimOn: uniqueBy(r.claimOn, (x) => `${x.claimId}\u0000${x.eventId}`),
+    statedIn: uniqueBy(r.statedIn, (x) => x.claimId),
+    claimedBy: uniqueBy(r.claimedBy, (x) => `${x.actorId}\u0000${x.claimId}`),
+    asserts: uniqueBy(r.asserts, (x) => `${x.statementId}\u0000${x.claimId}`),
+  };
+}

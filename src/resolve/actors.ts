@@ -1,0 +1,98 @@
+/**
+ * Actor resolution: one global id per real actor across articles.
+ * - Anonymous sources are per article: `actor:anonymous:<articleId>:<slug>`.
+ * - People meet on a name key with the given name canonicalised by the nickname lexicon ("Bill Hart" and
+ *   "William Hart" → william hart; particles dropped: "Omar al-Rashid" = "Omar Rashid"). A surname
+ *   alone joins a stored person only when exactly one stored person has that surname, so two different
+ *   people who share a surname are never merged.
+ * - Everything else meets on its canonical (gazetteer) name or an alias of the same kind.
+ */
+import { isTitleWord } from '../extract/lexicon.js';
+import { canonicalPersonKey, nameParts, personKeys } from '../extract/names.js';
+import { normalizeForComparison, slugify } from '../extract/text.js';
+import type { ExtractedArticle, ExtractedActor, KnownGraph } from '../extract/types.js';
+import { kindSlug } from './ids.js';
+
+type KnownActor = KnownGraph['actors'][number];
+
+/** Forms of a stored person that are bare names ("William Hart", "Hart"), not titled ones. */
+function bareForms(a: { name: string; aliases: string[] }): string[] {
+  return [a.name, ...a.aliases].filter((f) => {
+    const words = f.split(/\s+/);
+    return words.length <= 4 && words.every((w) => /^\p{Lu}|^\p{Ll}+[-'’]\p{Lu}|^\p{Ll}{1,4}$/u.test(w) && !isTitleWord(w));
+  });
+}
+
+interface PersonIndex {
+  /** name key → stored ids ("william hart" → …). */
+  byKey: Map<string, Set<string>>;
+  /** surname → stored ids of people with a given name. */
+  bySurname: Map<string, Set<string>>;
+  /** surname → stored ids of people known by their surname only. */
+  surnameOnly: Map<string, Set<string>>;
+}
+
+function add(map: Map<string, Set<string>>, key: string, id: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(id);
+  map.set(key, set);
+}
+
+function indexPeople(known: KnownActor[]): PersonIndex {
+  const idx: PersonIndex = { byKey: new Map(), bySurname: new Map(), surnameOnly: new Map() };
+  for (const a of known) {
+    if (a.kind !== 'PERSON') continue;
+    const forms = bareForms(a);
+    const full = forms.filter((f) => nameParts(f).given !== undefined);
+    for (const f of full) {
+      for (const k of personKeys(f)) add(idx.byKey, k, a.id);
+      add(idx.bySurname, nameParts(f).surname, a.id);
+    }
+    if (full.length === 0) for (const f of forms) add(idx.surnameOnly, nameParts(f).surname, a.id);
+  }
+  return idx;
+}
+
+/** The smallest id of a set (deterministic choice), or undefined when the set has more than `max`. */
+function only(ids: Set<string> | undefined, max = 1): string | undefined {
+  if (!ids || ids.size === 0 || ids.size > max) return undefined;
+  return [...ids].sort()[0];
+}
+
+function resolvePerson(actor: ExtractedActor, idx: PersonIndex): string {
+  const { given, surname } = nameParts(actor.name);
+  const fresh = `actor:person:${slugify(canonicalPersonKey(actor.name))}`;
+  if (given !== undefined) {
+    const matches = new Set<string>();
+    for (const k of personKeys(actor.name)) for (const id of idx.byKey.get(k) ?? []) matches.add(id);
+    if (matches.size > 0) return matches.has(fresh) ? fresh : [...matches].sort()[0]!;
+    // A person stored by surname alone ("Kowalski") is this one when no other stored person has that surname.
+    if (!idx.bySurname.has(surname)) return only(idx.surnameOnly.get(surname)) ?? fresh;
+    return fresh;
+  }
+  return only(idx.bySurname.get(surname)) ?? only(idx.surnameOnly.get(surname)) ?? fresh;
+}
+
+export function resolveActors(extracted: ExtractedArticle, known: KnownGraph): Record<string, string> {
+  const ids: Record<string, string> = {};
+  const people = indexPeople(known.actors);
+  const byForm = new Map<string, string>();
+  for (const k of known.actors) {
+    if (k.kind === 'PERSON' || k.kind === 'ANONYMOUS_SOURCE') continue;
+    for (const f of [k.name, ...k.aliases]) {
+      const key = `${k.kind}\u0000${normalizeForComparison(f)}`;
+      if (!byForm.has(key) || k.id < byForm.get(key)!) byForm.set(key, k.id);
+    }
+  }
+  for (const actor of extracted.actors) {
+    if (actor.kind === 'ANONYMOUS_SOURCE') {
+      ids[actor.key] = `actor:anonymous:${extracted.article.id}:${slugify(actor.name)}`;
+    } else if (actor.kind === 'PERSON') {
+      ids[actor.key] = resolvePerson(actor, people);
+    } else {
+      const stored = byForm.get(`${actor.kind}\u0000${normalizeForComparison(actor.name)}`);
+      ids[actor.key] = stored ?? `actor:${kindSlug(actor.kind)}:${slugify(actor.name)}`;
+    }
+  }
+  return ids;
+}

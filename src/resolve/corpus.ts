@@ -1,0 +1,48 @@
+/**
+ * Resolves articles one after another against an in-memory known graph — what the database would hold
+ * after loading the earlier ones — so evaluation and tests get the same ids as a seeded graph, no database.
+ */
+import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
+import { addKnownEvents } from './events.js';
+import { resolveArticle } from './index.js';
+
+/** Adds a resolved article's actors and statements to `known` the way the loader merges them. */
+export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
+  const actors = new Map(known.actors.map((a) => [a.id, { ...a, aliases: [...a.aliases] }]));
+  for (const a of r.actors) {
+    const id = r.ids[a.key]!;
+    const prev = actors.get(id);
+    if (!prev) {
+      actors.set(id, { id, name: a.name, kind: a.kind, aliases: [...a.aliases] });
+      continue;
+    }
+    // The longer name wins (ties: alphabetical), as the loader stores it; every other form is an alias.
+    const longer = a.name.length > prev.name.length || (a.name.length === prev.name.length && a.name < prev.name);
+    const name = longer ? a.name : prev.name;
+    const forms = new Set([prev.name, ...prev.aliases, a.name, ...a.aliases]);
+    forms.delete(name);
+    actors.set(id, { ...prev, name, aliases: [...forms].sort() });
+  }
+  const statements = new Map(known.statements.map((s) => [s.id, s]));
+  for (const s of r.statements) {
+    const id = r.ids[s.key]!;
+    if (!statements.has(id)) statements.set(id, { id, speakerId: r.ids[s.speakerKey]!, text: s.text, saidOnStart: s.saidOn?.start ?? null });
+  }
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    actors: [...actors.values()].sort(byId),
+    statements: [...statements.values()].sort(byId),
+    events: addKnownEvents(known.events, r, r.ids),
+  };
+}
+
+export function resolveCorpus(extracted: ExtractedArticle[], known: KnownGraph = { actors: [], statements: [], events: [] }): ResolvedArticle[] {
+  const out: ResolvedArticle[] = [];
+  let graph = known;
+  for (const a of extracted) {
+    const r = resolveArticle(a, graph);
+    out.push(r);
+    graph = addToKnown(graph, r);
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { expectExactSpans, runEvents, statementOver } from './support/runEvents.js';
+
+const rows = (r: ReturnType<typeof runEvents>) =>
+  r.events.map((e) => [e.kind, e.name, e.status ?? null, e.date ? `${e.date.start}/${e.date.end}/${e.date.precision}/${e.date.source}` : null]);
+
+describe('agreements and their status over time', () => {
+  it('joins aliases into one agreement and dates each status by its report', () => {
+    const text =
+      'Officials: U.S. and Russia close to agreement on flights\n' +
+      'The United States and Russia are in the process of finalizing a memorandum of understanding, a U.S. official told CNN Wednesday. ' +
+      'It could be signed and implemented in the coming days. A second official said the agreement would cover all aircraft.';
+    const r = runEvents(text, '2015-10-14');
+    expect(rows(r)).toEqual([
+      ['AGREEMENT', 'Russia–United States memorandum of understanding', null, null],
+      ['AGREEMENT_MILESTONE', 'Russia–United States memorandum of understanding: in negotiation', 'IN_NEGOTIATION', '2015-10-14/2015-10-14/DAY/TEXT'],
+      ['AGREEMENT_MILESTONE', 'Russia–United States memorandum of understanding: nearing completion', 'NEARING_COMPLETION', '2015-10-14/2015-10-14/DAY/PUBLICATION'],
+    ]);
+    expect(r.events[0]!.mentions.map((m) => m.exact)).toEqual(['agreement', 'memorandum of understanding', 'agreement']);
+    expect(r.events[1]!.milestoneOf).toBe(r.events[0]!.key);
+    expect(r.claims.map((c) => [c.attribute, c.normalized, c.eventKey])).toEqual([
+      ['status', 'NEARING_COMPLETION', r.events[0]!.key],
+      ['status', 'IN_NEGOTIATION', r.events[0]!.key],
+    ]);
+    expect(expectExactSpans(text, r)).toBe(true);
+  });
+
+  it('dates a signing by the text, with month precision, and implementation by its report', () => {
+    const text =
+      'According to the statement, officials discussed the "ongoing implementation of the US-Russia memorandum of understanding (MOU) on flight safety". ' +
+      'The conference was the first since the MOU was signed in October of 2015. Later the two countries reached an agreement on drills.';
+    const r = runEvents(text, '2016-01-29', [], [statementOver(text, 's1', 'pc', 'According to the statement, officials discussed the "ongoing implementation of the US-Russia memorandum of understanding (MOU) on flight safety".')]);
+    expect(rows(r)).toEqual([
+      ['AGREEMENT', 'Russia–United States memorandum of understanding', null, '2015-10-01/2015-10-31/MONTH/TEXT'],
+      ['AGREEMENT_MILESTONE', 'Russia–United States memorandum of understanding: signed', 'SIGNED', '2015-10-01/2015-10-31/MONTH/TEXT'],
+      ['AGREEMENT_MILESTONE', 'Russia–United States memorandum of understanding: in implementation', 'IN_IMPLEMENTATION', '2016-01-29/2016-01-29/DAY/PUBLICATION'],
+    ]);
+    const implementation = r.claims.find((c) => c.normalized === 'IN_IMPLEMENTATION')!;
+    expect(implementation).toMatchObject({ sourceActorKey: 'pc', statementKey: 's1' });
+  });
+
+  it('never takes a modal or an unwritten understanding for the agreement', () => {
+    const text = 'The deal could be signed soon. It could just be a reiteration of a non-written agreement.';
+    const r = runEvents(text, '2015-10-15');
+    expect(r.events.filter((e) => e.kind === 'AGREEMENT_MILESTONE')).toEqual([]);
+    expect(r.events.flatMap((e) => e.mentions.map((m) => m.exact))).toEqual(['deal']);
+  });
+});
+
+describe('campaigns', () => {
+  it('dates campaign starts, "since last year" with year precision, and "a week later" from its anchor', () => {
+    const text =
+      'Russia started its military campaign on Sept. 30 and fired missiles while the U.S. coalition had been actively in operation since last year. ' +
+      'Russia began carrying out airstrikes in Syria on Sept. 30, and Syrian troops and allied militiamen began a ground offensive a week later.';
+    const r = runEvents(text, '2015-10-15');
+    expect(rows(r)).toEqual([
+      ['CAMPAIGN', 'Russian military campaign', null, '2015-09-30/2015-09-30/DAY/TEXT'],
+      ['CAMPAIGN', 'U.S. military campaign', null, '2014-01-01/2014-12-31/YEAR/TEXT'],
+      ['CAMPAIGN', 'Syrian offensive', null, '2015-10-07/2015-10-07/DAY/INFERRED'],
+    ]);
+    expect(r.events[0]!.mentions.map((m) => m.exact)).toEqual(['started its military campaign', 'began carrying out airstrikes']);
+    expect(r.events[2]!.date?.span?.exact).toBe('a week later');
+  });
+
+  it('leaves undated campaigns out', () => {
+    expect(runEvents('Russia began its aerial campaign against the group.', '2016-01-29').events).toEqual([]);
+  });
+});

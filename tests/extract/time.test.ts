@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, resolveWeekday, parseIsoDate } from '../../src/extract/time.js';
+
+const one = (text: string, published: string) => {
+  const found = findDates(text, published);
+  expect(found).toHaveLength(1);
+  const m = found[0]!;
+  expect(text.slice(m.span.start, m.span.end)).toBe(m.span.exact);
+  return m.date;
+};
+
+describe('findDates', () => {
+  it('moves a bare weekday in a past-tense sentence to the most recent one on or before publication', () => {
+    expect(one('the official said on Wednesday', '2015-10-15')).toMatchObject({ start: '2015-10-14', end: '2015-10-14', precision: 'DAY' });
+    expect(one('a U.S. official told CNN Wednesday.', '2015-10-14')).toMatchObject({ start: '2015-10-14', precision: 'DAY' });
+    expect(one('the jet approached the U.S. jet on Sunday to identify it', '2015-10-14')).toMatchObject({ start: '2015-10-11' });
+    expect(one('the aircraft flew too close last Saturday', '2015-10-17')).toMatchObject({ start: '2015-10-10' });
+  });
+
+  it('keeps future weekdays in the future', () => {
+    expect(one('The talks will resume on Monday.', '2015-10-15')).toMatchObject({ start: '2015-10-19' });
+  });
+
+  it('gives month precision for a month and year, never a day', () => {
+    expect(one('since the MOU was signed in October of 2015', '2016-01-29')).toMatchObject({
+      start: '2015-10-01', end: '2015-10-31', precision: 'MONTH',
+    });
+  });
+
+  it('puts a day and month without year in the past of the publication', () => {
+    expect(one('Russia began airstrikes on Sept. 30', '2015-10-15')).toMatchObject({ start: '2015-09-30', precision: 'DAY' });
+    expect(one('the vote was held on Dec. 30', '2016-01-05')).toMatchObject({ start: '2015-12-30' });
+  });
+
+  it('reads the weekend as a Saturday–Sunday interval', () => {
+    expect(one('the jets came within close reach over the weekend', '2015-10-15')).toMatchObject({
+      start: '2015-10-10', end: '2015-10-11', precision: 'INTERVAL',
+    });
+  });
+
+  it('keeps the words of a weekend and drops punctuation chrono swallows', () => {
+    expect(findDates('the jets came within close reach over the weekend.', '2015-10-15')[0]?.span.exact).toBe('over the weekend');
+    expect(findDates('since just last weekend, both aircraft', '2015-10-15')[0]?.span.exact).toBe('last weekend');
+  });
+
+  it('gives year precision for "last year"', () => {
+    expect(one('in operation since last year', '2015-10-15')).toMatchObject({ start: '2014-01-01', end: '2014-12-31', precision: 'YEAR' });
+  });
+
+  it('skips expressions anchored to another event', () => {
+    expect(findDates('troops began a ground offensive a week later', '2015-10-15')).toEqual([]);
+  });
+
+  it('offsets point into the whole text when a range is given', () => {
+    const text = 'Intro. He spoke on Tuesday.';
+    const [m] = findDates(text, '2015-10-15', { start: 7, end: text.length });
+    expect(m?.span.exact).toBe('on Tuesday');
+    expect(text.slice(m!.span.start, m!.span.end)).toBe('on Tuesday');
+  });
+});
+
+describe('dates', () => {
+  it('rejects impossible dates', () => {
+    expect(() => parseIsoDate('2015-02-30')).toThrow(/impossible/);
+  });
+  it('resolves weekdays', () => {
+    expect(resolveWeekday('2016-01-29', 4, false)).toBe('2016-01-28');
+  });
+});

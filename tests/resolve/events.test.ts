@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { addKnownEvents, resolveEvents } from '../../src/resolve/events.js';
+import type { ExtractedArticle, ExtractedClaim, ExtractedEvent, KnownGraph } from '../../src/extract/types.js';
+
+const span = { start: 0, end: 1, exact: 'x' };
+const day = (iso: string) => ({ start: iso, end: iso, precision: 'DAY' as const, source: 'TEXT' as const });
+
+function article(id: string, events: ExtractedEvent[], claims: ExtractedClaim[] = []): ExtractedArticle {
+  return {
+    article: { id, text: 'x', outlet: 'o', title: null, publishedAt: '2015-10-15', url: null, sha256: 'h' },
+    actors: [
+      { key: 'us', name: 'United States', kind: 'COUNTRY', aliases: [], mentions: [] },
+      { key: 'ru', name: 'Russia', kind: 'COUNTRY', aliases: [], mentions: [] },
+      { key: 'sp', name: 'A Spokesman', kind: 'PERSON', aliases: [], mentions: [] },
+    ],
+    statements: [],
+    events,
+    claims,
+  };
+}
+const actorIds: Record<string, string> = { us: 'actor:country:united-states', ru: 'actor:country:russia', sp: 'actor:person:a-spokesman' };
+const series = 'Russia–United States video conference';
+const meeting = (key: string, ordinal: number | undefined, date: ExtractedEvent['date'], implied = false): ExtractedEvent => ({
+  key, kind: 'MEETING', name: `${ordinal ?? ''} ${series}`, date, series: { name: series, ...(ordinal ? { ordinal } : {}) },
+  participantKeys: ['us', 'ru'], mentions: [span], ...(implied ? { implied } : {}),
+});
+const incident = (key: string, date: ExtractedEvent['date'], participants = ['us', 'ru']): ExtractedEvent => ({
+  key, kind: 'INCIDENT', name: 'Russia–United States close encounter', date, participantKeys: participants, mentions: [span],
+});
+
+/** Resolves articles in order, each against what the earlier ones stored. */
+function resolveAll(articles: ExtractedArticle[]) {
+  let known: KnownGraph = { actors: [], statements: [], events: [] };
+  return articles.map((a) => {
+    const ids: Record<string, string> = { ...actorIds, ...resolveEvents(a, known, actorIds) };
+    known = { ...known, events: addKnownEvents(known.events, a, ids) };
+    return ids;
+  });
+}
+
+describe('resolveEvents', () => {
+  it('gives meetings series + ordinal ids and series ids the loader uses', () => {
+    const [ids] = resolveAll([article('a1', [meeting('m1', 1, day('2015-10-01')), meeting('m2', 2, null, true)])]);
+    expect(ids!.m1).toBe('event:meeting:russia-united-states-video-conference:1');
+    expect(ids!.m2).toBe('event:meeting:russia-united-states-video-conference:2');
+    expect(ids!['series:m1']).toBe('series:russia-united-states-video-conference');
+  });
+
+  it('matches the same meeting by ordinal in one article and by date in another', () => {
+    const [a, b, c] = resolveAll([
+      article('a1', [meeting('m3', 3, day('2015-10-14'))]),
+      article('a2', [meeting('x', undefined, day('2015-10-14'))]),
+      article('a3', [meeting('y', undefined, day('2016-01-28'))]),
+    ]);
+    expect(b!.x).toBe(a!.m3);
+    expect(c!.y).toBe('event:meeting:russia-united-states-video-conference:2016-01-28');
+  });
+
+  it('puts a dated meeting into the one implied meeting whose interval contains it', () => {
+    const [a, b] = resolveAll([
+      article('a1', [meeting('m2', 2, { start: '2015-10-02', end: '2015-10-13', precision: 'INTERVAL', source: 'INFERRED' }, true)]),
+      article('a2', [meeting('x', undefined, day('2015-10-10'))]),
+    ]);
+    expect(b!.x).toBe(a!.m2);
+  });
+
+  it('maps "Saturday" and "Sunday" reports of an incident to one incident, but not one a month later', () => {
+    const [a, b, c, d] = resolveAll([
+      article('a1', [incident('i', day('2015-10-10'))]),
+      article('a2', [incident('i', day('2015-10-11'))]),
+      article('a3', [incident('i', { start: '2015-10-10', end: '2015-10-11', precision: 'INTERVAL', source: 'TEXT' }, [])]),
+      article('a4', [incident('i', day('2015-11-20'))]),
+    ]);
+    expect(a!.i).toBe('event:incident:russia-united-states-close-encounter:2015-10-10');
+    expect(b!.i).toBe(a!.i);
+    expect(c!.i).toBe(a!.i);
+    expect(d!.i).not.toBe(a!.i);
+  });
+
+  it('keys agreements by normalised name and milestones by agreement, status and report date', () => {
+    const agreement: ExtractedEvent = { key: 'g', kind: 'AGREEMENT', name: 'Russia–United States memorandum of understanding', date: null, participantKeys: ['us', 'ru'], mentions: [span] };
+    const milestone: ExtractedEvent = {
+      key: 'ms', kind: 'AGREEMENT_MILESTONE', name: 'x: signed', date: { start: '2015-10-01', end: '2015-10-31', precision: 'MONTH', source: 'TEXT' },
+      participantKeys: [], milestoneOf: 'g', status: 'SIGNED', mentions: [span],
+    };
+    const [ids] = resolveAll([article('a1', [milestone, agreement])]);
+    expect(ids!.g).toBe('event:agreement:russia-united-states-memorandum-of-understanding');
+    expect(ids!.ms).toBe('event:agreement-milestone:russia-united-states-memorandum-of-understanding:signed:2015-10');
+  });
+
+  it('gives claims content ids that differ by source and article, and are stable on re-runs', () => {
+    const claims: ExtractedClaim[] = [
+      { key: 'c1', eventKey: 'i', attribute: 'distance', value: '10 to 20 miles', normalized: '16.1-32.2 km', span },
+      { key: 'c2', eventKey: 'i', attribute: 'distance', value: '10 to 20 miles', normalized: '16.1-32.2 km', sourceActorKey: 'sp', span },
+    ];
+    const a = article('a1', [incident('i', day('2015-10-10'))], claims);
+    const [first] = resolveAll([a]);
+    const [again] = resolveAll([a]);
+    expect(first!.c1).toMatch(/^claim:[0-9a-f]{16}$/);
+    expect(first!.c1).not.toBe(first!.c2);
+    expect(again).toEqual(first);
+  });
+});

@@ -147,27 +147,11 @@ export interface ExpectedArticle {
 }
 
 /** The graph the corpus must produce, counted by the generator. */
-export interface Expected {
+export interface Expected extends GraphCounts {
   scale: number;
   seed: number;
-  articles: number;
   bytes: number;
-  /** Distinct utterances = Statement nodes. */
-  statements: number;
-  /** (statement, article) pairs = REPORTED_IN relationships. */
-  reports: number;
-  /** Statements reported by more than one article. */
-  chains: number;
-  directStatements: number;
   indirectStatements: number;
-  /** VIA relationships: one per (statement, article, intermediary). */
-  via: number;
-  actors: { PERSON: number; MEDIA_OUTLET: number; COUNTRY: number; GOVERNMENT: number; total: number };
-  meetings: number;
-  meetingSeries: number;
-  incidents: number;
-  /** Claims: each incident report states a date and a distance (claim ids include the article). */
-  claims: number;
   /** Statement forms used, for the calibration report. */
   forms: Record<StatementForm, number>;
   /** The speaker with the most statements (who-said-what for a busy actor). */
@@ -835,15 +819,20 @@ function incidentParagraph(rng: Rng, inc: Incident, side: 'a' | 'b', publishedAt
 /** The graph counts `articles` alone must produce (the bench uses it when some articles fail to load). */
 export interface GraphCounts {
   articles: number;
+  /** Distinct utterances = Statement nodes. */
   statements: number;
   directStatements: number;
+  /** (statement, article) pairs = REPORTED_IN relationships. */
   reports: number;
+  /** Statements reported by more than one article. */
   chains: number;
+  /** VIA relationships: one per (statement, article, intermediary). */
   via: number;
   actors: { PERSON: number; MEDIA_OUTLET: number; COUNTRY: number; GOVERNMENT: number; total: number };
   meetings: number;
   meetingSeries: number;
   incidents: number;
+  /** Claims: each incident report states a date and a distance (claim ids include the article). */
   claims: number;
 }
 

@@ -19,7 +19,7 @@ import { applyMigrations } from '../../src/graph/migrations.js';
 import { ingestArticles } from '../../src/ingest/pipeline.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
 import { timelineRouter } from '../../src/web/router.js';
-import { testDriver, testNeo4jSettings } from '../support/neo4j.js';
+import { rememberGraph, testDriver, testNeo4jSettings } from '../support/neo4j.js';
 import { artifactPath, chartX, detailLoaded, launchChromium, listOrder, openPage, timelineLoaded } from './support/browser.js';
 
 const DATABASE = testNeo4jSettings().database;
@@ -64,7 +64,7 @@ describe('timeline page end to end (seeded Neo4j, real API, headless Chromium)',
   let serverDriver: Driver;
   let server: HttpHandle;
   let browser: Browser;
-  let existing: { nodes: string[]; rels: string[] } = { nodes: [], rels: [] };
+  let forgetSeeded: (() => Promise<void>) | undefined;
   let conferences: EventFact[] = [];
   let incident: EventFact;
 
@@ -82,12 +82,7 @@ describe('timeline page end to end (seeded Neo4j, real API, headless Chromium)',
   beforeAll(async () => {
     seedDriver = testDriver();
     await applyMigrations(seedDriver, DATABASE);
-    const snapshot = await seedDriver.executeQuery(
-      'RETURN COLLECT { MATCH (n) RETURN elementId(n) } AS nodes, COLLECT { MATCH ()-[r]->() RETURN elementId(r) } AS rels',
-      {},
-      { database: DATABASE },
-    );
-    existing = snapshot.records[0]!.toObject() as typeof existing;
+    forgetSeeded = await rememberGraph(seedDriver, DATABASE);
 
     const seed = readSeedFolder(SEED_DIR, CONFIG);
     expect(seed.errors).toEqual([]);
@@ -118,11 +113,8 @@ describe('timeline page end to end (seeded Neo4j, real API, headless Chromium)',
   afterAll(async () => {
     await browser?.close();
     await server?.close(); // also closes serverDriver
-    if (seedDriver) {
-      await seedDriver.executeQuery('MATCH ()-[r]->() WHERE NOT elementId(r) IN $rels DELETE r', { rels: existing.rels }, { database: DATABASE });
-      await seedDriver.executeQuery('MATCH (n) WHERE NOT elementId(n) IN $nodes DETACH DELETE n', { nodes: existing.nodes }, { database: DATABASE });
-      await seedDriver.close();
-    }
+    await forgetSeeded?.();
+    await seedDriver?.close();
   });
 
   it('shows the three video conferences and the incident in date order, on the chart and in the list', async () => {

@@ -6,6 +6,35 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Default heap of the local embedded Neo4j: 1g gave a 716.8 MiB transaction limit that large loads hit. */
+export const DEFAULT_LOCAL_HEAP = '2g';
+const MIN_LOCAL_HEAP_MB = 512; // above the launcher's -Xms256m, and the least Neo4j starts comfortably with
+
+/** A JVM memory size as -Xmx takes it ("2g", "1536m", "1048576k"), in MiB; undefined when malformed. */
+export function heapMegabytes(size: string): number | undefined {
+  const m = /^(\d+)([kKmMgG])$/.exec(size.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2]!.toLowerCase();
+  return unit === 'g' ? n * 1024 : unit === 'm' ? n : n / 1024;
+}
+
+const HeapSize = z
+  .string()
+  .trim()
+  .refine((v) => heapMegabytes(v) !== undefined, 'must be a JVM size such as 2g or 1536m')
+  .refine((v) => (heapMegabytes(v) ?? 0) >= MIN_LOCAL_HEAP_MB, `must be at least ${MIN_LOCAL_HEAP_MB}m`)
+  .transform((v) => v.toLowerCase());
+
+/** NEO4J_LOCAL_HEAP from an environment, validated like the rest of the config (for callers without a Config). */
+export function localHeapFrom(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.NEO4J_LOCAL_HEAP;
+  if (raw === undefined || raw === '') return DEFAULT_LOCAL_HEAP;
+  const parsed = HeapSize.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`invalid configuration — NEO4J_LOCAL_HEAP: ${parsed.error.issues[0]?.message} (see .env.example)`);
+  return parsed.data;
+}
+
 const ConfigSchema = z.object({
   /** Unset: `npm start` launches a local embedded Neo4j (scripts/neo4j) and points here at it. */
   NEO4J_URI: z
@@ -19,6 +48,11 @@ const ConfigSchema = z.object({
   NEO4J_LOCAL_PORT: z.coerce.number().int().min(0).max(65535).default(7687),
   /** Data directory of the local embedded Neo4j. */
   NEO4J_LOCAL_HOME: z.string().default('.neo4j'),
+  /**
+   * Maximum JVM heap of the local embedded Neo4j (-Xmx): "2g", "1536m". Neo4j caps the memory of all running
+   * transactions at 70% of it, so this bounds the largest load and read.
+   */
+  NEO4J_LOCAL_HEAP: HeapSize.default(DEFAULT_LOCAL_HEAP),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

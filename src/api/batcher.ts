@@ -28,6 +28,15 @@ export class Batcher<K, V> {
     return promise;
   }
 
+  /**
+   * Stores a value fetched by another query (a parent that also returned this field's data), so a later
+   * `load` of the key costs no round trip. A key already loaded or primed keeps its value.
+   */
+  prime(key: K, value: V): void {
+    const id = this.idOf(key);
+    if (!this.cache.has(id)) this.cache.set(id, Promise.resolve(value));
+  }
+
   private async dispatch(): Promise<void> {
     const queue = this.queue;
     this.queue = [];

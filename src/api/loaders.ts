@@ -16,7 +16,7 @@ export function createLoaders(run: Runner) {
     <V>(fn: (run: Runner, ids: readonly string[]) => Promise<Map<string, V[]>>) =>
     (keys: readonly string[]) =>
       fn(run, keys);
-  return {
+  const loaders = {
     actor: oneBatcher(ids(actors.actorsByIds)),
     actorAffiliations: listBatcher(ids(actors.affiliationsByActors)),
     actorAffiliates: listBatcher(ids(actors.affiliatesByActors)),
@@ -51,7 +51,28 @@ export function createLoaders(run: Runner) {
     articleText: oneBatcher(ids(articles.textsOfArticles)),
     articleAnnotations: oneBatcher(ids(articles.annotationsOfArticles)),
     articleStatements: listBatcher(ids(statements.statementsByArticles)),
+
+    // Lookups that also fetch their common child fields in the same query, priming the child batchers:
+    // `statement(id) { reports … }` and `event(id) { claims { source … } }` are one round trip each.
+    statementWithReports: oneBatcher(async (keys: readonly string[]) => {
+      const found = await statements.statementsWithReports(run, keys);
+      for (const key of keys) {
+        loaders.statement.prime(key, found.statements.get(key)?.[0] ?? null);
+        loaders.statementReports.prime(key, found.reports.get(key) ?? []);
+      }
+      return found.statements;
+    }),
+    eventWithClaims: oneBatcher(async (keys: readonly string[]) => {
+      const found = await events.eventsWithClaims(run, keys);
+      for (const key of keys) {
+        loaders.event.prime(key, found.events.get(key)?.[0] ?? null);
+        loaders.eventClaims.prime(key, found.claims.get(key) ?? []);
+      }
+      for (const [claimId, provenance] of found.provenance) loaders.claimProvenance.prime(claimId, provenance);
+      return found.events;
+    }),
   };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

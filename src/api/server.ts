@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
@@ -66,7 +66,14 @@ export function createApolloServer(deps: Pick<ApiDeps, 'config' | 'logger'> & Pa
     includeStacktraceInErrorResponses: !production,
     validationRules: [costLimitRule({ maxDepth: deps.config.MAX_QUERY_DEPTH, maxFields: deps.config.MAX_QUERY_FIELDS })],
     formatError: createFormatError({ production, logger: deps.logger }),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // Apollo's default cache-control plugin hooks into every field of every response (willResolveField wraps
+      // all resolvers) to compute cache hints our schema never sets; the HTTP app sends `no-store` itself.
+      ApolloServerPluginCacheControlDisabled(),
+    ],
+    // documentStore left at Apollo's default (an in-memory LRU keyed by the query's hash): a repeated query
+    // skips parsing and validation, the cost rule included. Never set it to null.
     // Apollo's own SIGTERM handler re-raises the signal after stopping, which would cut our graceful close short.
     stopOnTerminationSignals: false,
     logger: deps.logger,
@@ -90,6 +97,12 @@ interface AppState {
 const appStates = new WeakMap<Express, AppState>();
 
 export const READY_QUERY = 'RETURN 1 AS ok';
+
+/** GraphQL answers are live data: never cached (what Apollo's cache-control plugin sent, without its per-field cost). */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
 
 /** The express app: /graphql (POST → Apollo; GET from a browser → playground), /health, /ready. Starts Apollo. */
 export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
@@ -135,6 +148,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
   });
   app.use(
     '/graphql',
+    noStore,
     // Room for an article of MAX_ARTICLE_BYTES plus JSON escaping; bigger bodies get a 413.
     express.json({ limit: opts.config.MAX_ARTICLE_BYTES * 2 + 256 * 1024 }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, req.headers.authorization) }),

@@ -12,6 +12,18 @@ interface Mention {
   actor: ExtractedActor;
 }
 
+/** normalizeForComparison per name, kept across articles (names repeat; five regex passes each were a hot spot). */
+const normalizedNames = new Map<string, string>();
+function normalizedName(name: string): string {
+  let n = normalizedNames.get(name);
+  if (n === undefined) {
+    if (normalizedNames.size > 50_000) normalizedNames.clear(); // bounded for long-running ingests
+    n = normalizeForComparison(name);
+    normalizedNames.set(name, n);
+  }
+  return n;
+}
+
 export class ActorStore implements ActorIndex {
   readonly actors: ExtractedActor[] = [];
   private readonly mentions: Mention[] = [];
@@ -21,7 +33,7 @@ export class ActorStore implements ActorIndex {
   constructor(private readonly text: string) {}
 
   private nameKey(kind: ActorKind, name: string): string {
-    return `${kind}\u0000${normalizeForComparison(name)}`;
+    return `${kind}\u0000${normalizedName(name)}`;
   }
 
   /** Creates an actor (or returns the one of that kind and name) without a mention. */

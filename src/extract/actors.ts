@@ -51,11 +51,22 @@ export function extractActors(doc: Doc): ActorIndex {
   return store;
 }
 
+const LETTER = /^\p{L}$/u;
+/** UTF-16 length of a word's letters (what `replace(/[^\p{L}]/gu, '').length` counts), without building a string. */
+function letterCount(word: string): number {
+  let n = 0;
+  for (const ch of word) {
+    const c = ch.charCodeAt(0);
+    if (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(ch)) n += ch.length;
+  }
+  return n;
+}
+
 /** Headlines in title case (5+ capitalised longer words, at most one lower-case one): only titles make a person there. */
 function titleCaseSentences(tokens: Token[]): Set<number> {
   const counts = new Map<number, { cap: number; lower: number }>();
   for (const t of tokens) {
-    if (t.text.replace(/[^\p{L}]/gu, "").length < 4) continue;
+    if (letterCount(t.text) < 4) continue;
     const c = counts.get(t.sentence) ?? { cap: 0, lower: 0 };
     if (t.cap) c.cap++;
     else c.lower++;

@@ -22,6 +22,13 @@ export function phraseTokens(phrase: string): string[] {
   return words;
 }
 
+const NONE: never[] = [];
+
+function matchesWords(words: string[], lowers: (i: number) => string | undefined, i: number): boolean {
+  for (let k = 0; k < words.length; k++) if (lowers(i + k) !== words[k]) return false;
+  return true;
+}
+
 /** A set of multi-word phrases, matched token by token (longest first) without re-scanning text. */
 export class PhraseSet<T = true> {
   private readonly byFirst = new Map<string, Array<{ words: string[]; value: T }>>();
@@ -38,16 +45,24 @@ export class PhraseSet<T = true> {
 
   /** Longest phrase starting at `lowers(i)`. */
   matchAt(lowers: (i: number) => string | undefined, i: number): { length: number; value: T } | undefined {
-    return this.matchesAt(lowers, i)[0];
+    const first = lowers(i);
+    if (first === undefined) return undefined;
+    // Candidates are sorted longest first: the first that matches is the answer (no array per token).
+    for (const cand of this.byFirst.get(first) ?? NONE) {
+      if (matchesWords(cand.words, lowers, i)) return { length: cand.words.length, value: cand.value };
+    }
+    return undefined;
   }
 
   /** Every phrase starting at `lowers(i)`, longest first. */
   matchesAt(lowers: (i: number) => string | undefined, i: number): Array<{ length: number; value: T }> {
     const first = lowers(i);
     if (first === undefined) return [];
+    const list = this.byFirst.get(first);
+    if (list === undefined) return [];
     const out: Array<{ length: number; value: T }> = [];
-    for (const cand of this.byFirst.get(first) ?? []) {
-      if (cand.words.every((w, k) => lowers(i + k) === w)) out.push({ length: cand.words.length, value: cand.value });
+    for (const cand of list) {
+      if (matchesWords(cand.words, lowers, i)) out.push({ length: cand.words.length, value: cand.value });
     }
     return out;
   }

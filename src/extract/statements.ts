@@ -31,7 +31,7 @@ import {
 } from './lexicon.js';
 import { findQuotes, findUnits, type Quote, type Unit } from './quotes.js';
 import { spanOf, trimSpan } from './text.js';
-import { findDates } from './time.js';
+import { datesOf } from './dates.js';
 import { tokenIndexAt, tokensOf, type Token } from './tokens.js';
 import type { ExtractedActor, ExtractedStatement, FuzzyDate } from './types.js';
 
@@ -871,7 +871,7 @@ class Sieve {
     for (const r of [...d.attribution].sort((a, b) => a.start - b.start)) {
       // chrono is the slow part of the sieve: only ask it where a date word or a number appears.
       if (r.end <= r.start || !DATE_HINT.test(this.text.slice(r.start, r.end))) continue;
-      for (const m of findDates(this.text, this.doc.publishedAt, r)) {
+      for (const m of datesOf(this.doc).inRange(r)) {
         const inside = (x: Range) => m.span.start < x.end && x.start < m.span.end;
         if (d.fragments.some(inside) || d.unit.quotes.some((q) => inside({ start: q.open, end: q.close }))) continue;
         return m.date;

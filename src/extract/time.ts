@@ -66,23 +66,28 @@ function fuzzy(start: string, end: string, precision: DatePrecision, span: Span)
   return { start, end, precision, source: 'TEXT', span };
 }
 
-/**
- * Finds every date expression in `text[range]` and resolves it against `publishedAt` (YYYY-MM-DD).
- * `future` overrides the tense guess (by default: the sentence's own cues).
- */
-export function findDates(
-  text: string,
-  publishedAt: string,
-  range: { start: number; end: number } = { start: 0, end: text.length },
-  future?: boolean,
-): DateMention[] {
+/** One expression chrono found, at an absolute offset into the article text. */
+export interface ParsedDate {
+  /** Offset of the expression in the whole text. */
+  at: number;
+  result: chrono.ParsedResult;
+}
+
+/** chrono's expressions in `text[range]`, unresolved (the expensive half of `findDates`). */
+export function parseDates(text: string, publishedAt: string, range: { start: number; end: number }): ParsedDate[] {
   const slice = text.slice(range.start, range.end);
   const ref = parseIsoDate(publishedAt);
-  const inFuture = future ?? isFutureContext(slice);
   const results = chrono.parse(slice, { instant: new Date(ref.getTime() + 12 * 3_600_000), timezone: 0 }, { forwardDate: false });
+  return results.map((result) => ({ at: range.start + result.index, result }));
+}
+
+/**
+ * Resolves parsed expressions lying in `range` against `publishedAt` (the cheap half of `findDates`):
+ * `inFuture` is the tense of the range's own words unless overridden.
+ */
+export function resolveDates(text: string, publishedAt: string, range: { start: number; end: number }, parsed: ParsedDate[], inFuture: boolean): DateMention[] {
   const out: DateMention[] = [];
-  for (const r of results) {
-    const start = range.start + r.index;
+  for (const { at: start, result: r } of parsed) {
     // chrono sometimes swallows the punctuation after a date ("last weekend,"): the span keeps the words only.
     const words = r.text.replace(/[\s,;:]+$/, '');
     // "over the weekend": chrono reads only "weekend"; the words before it belong to the date.
@@ -93,6 +98,20 @@ export function findDates(
     if (date) out.push({ span, date });
   }
   return out;
+}
+
+/**
+ * Finds every date expression in `text[range]` and resolves it against `publishedAt` (YYYY-MM-DD).
+ * `future` overrides the tense guess (by default: the sentence's own cues).
+ */
+export function findDates(
+  text: string,
+  publishedAt: string,
+  range: { start: number; end: number } = { start: 0, end: text.length },
+  future?: boolean,
+): DateMention[] {
+  const inFuture = future ?? isFutureContext(text.slice(range.start, range.end));
+  return resolveDates(text, publishedAt, range, parseDates(text, publishedAt, range), inFuture);
 }
 
 function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, span: Span): FuzzyDate | null {

@@ -26,6 +26,12 @@ const ABBREVIATIONS = new Set(abbreviationData.abbreviations.map((a) => a.toLowe
 const WORD = /[\p{L}\p{N}]+(?:[-'’&.][\p{L}\p{N}]+)*/gu;
 const INITIALS = /^(\p{L}\.)+\p{L}$/u;
 const POSSESSIVE = /['’]s$/i;
+/** A token right after one of these starts a clause ("“We", ": The", "(Reuters"). */
+const OPENS_BEFORE = new Set(['“', '"', '‘', ':', '(', '\n']);
+/** … and after one of these plus a space. */
+const OPENS_BEFORE_SPACE = new Set(['“', '"', '‘', ':']);
+const WHITESPACE = /^\s$/;
+const UPPER_FIRST = /^\p{Lu}/u;
 
 function takesPeriod(word: string): boolean {
   return INITIALS.test(word) || /^\p{Lu}$/u.test(word) || ABBREVIATIONS.has(word.toLowerCase());
@@ -36,7 +42,9 @@ export function tokenize(text: string, sentences: Array<{ start: number; end: nu
   const out: Token[] = [];
   let s = 0;
   let lastSentence = -2;
-  for (const m of text.matchAll(WORD)) {
+  // exec on one global regex: matchAll would clone it and allocate an iterator per article.
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
     const start = m.index;
     let end = start + m[0].length;
     if (text[end] === '.' && takesPeriod(m[0])) end++;
@@ -46,17 +54,22 @@ export function tokenize(text: string, sentences: Array<{ start: number; end: nu
     const sentence = inSentence ? s : -1;
     const possessive = POSSESSIVE.test(raw) && raw.length > 2;
     const baseEnd = possessive ? end - 2 : end;
-    const prev = text[start - 1] ?? '';
-    const initial = sentence !== lastSentence || /[“"‘:(\n]/.test(prev) || /[“"‘:]\s$/.test(text.slice(Math.max(0, start - 2), start));
+    // Character tests instead of a regex over a fresh two-character slice per token (a hot spot).
+    const initial =
+      sentence !== lastSentence ||
+      OPENS_BEFORE.has(text[start - 1] ?? '') ||
+      (start >= 2 && OPENS_BEFORE_SPACE.has(text[start - 2]!) && WHITESPACE.test(text[start - 1]!));
     lastSentence = sentence;
+    const lower = raw.toLowerCase();
+    const first = raw.charCodeAt(0);
     out.push({
       start,
       end,
       text: raw,
-      lower: raw.toLowerCase(),
+      lower,
       baseEnd,
-      base: text.slice(start, baseEnd).toLowerCase(),
-      cap: /^\p{Lu}/u.test(raw),
+      base: possessive ? text.slice(start, baseEnd).toLowerCase() : lower,
+      cap: first < 128 ? first >= 65 && first <= 90 : UPPER_FIRST.test(raw),
       sentence,
       initial,
     });

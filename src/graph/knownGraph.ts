@@ -1,32 +1,47 @@
 /**
- * The read resolution needs before an article is loaded: stored actors that could be the article's
- * actors, statements that could be the same utterances, and events of the kinds the article mentions —
- * one query, candidates found through the full-text indexes rather than by scanning.
+ * The reads resolution needs before an article is loaded, bounded by the article rather than by the
+ * corpus (src/resolve/candidates.ts derives what to read from the matching rules):
+ * 1. stored actors that could be the article's actors, through the actorNames full-text index — with the
+ *    stored article's sha256 riding along (the pipeline's unchanged / different-text check);
+ * 2. once the actors are resolved: the statements of the resolved speakers (and the statements' own ids),
+ *    and events by series name, by a date window through the (kind, start) and (kind, precision) indexes,
+ *    by the smallest-id undated incident match, and agreements by id.
+ * Resolution against this read gives the same ids as against the whole stored graph
+ * (tests/graph/knownGraph.int.test.ts checks that on a generated corpus).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { ActorKind, EventKind, ExtractedArticle, KnownGraph } from '../extract/types.js';
+import type { EventKind, ExtractedArticle, KnownGraph } from '../extract/types.js';
+import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS } from '../resolve/candidates.js';
 
-/** Candidates per lookup: enough for every plausible match, bounded so a busy graph stays fast. */
+export { searchTerms };
+
+/** Full-text hits read per article: enough for every plausible match, bounded so a busy graph stays fast. */
 const ACTOR_CANDIDATES = 500;
-const STATEMENT_CANDIDATES_PER_QUOTE = 10;
-const MAX_TERMS = 40;
 
-export const FETCH_KNOWN_GRAPH = `
+export const FETCH_KNOWN_ACTORS = `
+OPTIONAL MATCH (stored:Article {id: $articleId})
+WITH stored.sha256 AS storedSha256
 CALL () {
   WITH 1 AS guard WHERE $actorQuery <> ''
   CALL db.index.fulltext.queryNodes('actorNames', $actorQuery, {limit: $actorLimit}) YIELD node
-  WITH node AS a WHERE a.kind IN $actorKinds
-  RETURN collect(DISTINCT a) AS actorNodes
+  WITH DISTINCT node AS a WHERE a.kind IN $actorKinds
+  RETURN collect({id: a.id, name: a.name, kind: a.kind, aliases: coalesce(a.aliases, [])}) AS actors
 }
-CALL (actorNodes) {
-  CALL (actorNodes) {
-    UNWIND actorNodes AS a
-    MATCH (a)-[:SAID]->(s:Statement)
+RETURN storedSha256, actors`;
+
+// Statements: a speaker's own (the rules compare nothing else) and the article's content ids.
+// Events: one UNION branch per matching rule (src/resolve/events.ts); each seeks an index (the hint keeps
+// the wide-date branch off the (kind, start) index, where `start <= hi` alone would read every older event).
+export const FETCH_KNOWN_REST = `
+CALL () {
+  CALL () {
+    UNWIND $speakerIds AS speakerId
+    MATCH (:Actor {id: speakerId})-[:SAID]->(s:Statement)
     RETURN s
     UNION
-    UNWIND $statementQueries AS q
-    CALL db.index.fulltext.queryNodes('statementText', q, {limit: $statementLimit}) YIELD node
-    RETURN node AS s
+    UNWIND $statementIds AS statementId
+    MATCH (s:Statement {id: statementId})
+    RETURN s
   }
   WITH DISTINCT s
   OPTIONAL MATCH (speaker:Actor)-[:SAID]->(s)
@@ -34,7 +49,45 @@ CALL (actorNodes) {
   RETURN collect({id: s.id, speakerId: speakerId, text: s.text, saidOnStart: toString(s.saidOnStart)}) AS statements
 }
 CALL () {
-  MATCH (e:Event) WHERE e.kind IN $eventKinds
+  CALL () {
+    UNWIND $seriesNames AS seriesName
+    MATCH (:MeetingSeries {name: seriesName})<-[:PART_OF]-(e:Event)
+    WHERE e.kind = 'MEETING'
+    RETURN e
+    UNION
+    UNWIND $dateProbes AS w
+    MATCH (e:Event)
+    WHERE e.kind = w.kind AND e.start >= date(w.narrowFrom) AND e.start <= date(w.hi)
+      AND coalesce(e.end, e.start) >= date(w.lo)
+    RETURN e
+    UNION
+    UNWIND $dateProbes AS w
+    MATCH (e:Event)
+    USING INDEX e:Event(kind, precision)
+    WHERE e.kind = w.kind AND e.precision IN $widePrecisions AND e.start <= date(w.hi)
+      AND coalesce(e.end, e.start) >= date(w.lo)
+    RETURN e
+    UNION
+    UNWIND $undatedProbes AS u
+    CALL (u) {
+      MATCH (e:Event)
+      WHERE e.kind = 'INCIDENT' AND (u.anyDate OR e.start IS NULL)
+      WITH e, reduce(cue = null, l IN [l IN $incidentLabels WHERE e.name ENDS WITH l.label] |
+             CASE WHEN cue IS NULL OR size(l.label) > size(cue.label) THEN l ELSE cue END) AS cue
+      WHERE coalesce(cue.cls, '') = u.cls
+        AND (size(u.participantIds) = 0
+             OR NOT EXISTS { (:Actor)-[:PARTICIPATED_IN]->(e) }
+             OR EXISTS { (a:Actor)-[:PARTICIPATED_IN]->(e) WHERE a.id IN u.participantIds })
+      RETURN e ORDER BY e.id LIMIT 1
+    }
+    RETURN e
+    UNION
+    UNWIND $agreementIds AS agreementId
+    MATCH (e:Event {id: agreementId})
+    WHERE e.kind = 'AGREEMENT'
+    RETURN e
+  }
+  WITH DISTINCT e
   OPTIONAL MATCH (e)-[p:PART_OF]->(ms:MeetingSeries)
   RETURN collect({
     id: e.id, kind: e.kind, name: e.name, start: toString(e.start), end: toString(e.end),
@@ -42,42 +95,7 @@ CALL () {
     participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
   }) AS events
 }
-RETURN [a IN actorNodes | {id: a.id, name: a.name, kind: a.kind, aliases: coalesce(a.aliases, [])}] AS actors,
-       statements, events`;
-
-/** Lucene terms: lowercase letters/digits only, so nothing needs escaping and no operator can be formed. */
-export function searchTerms(texts: Iterable<string>, minLength: number): string[] {
-  const terms = new Set<string>();
-  for (const t of texts) {
-    const plain = t.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-    for (const w of plain.split(/[^\p{L}\p{N}]+/u)) if (w.length >= minLength) terms.add(w);
-  }
-  return [...terms].sort().slice(0, MAX_TERMS);
-}
-
-export interface KnownGraphParams {
-  actorQuery: string;
-  actorKinds: ActorKind[];
-  actorLimit: number;
-  statementQueries: string[];
-  statementLimit: number;
-  eventKinds: EventKind[];
-}
-
-export function knownGraphParams(extracted: ExtractedArticle): KnownGraphParams {
-  // Anonymous sources are distinct per article, so stored ones are never candidates.
-  const named = extracted.actors.filter((a) => a.kind !== 'ANONYMOUS_SOURCE');
-  return {
-    actorQuery: searchTerms(named.flatMap((a) => [a.name, ...a.aliases]), 2).join(' OR '),
-    actorKinds: [...new Set(named.map((a) => a.kind))].sort(),
-    actorLimit: ACTOR_CANDIDATES,
-    statementQueries: extracted.statements
-      .map((s) => searchTerms([s.text], 3).join(' OR '))
-      .filter((q) => q.length > 0),
-    statementLimit: STATEMENT_CANDIDATES_PER_QUOTE,
-    eventKinds: [...new Set(extracted.events.map((e) => e.kind))].sort(),
-  };
-}
+RETURN statements, events`;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -86,20 +104,52 @@ function toNumberOrNull(v: unknown): number | null {
   return neo4j.isInt(v) ? v.toNumber() : Number(v);
 }
 
-/** Everything resolution may match against, sorted by id so resolution is deterministic. */
-export async function fetchKnownGraph(driver: Driver, database: string, extracted: ExtractedArticle): Promise<KnownGraph> {
-  const params = knownGraphParams(extracted);
+export interface KnownActors {
+  /** sha256 of the stored article with this id; null when none is stored. */
+  storedSha256: string | null;
+  actors: KnownGraph['actors'];
+}
+
+/** Read 1: the stored article's sha256 and the stored actors the article's actors could be. */
+export async function fetchKnownActors(driver: Driver, database: string, extracted: ExtractedArticle): Promise<KnownActors> {
+  const probe = actorProbe(extracted);
   const { records } = await driver.executeQuery(
-    FETCH_KNOWN_GRAPH,
-    { ...params, actorLimit: neo4j.int(params.actorLimit), statementLimit: neo4j.int(params.statementLimit) },
+    FETCH_KNOWN_ACTORS,
+    { articleId: extracted.article.id, ...probe, actorLimit: neo4j.int(ACTOR_CANDIDATES) },
     { database, routing: neo4j.routing.READ },
   );
   const rec = records[0];
-  if (!rec) return { actors: [], statements: [], events: [] };
-  const actors = (rec.get('actors') as KnownGraph['actors']).map((a) => ({ ...a, aliases: [...a.aliases] }));
+  const actors = ((rec?.get('actors') ?? []) as KnownGraph['actors']).map((a) => ({ ...a, aliases: [...a.aliases] }));
+  return { storedSha256: (rec?.get('storedSha256') as string | null | undefined) ?? null, actors: actors.sort(byId) };
+}
+
+/** Read 2: given the stored candidate actors, the statements and events resolution can match. */
+export async function fetchKnownRest(
+  driver: Driver,
+  database: string,
+  extracted: ExtractedArticle,
+  actors: KnownGraph['actors'],
+): Promise<KnownGraph> {
+  const probe = restProbe(extracted, actors);
+  const nothing = probe.speakerIds.length + probe.statementIds.length + probe.seriesNames.length + probe.dateProbes.length +
+    probe.undatedProbes.length + probe.agreementIds.length === 0;
+  if (nothing) return { actors, statements: [], events: [] };
+  const { records } = await driver.executeQuery(
+    FETCH_KNOWN_REST,
+    { ...probe, widePrecisions: [...WIDE_PRECISIONS] },
+    { database, routing: neo4j.routing.READ },
+  );
+  const rec = records[0];
+  if (!rec) return { actors, statements: [], events: [] };
   const statements = rec.get('statements') as KnownGraph['statements'];
   const events = (rec.get('events') as Array<Record<string, unknown>>).map(toKnownEvent);
-  return { actors: actors.sort(byId), statements: [...statements].sort(byId), events: events.sort(byId) };
+  return { actors, statements: [...statements].sort(byId), events: events.sort(byId) };
+}
+
+/** Everything resolution may match against, sorted by id so resolution is deterministic. */
+export async function fetchKnownGraph(driver: Driver, database: string, extracted: ExtractedArticle): Promise<KnownGraph> {
+  const { actors } = await fetchKnownActors(driver, database, extracted);
+  return fetchKnownRest(driver, database, extracted, actors);
 }
 
 function toKnownEvent(e: Record<string, unknown>): KnownGraph['events'][number] {

@@ -1,189 +1,208 @@
 /**
- * Writes one resolved article in one write transaction: batched `UNWIND $rows … MERGE` per node and
- * relationship family, MERGE on stable ids, so loading the same article again changes no count and no
+ * Writes one resolved article in one write transaction and one statement: batched `UNWIND … MERGE` per
+ * node and relationship family in unit subqueries, MERGE on stable ids, so loading the same article again changes no count and no
  * property. When nodes are shared across articles, properties combine by order-independent rules
  * (documented in docs/graph-model.md, "Loading") rather than last-writer-wins.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 import type { ResolvedArticle } from '../extract/types.js';
-import { toLoadRows, type LoadRows } from './loadRows.js';
+import { toLoadRows } from './loadRows.js';
 
 export { fetchKnownGraph } from './knownGraph.js';
 
-export const MERGE_ARTICLE = `
-MERGE (a:Article {id: $row.id})
-  ON CREATE SET a.ingestedAt = datetime()
-WITH a, a.sha256 AS previousSha256
-SET a.outlet = $row.outlet, a.title = $row.title, a.publishedAt = date($row.publishedAt), a.url = $row.url,
-    a.sha256 = $row.sha256, a.text = $row.text
-RETURN previousSha256`;
+/**
+ * The whole article in one statement (one round trip): a guard on the stored article's sha256, then one
+ * unit subquery per node and relationship family in write order (endpoints before the edges that need
+ * them; a unit subquery keeps the outer row when its list is empty), then the timeline sort dates.
+ * A stored article with other text writes nothing and returns its sha256 (the caller refuses it).
+ */
+export const LOAD_ARTICLE = `
+OPTIONAL MATCH (stored:Article {id: $rows.article.id})
+WITH stored.sha256 AS previousSha256
+CALL (previousSha256) {
+  WITH previousSha256 WHERE previousSha256 IS NULL OR previousSha256 = $rows.article.sha256
+  MERGE (a:Article {id: $rows.article.id})
+    ON CREATE SET a.ingestedAt = datetime()
+  SET a.outlet = $rows.article.outlet, a.title = $rows.article.title, a.publishedAt = date($rows.article.publishedAt),
+      a.url = $rows.article.url, a.sha256 = $rows.article.sha256, a.text = $rows.article.text
+  WITH *
 
-// Name: the longest form wins (ties: alphabetical), every other form seen becomes an alias.
-export const MERGE_ACTORS = `
-UNWIND $rows AS row
-MERGE (a:Actor {id: row.id})
-  ON CREATE SET a.kind = row.kind, a.name = row.name, a.aliases = [], a.curated = false
-SET a:$(row.label)
-WITH a, row, CASE
-  WHEN size(row.name) > size(a.name) OR (size(row.name) = size(a.name) AND row.name < a.name) THEN row.name
-  ELSE a.name END AS name
-CALL (a, row, name) {
-  UNWIND a.aliases + row.aliases + [a.name, row.name] AS alias
-  WITH DISTINCT alias WHERE alias <> name
-  ORDER BY alias
-  RETURN collect(alias) AS aliases
+  // Actors. Name: the longest form wins (ties: alphabetical), every other form seen becomes an alias.
+  CALL () {
+    UNWIND $rows.actors AS row
+    MERGE (a:Actor {id: row.id})
+      ON CREATE SET a.kind = row.kind, a.name = row.name, a.aliases = [], a.curated = false
+    SET a:$(row.label)
+    WITH a, row, CASE
+      WHEN size(row.name) > size(a.name) OR (size(row.name) = size(a.name) AND row.name < a.name) THEN row.name
+      ELSE a.name END AS name
+    CALL (a, row, name) {
+      UNWIND a.aliases + row.aliases + [a.name, row.name] AS alias
+      WITH DISTINCT alias WHERE alias <> name
+      ORDER BY alias
+      RETURN collect(alias) AS aliases
+    }
+    SET a.name = name, a.aliases = aliases, a.role = coalesce(a.role, row.role)
+  }
+  CALL () {
+    UNWIND $rows.actorMentions AS row
+    MATCH (a:Actor {id: row.actorId}), (art:Article {id: $rows.article.id})
+    MERGE (a)-[m:MENTIONED_IN {start: row.start}]->(art)
+    SET m.end = row.end, m.exact = row.exact
+  }
+  CALL () {
+    UNWIND $rows.affiliations AS row
+    MATCH (a:Actor {id: row.fromId}), (b:Actor {id: row.toId})
+    MERGE (a)-[r:AFFILIATED_WITH]->(b)
+    SET r.role = coalesce(r.role, row.role)
+  }
+
+  // Events. Name, ordinal, status: first stored wins; the narrowest date wins; implied only while no article describes it.
+  CALL () {
+    UNWIND $rows.events AS row
+    MERGE (e:Event {id: row.id})
+      ON CREATE SET e.kind = row.kind, e.name = row.name, e.implied = row.implied
+    SET e:$(row.label)
+    WITH e, row, date(row.start) AS rs, date(coalesce(row.end, row.start)) AS re
+    WITH e, row, rs, re, rs IS NOT NULL AND (
+      e.start IS NULL
+      OR duration.inDays(rs, re).days < duration.inDays(e.start, e.end).days
+      OR (duration.inDays(rs, re).days = duration.inDays(e.start, e.end).days AND rs < e.start)
+    ) AS takeDate
+    SET e.implied = coalesce(e.implied, row.implied) AND row.implied,
+        e.ordinal = coalesce(e.ordinal, row.ordinal),
+        e.status = coalesce(e.status, row.status),
+        e.start = CASE WHEN takeDate THEN rs ELSE e.start END,
+        e.end = CASE WHEN takeDate THEN re ELSE e.end END,
+        e.precision = CASE WHEN takeDate THEN row.precision ELSE e.precision END,
+        e.dateSource = CASE WHEN takeDate THEN row.dateSource ELSE e.dateSource END
+  }
+  CALL () {
+    UNWIND $rows.eventMentions AS row
+    MATCH (e:Event {id: row.eventId}), (art:Article {id: $rows.article.id})
+    MERGE (e)-[m:MENTIONED_IN {start: row.start}]->(art)
+    SET m.end = row.end, m.exact = row.exact
+  }
+  CALL () {
+    UNWIND $rows.participants AS row
+    MATCH (a:Actor {id: row.actorId}), (e:Event {id: row.eventId})
+    MERGE (a)-[:PARTICIPATED_IN]->(e)
+  }
+  CALL () {
+    UNWIND $rows.series AS row
+    MATCH (e:Event {id: row.eventId})
+    MERGE (ms:MeetingSeries {id: row.seriesId})
+      ON CREATE SET ms.name = row.seriesName
+    MERGE (e)-[p:PART_OF]->(ms)
+    SET p.ordinal = coalesce(p.ordinal, row.ordinal)
+  }
+  CALL () {
+    UNWIND $rows.milestones AS row
+    MATCH (m:Event {id: row.milestoneId}), (a:Event {id: row.agreementId})
+    MERGE (m)-[:MILESTONE_OF]->(a)
+  }
+
+  // Statements. Text: the fullest wording wins; DIRECT beats INDIRECT; the narrowest said-date wins (ties: earliest).
+  CALL () {
+    UNWIND $rows.statements AS row
+    MERGE (s:Statement {id: row.id})
+      ON CREATE SET s.text = row.text, s.kind = row.kind, s.verb = row.verb
+    WITH s, row, date(row.start) AS rs, date(coalesce(row.end, row.start)) AS re
+    WITH s, row, rs, re, rs IS NOT NULL AND (
+      s.saidOnStart IS NULL
+      OR duration.inDays(rs, re).days < duration.inDays(s.saidOnStart, s.saidOnEnd).days
+      OR (duration.inDays(rs, re).days = duration.inDays(s.saidOnStart, s.saidOnEnd).days AND rs < s.saidOnStart)
+    ) AS takeDate
+    SET s.text = CASE
+          WHEN size(row.text) > size(s.text) OR (size(row.text) = size(s.text) AND row.text < s.text) THEN row.text
+          ELSE s.text END,
+        s.kind = CASE WHEN s.kind = 'DIRECT' OR row.kind = 'DIRECT' THEN 'DIRECT' ELSE 'INDIRECT' END,
+        s.saidOnStart = CASE WHEN takeDate THEN rs ELSE s.saidOnStart END,
+        s.saidOnEnd = CASE WHEN takeDate THEN re ELSE s.saidOnEnd END,
+        s.datePrecision = CASE WHEN takeDate THEN row.precision ELSE s.datePrecision END,
+        s.dateSource = CASE WHEN takeDate THEN row.dateSource ELSE s.dateSource END
+  }
+  CALL () {
+    UNWIND $rows.said AS row
+    MATCH (a:Actor {id: row.actorId}), (s:Statement {id: row.statementId})
+    MERGE (a)-[:SAID]->(s)
+  }
+  CALL () {
+    UNWIND $rows.reportedIn AS row
+    MATCH (s:Statement {id: row.statementId}), (art:Article {id: $rows.article.id})
+    MERGE (s)-[r:REPORTED_IN]->(art)
+    SET r.start = row.start, r.end = row.end, r.exact = row.exact, r.verb = row.verb,
+        r.quoteStarts = row.quoteStarts, r.quoteEnds = row.quoteEnds
+  }
+  CALL () {
+    UNWIND $rows.via AS row
+    MATCH (s:Statement {id: row.statementId}), (a:Actor {id: row.actorId})
+    MERGE (s)-[:VIA {articleId: $rows.article.id, position: row.position}]->(a)
+  }
+  CALL () {
+    UNWIND $rows.to AS row
+    MATCH (s:Statement {id: row.statementId}), (a:Actor {id: row.actorId})
+    MERGE (s)-[:TO {articleId: $rows.article.id}]->(a)
+  }
+  CALL () {
+    UNWIND $rows.aboutEvent AS row
+    MATCH (s:Statement {id: row.statementId}), (e:Event {id: row.eventId})
+    MERGE (s)-[:ABOUT]->(e)
+  }
+  CALL () {
+    UNWIND $rows.aboutActor AS row
+    MATCH (s:Statement {id: row.statementId}), (a:Actor {id: row.actorId})
+    MERGE (s)-[:ABOUT]->(a)
+  }
+
+  // Claims. A claim id hashes its content and article, so the first write is the only one.
+  CALL () {
+    UNWIND $rows.claims AS row
+    MERGE (c:Claim {id: row.id})
+      ON CREATE SET c.attribute = row.attribute, c.value = row.value, c.normalized = row.normalized, c.curated = false
+  }
+  CALL () {
+    UNWIND $rows.claimOn AS row
+    MATCH (c:Claim {id: row.claimId}), (e:Event {id: row.eventId})
+    MERGE (c)-[:ON]->(e)
+  }
+  CALL () {
+    UNWIND $rows.statedIn AS row
+    MATCH (c:Claim {id: row.claimId}), (art:Article {id: $rows.article.id})
+    MERGE (c)-[r:STATED_IN]->(art)
+    SET r.start = row.start, r.end = row.end, r.exact = row.exact
+  }
+  CALL () {
+    UNWIND $rows.claimedBy AS row
+    MATCH (a:Actor {id: row.actorId}), (c:Claim {id: row.claimId})
+    MERGE (a)-[:CLAIMS]->(c)
+  }
+  CALL () {
+    UNWIND $rows.asserts AS row
+    MATCH (s:Statement {id: row.statementId}), (c:Claim {id: row.claimId})
+    MERGE (s)-[:ASSERTS]->(c)
+  }
+
+  // Timeline keys. Statements: when said, else when first reported.
+  CALL () {
+    UNWIND $rows.statements AS row
+    MATCH (s:Statement {id: row.id})-[:REPORTED_IN]->(art:Article)
+    WITH s, min(art.publishedAt) AS earliest
+    SET s.sortDate = coalesce(s.saidOnStart, earliest)
+  }
+  // Events: the start, else the first mention (an unmentioned, undated event keeps what it has).
+  CALL () {
+    UNWIND $rows.events AS row
+    MATCH (e:Event {id: row.id})
+    CALL (e) {
+      OPTIONAL MATCH (e)-[:MENTIONED_IN]->(art:Article)
+      WHERE e.start IS NULL
+      RETURN min(art.publishedAt) AS earliest
+    }
+    SET e.sortDate = coalesce(e.start, earliest, e.sortDate, date($rows.article.publishedAt))
+  }
 }
-SET a.name = name, a.aliases = aliases, a.role = coalesce(a.role, row.role)`;
-
-export const MERGE_ACTOR_MENTIONS = `
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.actorId}), (art:Article {id: $articleId})
-MERGE (a)-[m:MENTIONED_IN {start: row.start}]->(art)
-SET m.end = row.end, m.exact = row.exact`;
-
-export const MERGE_AFFILIATIONS = `
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.fromId}), (b:Actor {id: row.toId})
-MERGE (a)-[r:AFFILIATED_WITH]->(b)
-SET r.role = coalesce(r.role, row.role)`;
-
-// Text: the fullest wording wins; DIRECT beats INDIRECT; the narrowest said-date wins (ties: earliest).
-export const MERGE_STATEMENTS = `
-UNWIND $rows AS row
-MERGE (s:Statement {id: row.id})
-  ON CREATE SET s.text = row.text, s.kind = row.kind, s.verb = row.verb
-WITH s, row, date(row.start) AS rs, date(coalesce(row.end, row.start)) AS re
-WITH s, row, rs, re, rs IS NOT NULL AND (
-  s.saidOnStart IS NULL
-  OR duration.inDays(rs, re).days < duration.inDays(s.saidOnStart, s.saidOnEnd).days
-  OR (duration.inDays(rs, re).days = duration.inDays(s.saidOnStart, s.saidOnEnd).days AND rs < s.saidOnStart)
-) AS takeDate
-SET s.text = CASE
-      WHEN size(row.text) > size(s.text) OR (size(row.text) = size(s.text) AND row.text < s.text) THEN row.text
-      ELSE s.text END,
-    s.kind = CASE WHEN s.kind = 'DIRECT' OR row.kind = 'DIRECT' THEN 'DIRECT' ELSE 'INDIRECT' END,
-    s.saidOnStart = CASE WHEN takeDate THEN rs ELSE s.saidOnStart END,
-    s.saidOnEnd = CASE WHEN takeDate THEN re ELSE s.saidOnEnd END,
-    s.datePrecision = CASE WHEN takeDate THEN row.precision ELSE s.datePrecision END,
-    s.dateSource = CASE WHEN takeDate THEN row.dateSource ELSE s.dateSource END`;
-
-export const MERGE_SAID = `
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.actorId}), (s:Statement {id: row.statementId})
-MERGE (a)-[:SAID]->(s)`;
-
-export const MERGE_REPORTED_IN = `
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statementId}), (art:Article {id: $articleId})
-MERGE (s)-[r:REPORTED_IN]->(art)
-SET r.start = row.start, r.end = row.end, r.exact = row.exact, r.verb = row.verb,
-    r.quoteStarts = row.quoteStarts, r.quoteEnds = row.quoteEnds`;
-
-export const MERGE_VIA = `
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statementId}), (a:Actor {id: row.actorId})
-MERGE (s)-[:VIA {articleId: $articleId, position: row.position}]->(a)`;
-
-export const MERGE_TO = `
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statementId}), (a:Actor {id: row.actorId})
-MERGE (s)-[:TO {articleId: $articleId}]->(a)`;
-
-export const MERGE_ABOUT_EVENT = `
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statementId}), (e:Event {id: row.eventId})
-MERGE (s)-[:ABOUT]->(e)`;
-
-export const MERGE_ABOUT_ACTOR = `
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statementId}), (a:Actor {id: row.actorId})
-MERGE (s)-[:ABOUT]->(a)`;
-
-// Name, ordinal, status: first stored wins; the narrowest date wins; implied only while no article describes it.
-export const MERGE_EVENTS = `
-UNWIND $rows AS row
-MERGE (e:Event {id: row.id})
-  ON CREATE SET e.kind = row.kind, e.name = row.name, e.implied = row.implied
-SET e:$(row.label)
-WITH e, row, date(row.start) AS rs, date(coalesce(row.end, row.start)) AS re
-WITH e, row, rs, re, rs IS NOT NULL AND (
-  e.start IS NULL
-  OR duration.inDays(rs, re).days < duration.inDays(e.start, e.end).days
-  OR (duration.inDays(rs, re).days = duration.inDays(e.start, e.end).days AND rs < e.start)
-) AS takeDate
-SET e.implied = coalesce(e.implied, row.implied) AND row.implied,
-    e.ordinal = coalesce(e.ordinal, row.ordinal),
-    e.status = coalesce(e.status, row.status),
-    e.start = CASE WHEN takeDate THEN rs ELSE e.start END,
-    e.end = CASE WHEN takeDate THEN re ELSE e.end END,
-    e.precision = CASE WHEN takeDate THEN row.precision ELSE e.precision END,
-    e.dateSource = CASE WHEN takeDate THEN row.dateSource ELSE e.dateSource END`;
-
-export const MERGE_EVENT_MENTIONS = `
-UNWIND $rows AS row
-MATCH (e:Event {id: row.eventId}), (art:Article {id: $articleId})
-MERGE (e)-[m:MENTIONED_IN {start: row.start}]->(art)
-SET m.end = row.end, m.exact = row.exact`;
-
-export const MERGE_PARTICIPANTS = `
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.actorId}), (e:Event {id: row.eventId})
-MERGE (a)-[:PARTICIPATED_IN]->(e)`;
-
-export const MERGE_SERIES = `
-UNWIND $rows AS row
-MATCH (e:Event {id: row.eventId})
-MERGE (ms:MeetingSeries {id: row.seriesId})
-  ON CREATE SET ms.name = row.seriesName
-MERGE (e)-[p:PART_OF]->(ms)
-SET p.ordinal = coalesce(p.ordinal, row.ordinal)`;
-
-export const MERGE_MILESTONES = `
-UNWIND $rows AS row
-MATCH (m:Event {id: row.milestoneId}), (a:Event {id: row.agreementId})
-MERGE (m)-[:MILESTONE_OF]->(a)`;
-
-// A claim id hashes its content and article, so the first write is the only one.
-export const MERGE_CLAIMS = `
-UNWIND $rows AS row
-MERGE (c:Claim {id: row.id})
-  ON CREATE SET c.attribute = row.attribute, c.value = row.value, c.normalized = row.normalized, c.curated = false`;
-
-export const MERGE_CLAIM_ON = `
-UNWIND $rows AS row
-MATCH (c:Claim {id: row.claimId}), (e:Event {id: row.eventId})
-MERGE (c)-[:ON]->(e)`;
-
-export const MERGE_STATED_IN = `
-UNWIND $rows AS row
-MATCH (c:Claim {id: row.claimId}), (art:Article {id: $articleId})
-MERGE (c)-[r:STATED_IN]->(art)
-SET r.start = row.start, r.end = row.end, r.exact = row.exact`;
-
-export const MERGE_CLAIMED_BY = `
-UNWIND $rows AS row
-MATCH (a:Actor {id: row.actorId}), (c:Claim {id: row.claimId})
-MERGE (a)-[:CLAIMS]->(c)`;
-
-export const MERGE_ASSERTS = `
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.statementId}), (c:Claim {id: row.claimId})
-MERGE (s)-[:ASSERTS]->(c)`;
-
-// Timeline key: when it was said, else when it was first reported.
-export const SET_STATEMENT_SORT_DATES = `
-UNWIND $ids AS id
-MATCH (s:Statement {id: id})-[:REPORTED_IN]->(art:Article)
-WITH s, min(art.publishedAt) AS earliest
-SET s.sortDate = coalesce(s.saidOnStart, earliest)`;
-
-// Timeline key: the event's start, else its first mention (an unmentioned, undated event keeps what it has).
-export const SET_EVENT_SORT_DATES = `
-UNWIND $ids AS id
-MATCH (e:Event {id: id})
-OPTIONAL MATCH (e)-[:MENTIONED_IN]->(art:Article)
-WITH e, min(art.publishedAt) AS earliest
-SET e.sortDate = coalesce(e.start, earliest, e.sortDate, date($publishedAt))`;
+RETURN previousSha256`;
 
 // Curated facts have no text: no STATED_IN, CLAIMS or ASSERTS (docs/graph-model.md, "Curation").
 export const MERGE_CURATED_CLAIMS = `
@@ -215,74 +234,30 @@ export class ArticleConflictError extends Error {
   }
 }
 
-/** Relationship and node families in write order: endpoints always exist before the edges that need them. */
-const STEPS: ReadonlyArray<readonly [string, (r: LoadRows) => unknown[]]> = [
-  [MERGE_ACTORS, (r) => r.actors],
-  [MERGE_ACTOR_MENTIONS, (r) => r.actorMentions],
-  [MERGE_AFFILIATIONS, (r) => r.affiliations],
-  [MERGE_EVENTS, (r) => r.events],
-  [MERGE_EVENT_MENTIONS, (r) => r.eventMentions],
-  [MERGE_PARTICIPANTS, (r) => r.participants],
-  [MERGE_SERIES, (r) => r.series],
-  [MERGE_MILESTONES, (r) => r.milestones],
-  [MERGE_STATEMENTS, (r) => r.statements],
-  [MERGE_SAID, (r) => r.said],
-  [MERGE_REPORTED_IN, (r) => r.reportedIn],
-  [MERGE_VIA, (r) => r.via],
-  [MERGE_TO, (r) => r.to],
-  [MERGE_ABOUT_EVENT, (r) => r.aboutEvent],
-  [MERGE_ABOUT_ACTOR, (r) => r.aboutActor],
-  [MERGE_CLAIMS, (r) => r.claims],
-  [MERGE_CLAIM_ON, (r) => r.claimOn],
-  [MERGE_STATED_IN, (r) => r.statedIn],
-  [MERGE_CLAIMED_BY, (r) => r.claimedBy],
-  [MERGE_ASSERTS, (r) => r.asserts],
-];
-
 /** Writes the article and everything extracted from it atomically; a failure anywhere rolls all of it back. */
 export async function loadArticle(driver: Driver, database: string, resolved: ResolvedArticle): Promise<LoadCounts> {
   const rows = toLoadRows(resolved);
-  const articleId = rows.article.id;
   const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
   try {
     return await session.executeWrite(async (tx) => {
+      const res = await tx.run(LOAD_ARTICLE, { rows });
+      const previous = res.records[0]?.get('previousSha256') as string | null | undefined;
+      if (previous && previous !== rows.article.sha256) throw new ArticleConflictError(rows.article.id, previous);
       // Counted per attempt: executeWrite may retry the whole function on a transient error.
-      const counts: LoadCounts = {
-        nodesCreated: 0,
-        relationshipsCreated: 0,
-        propertiesSet: 0,
+      const u = res.summary.counters.updates();
+      return {
+        nodesCreated: u.nodesCreated,
+        relationshipsCreated: u.relationshipsCreated,
+        propertiesSet: u.propertiesSet,
         actors: rows.actors.length,
         statements: rows.statements.length,
         events: rows.events.length,
         claims: rows.claims.length,
       };
-      const add = (res: QueryResult) => {
-        const u = res.summary.counters.updates();
-        counts.nodesCreated += u.nodesCreated;
-        counts.relationshipsCreated += u.relationshipsCreated;
-        counts.propertiesSet += u.propertiesSet;
-      };
-      const article = await tx.run(MERGE_ARTICLE, { row: rows.article });
-      add(article);
-      const previous = article.records[0]?.get('previousSha256') as string | null | undefined;
-      if (previous && previous !== rows.article.sha256) throw new ArticleConflictError(articleId, previous);
-      for (const [cypher, pick] of STEPS) {
-        const batch = pick(rows);
-        if (batch.length > 0) add(await tx.run(cypher, { rows: batch, articleId }));
-      }
-      await runSortDates(tx, rows, add);
-      return counts;
     });
   } finally {
     await session.close();
   }
-}
-
-async function runSortDates(tx: ManagedTransaction, rows: LoadRows, add: (r: QueryResult) => void): Promise<void> {
-  const statementIds = rows.statements.map((s) => s.id);
-  const eventIds = rows.events.map((e) => e.id);
-  if (statementIds.length > 0) add(await tx.run(SET_STATEMENT_SORT_DATES, { ids: statementIds }));
-  if (eventIds.length > 0) add(await tx.run(SET_EVENT_SORT_DATES, { ids: eventIds, publishedAt: rows.article.publishedAt }));
 }
 
 export interface CuratedClaimRow {

@@ -8,16 +8,16 @@ import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, c
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localHeapFrom } from '../config.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const LAUNCHER_DIR = path.join(ROOT, 'scripts', 'neo4j');
 const CLASSES = path.join(LAUNCHER_DIR, 'target', 'classes');
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'cp.txt');
 
-/** The JVM flags Neo4j's own neo4j.conf passes, needed by its off-heap and Netty code on Java 17. */
+/** The JVM flags Neo4j's own neo4j.conf passes, needed by its off-heap and Netty code on Java 17 (heap apart). */
 const JVM_FLAGS = [
   '-Xms256m',
-  '-Xmx1g',
   '-XX:+UseG1GC',
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
@@ -91,6 +91,11 @@ export interface StartOptions {
   detached?: boolean;
   log?: (line: string) => void;
   readyTimeoutMs?: number;
+  /**
+   * Maximum heap (-Xmx), e.g. "2g". Defaults to NEO4J_LOCAL_HEAP from the environment, else DEFAULT_LOCAL_HEAP.
+   * Neo4j allows running transactions 70% of it (dbms.memory.transaction.total.max).
+   */
+  heap?: string;
 }
 
 export function pidFile(home: string): string {
@@ -124,6 +129,8 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
       `a local Neo4j (pid ${existing.pid}) already uses ${home}: stop it with "npm run db:stop" or set NEO4J_URI=bolt://127.0.0.1:${existing.port}`,
     );
   }
+  // Validated before anything starts, so a typo fails with the variable's name instead of a JVM error.
+  const heap = opts.heap === undefined ? localHeapFrom() : localHeapFrom({ NEO4J_LOCAL_HEAP: opts.heap });
   ensureLauncherBuilt(log);
   const port = opts.port === 0 ? await freePort() : opts.port;
   const classpath = `${CLASSES}${path.delimiter}${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
@@ -131,7 +138,7 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
   const out = openSync(logPath, 'a');
   const child: ChildProcess = spawn(
     'java',
-    [...JVM_FLAGS, '-cp', classpath, 'chronicle.Neo4jLauncher', home, String(port)],
+    [`-Xmx${heap}`, ...JVM_FLAGS, '-cp', classpath, 'chronicle.Neo4jLauncher', home, String(port)],
     { stdio: ['ignore', 'pipe', out], detached: opts.detached ?? false },
   );
   closeSync(out);
@@ -165,7 +172,7 @@ export async function startLocalNeo4j(opts: StartOptions): Promise<LocalNeo4j> {
     child.unref();
   }
   writeFileSync(pidFile(home), `${pid} ${port}\n`);
-  log(`local Neo4j ready on bolt://127.0.0.1:${port} (data: ${home})`);
+  log(`local Neo4j ready on bolt://127.0.0.1:${port} (data: ${home}, heap ${heap})`);
   return {
     uri: `bolt://127.0.0.1:${port}`,
     port,

@@ -33,6 +33,14 @@ export const CREATE_STATEMENT_KIND = 'CREATE INDEX statement_kind IF NOT EXISTS 
 export const CREATE_EVENT_KIND = 'CREATE INDEX event_kind IF NOT EXISTS FOR (n:Event) ON (n.kind)';
 export const CREATE_CLAIM_ATTRIBUTE = 'CREATE INDEX claim_attribute IF NOT EXISTS FOR (n:Claim) ON (n.attribute)';
 
+// Known-graph read (src/graph/knownGraph.ts): events of a kind by date window, wide-dated events of a kind,
+// and meetings of a series by its name — seeks instead of reading every event of the kind.
+export const CREATE_EVENT_KIND_START = 'CREATE INDEX event_kind_start IF NOT EXISTS FOR (n:Event) ON (n.kind, n.start)';
+export const CREATE_EVENT_KIND_PRECISION =
+  'CREATE INDEX event_kind_precision IF NOT EXISTS FOR (n:Event) ON (n.kind, n.precision)';
+export const CREATE_MEETING_SERIES_NAME =
+  'CREATE INDEX meeting_series_name IF NOT EXISTS FOR (n:MeetingSeries) ON (n.name)';
+
 /** In order: constraints first (they bring their own index on id), then indexes. */
 export const MIGRATIONS: readonly string[] = [
   CREATE_ARTICLE_ID,
@@ -51,6 +59,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE_STATEMENT_KIND,
   CREATE_EVENT_KIND,
   CREATE_CLAIM_ATTRIBUTE,
+  CREATE_EVENT_KIND_START,
+  CREATE_EVENT_KIND_PRECISION,
+  CREATE_MEETING_SERIES_NAME,
 ];
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';

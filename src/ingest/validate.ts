@@ -163,10 +163,14 @@ export async function checkStoredVersion(driver: Driver, database: string, artic
   const stored = records[0]?.get('sha256') as string | null | undefined;
   if (stored === undefined) return 'new';
   if (stored === article.sha256) return 'unchanged';
-  throw new IngestError(
+  throw duplicateIdError(article.id, file);
+}
+
+export function duplicateIdError(id: string, file: string): IngestError {
+  return new IngestError(
     'DUPLICATE_ID',
     file,
-    `id "${article.id}" is already stored with different text — give this article a new id (manifest "id" or file name), or keep the stored text`,
+    `id "${id}" is already stored with different text — give this article a new id (manifest "id" or file name), or keep the stored text`,
     'id',
   );
 }

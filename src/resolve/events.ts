@@ -18,8 +18,13 @@ import { hash16 } from './ids.js';
 
 type KnownEvent = KnownGraph['events'][number];
 
-const INCIDENT_WINDOW_DAYS = incidentData.dateWindowDays;
+/** Incidents this many days apart (or closer) can be one incident ("Saturday" vs "Sunday"). */
+export const INCIDENT_WINDOW_DAYS = incidentData.dateWindowDays;
+/** Campaigns are one when their dates overlap. */
+export const CAMPAIGN_WINDOW_DAYS = 0;
 const INCIDENT_CLASS = new Map(incidentData.cues.map((c) => [c.label, c.class]));
+/** Cue label → class, in lookup order (what the known-graph read needs to test a class in Cypher). */
+export const INCIDENT_CLASS_LABELS: Array<{ label: string; cls: string }> = [...INCIDENT_CLASS].map(([label, cls]) => ({ label, cls }));
 const CAMPAIGN_LABELS = [...new Set(['military campaign', ...campaignData.objects.map((o) => o.label)])];
 
 /** The longest label the name ends with ("France–United Kingdom close encounter" → "close encounter"). */
@@ -29,7 +34,7 @@ function suffixLabel(name: string, labels: Iterable<string>): string | undefined
   return best;
 }
 
-function incidentClass(name: string): string | undefined {
+export function incidentClass(name: string): string | undefined {
   const label = suffixLabel(name, INCIDENT_CLASS.keys());
   return label ? INCIDENT_CLASS.get(label) : undefined;
 }
@@ -106,7 +111,7 @@ function campaignId(e: ExtractedEvent, known: KnownEvent[], participantIds: stri
     if (k.kind !== 'CAMPAIGN' || suffixLabel(k.name, CAMPAIGN_LABELS) !== label) return false;
     if (!participantIds.some((p) => k.participantIds.includes(p))) return false;
     const range = knownRange(k);
-    return !!range && gapDays(d, range) === 0;
+    return !!range && gapDays(d, range) <= CAMPAIGN_WINDOW_DAYS;
   });
   return same?.id ?? `event:campaign:${slugify(e.name)}:${d ? normalizeDate(d) : 'undated'}`;
 }

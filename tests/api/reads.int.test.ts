@@ -343,6 +343,55 @@ describe('no N+1', () => {
     console.log(`round trips for the heavy query: ${large.queries}`);
   });
 
+  // The parent query also returns what its common child fields need (look-ahead on the selection set).
+  const roundTrips = async (query: string, variables: Record<string, unknown> = {}) => {
+    counted.stats.queries = 0;
+    const data: any = ok(await server.gql(query, variables));
+    return { queries: counted.stats.queries, data };
+  };
+
+  it('answers who-said-what with sources in one round trip, with the same sources as a lookup', async () => {
+    const WHO = `query W($id: ID!, $first: Int) { statements(filter: { speakerId: $id }, first: $first) { edges { node {
+      id sources { article { id outlet publishedAt } via { name } start end exact } earliestReport { path } otherWordings { text }
+    } } } }`;
+    const small = await roundTrips(WHO, { id: ids.mira, first: 2 });
+    const large = await roundTrips(WHO, { id: ids.mira, first: 12 });
+    expect(small.queries).toBe(1);
+    expect(large.queries).toBe(1);
+    const s1 = large.data.statements.edges.find((e: any) => e.node.id === ids.s1).node;
+    const alone = await roundTrips(`{ statement(id: "${ids.s1}") { id } }`);
+    expect(alone.queries).toBe(1);
+    const lookup: any = ok(await server.gql(`{ statement(id: "${ids.s1}") { sources { article { id outlet publishedAt } via { name } start end exact } earliestReport { path } otherWordings { text } } }`));
+    expect({ ...s1, id: undefined }).toEqual({ ...lookup.statement, id: undefined });
+    expect(s1.sources.map((x: any) => x.article.id)).toEqual([ids.art1, ids.art2, ids.art3]);
+  });
+
+  it('answers a statement chain in one round trip', async () => {
+    const chain = await roundTrips(`{ statement(id: "${ids.s1}") {
+      id text speaker { name } reports { article { id } via { name } path exact wording } earliestReport { article { id } } otherWordings { text articles { id } }
+    } }`);
+    expect(chain.queries).toBe(1);
+    expect(chain.data.statement.reports).toHaveLength(3);
+    expect(chain.data.statement.earliestReport.article.id).toBe(ids.art1);
+    const missing = await roundTrips(`{ statement(id: "stmt:t4api-missing") { id reports { path } } }`);
+    expect(missing).toEqual({ queries: 1, data: { statement: null } });
+  });
+
+  it("answers an incident's claims with who claims them and where in one round trip", async () => {
+    const CLAIMS = `{ event(id: "${ids.inc}") { id name ... on Incident {
+      claims { id attribute value source { speaker { name } article { id outlet } } sources { article { id } exact } event { id } }
+      claimsByAttribute { attribute conflicting claims { id } }
+    } } }`;
+    const one = await roundTrips(CLAIMS);
+    expect(one.queries).toBe(1);
+    const claims = one.data.event.claims;
+    expect(claims.map((c: any) => c.id)).toEqual([ids.c3, ids.c1, ids.c2]);
+    expect(claims.find((c: any) => c.id === ids.c1).source).toEqual({ speaker: { name: 'Mira Vantoren' }, article: { id: ids.art1, outlet: expect.any(String) } });
+    expect(claims.find((c: any) => c.id === ids.c2).source.speaker).toEqual({ name: 'a senior official' });
+    expect(claims.every((c: any) => c.event.id === ids.inc)).toBe(true);
+    expect(one.data.event.claimsByAttribute.find((g: any) => g.attribute === 'distance').conflicting).toBe(true);
+  });
+
   it('passes the per-query timeout to every Neo4j transaction', async () => {
     counted.stats.configs = [];
     ok(await server.gql(`{ timeline(first: 3) { edges { cursor } } }`));

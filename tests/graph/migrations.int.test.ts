@@ -46,6 +46,9 @@ describe('migrations', () => {
       'actor_kind RANGE Actor kind',
       'statement_kind RANGE Statement kind',
       'event_kind RANGE Event kind',
+      'event_kind_start RANGE Event kind,start',
+      'event_kind_precision RANGE Event kind,precision',
+      'meeting_series_name RANGE MeetingSeries name',
     ]) {
       expect(lines).toContainEqual(`index:ONLINE ${expected}`);
     }

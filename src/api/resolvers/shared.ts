@@ -1,4 +1,5 @@
 /** Small helpers resolvers share: paging arguments, GraphQL type names for rows, fuzzy dates. */
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { ActorRow, ClaimRow, EventKind, EventRow, StatementRow } from '../../graph/repositories/types.js';
 import type { ApiContext } from '../context.js';
 import { pageRequest } from '../paging.js';
@@ -42,3 +43,40 @@ export function fuzzyDate(start: string | null, end: string | null, precision: s
 }
 
 export const production = (ctx: ApiContext) => ctx.config.NODE_ENV === 'production';
+
+/** Fields selected directly in these selection sets, through fragments and inline fragments (any type condition). */
+function fieldsOf(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): FieldNode[] {
+  const out: FieldNode[] = [];
+  const visit = (set: SelectionSetNode) => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD) out.push(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet);
+      else {
+        const fragment = info.fragments[sel.name.value];
+        if (fragment) visit(fragment.selectionSet);
+      }
+    }
+  };
+  sets.forEach(visit);
+  return out;
+}
+
+/**
+ * Look-ahead: does the selection under the current field follow `path` (field names) and then select one of
+ * `names`? Lets a parent fetch what its children will ask for in its own query. Directives are ignored:
+ * at worst a skipped field's data is fetched for nothing.
+ */
+export function selects(info: GraphQLResolveInfo, path: readonly string[], names: readonly string[]): boolean {
+  let sets = info.fieldNodes.flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  for (const step of path) {
+    sets = fieldsOf(sets, info)
+      .filter((f) => f.name.value === step)
+      .flatMap((f) => (f.selectionSet ? [f.selectionSet] : []));
+  }
+  return fieldsOf(sets, info).some((f) => names.includes(f.name.value));
+}
+
+/** Statement fields served by its reports (`statementReports`). */
+export const REPORT_FIELDS = ['sources', 'reports', 'earliestReport', 'otherWordings'] as const;
+/** Event fields served by its claims (`eventClaims`, and `claimProvenance` below them). */
+export const CLAIM_FIELDS = ['claims', 'claimsByAttribute'] as const;

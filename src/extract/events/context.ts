@@ -5,7 +5,8 @@
 import reportData from '../../../data/lexicon/report-cues.json' with { type: 'json' };
 import type { ActorIndex } from '../actorIndex.js';
 import type { Doc } from '../doc.js';
-import { findDates, type DateMention } from '../time.js';
+import { datesOf, type DocDates } from '../dates.js';
+import type { DateMention } from '../time.js';
 import type { ExtractedStatement, FuzzyDate, Span } from '../types.js';
 import { phraseSource } from './lexicon.js';
 import { Parties } from './parties.js';
@@ -24,7 +25,8 @@ export class EventContext {
   readonly publishedAt: string;
   readonly sentences: Span[];
   readonly parties: Parties;
-  private readonly dateCache = new Map<number, DateMention[]>();
+  /** The article's dates, parsed once per sentence and shared with the statement stage. */
+  private readonly docDates: DocDates;
   private readonly counters = new Map<string, number>();
   private readonly statementsByStart: ExtractedStatement[];
   /** Longest statement span: how far back a containing statement can start. */
@@ -41,6 +43,7 @@ export class EventContext {
     this.publishedAt = doc.publishedAt;
     this.sentences = doc.sentences;
     this.parties = new Parties(doc.text, actors);
+    this.docDates = datesOf(doc);
     this.statementsByStart = [...statements].sort((a, b) => a.span.start - b.span.start);
     this.maxStatementLength = statements.reduce((m, st) => Math.max(m, st.span.end - st.span.start), 0);
     this.saidOnStarts = new Set(statements.flatMap((st) => (st.saidOn?.span ? [st.saidOn.span.start] : [])));
@@ -64,15 +67,9 @@ export class EventContext {
     return `${prefix}${n}`;
   }
 
-  /** Date expressions of sentence `i`, resolved against the publication date (cached). */
+  /** Date expressions of sentence `i`, resolved against the publication date (parsed once per article). */
   dates(i: number): DateMention[] {
-    let d = this.dateCache.get(i);
-    if (!d) {
-      const s = this.sentences[i]!;
-      d = findDates(this.text, this.publishedAt, s);
-      this.dateCache.set(i, d);
-    }
-    return d;
+    return this.docDates.sentence(i);
   }
 
   /** Index of the sentence containing offset `at` (binary search: sentences are in text order). */

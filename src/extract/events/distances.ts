@@ -41,6 +41,7 @@ const PLURAL_UNIT_WORDS = new Set(
 const NUM = `(?:\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${phraseSource([...NUMBER_WORDS.keys()])})`;
 const UNIT = phraseSource(UNITS.flatMap((u) => u.forms));
 const HEDGE = phraseSource(HEDGES.flatMap((h) => h.forms));
+const HEDGE_RE = new RegExp(HEDGE, 'giu');
 const VAGUE_Q = phraseSource(VAGUE.flatMap((v) => v.forms));
 const RANGE_SEP = `\\s*(?:to|or|and|-|–|—)\\s*`;
 
@@ -73,8 +74,7 @@ function unitKm(form: string): number | undefined {
 
 function hedgesIn(s: string): Hedge[] {
   const out: Hedge[] = [];
-  const re = new RegExp(HEDGE, 'giu');
-  for (const m of s.matchAll(re)) {
+  for (const m of s.matchAll(HEDGE_RE)) {
     const h = HEDGES.find((x) => x.forms.some((f) => f.toLowerCase() === m[0].toLowerCase().replace(/\s+/g, ' ')));
     if (h) out.push(h);
   }

@@ -55,10 +55,11 @@ function cueOf(text: string): Cue | undefined {
 function mentionsIn(ctx: EventContext, i: number): Mention[] {
   const s = ctx.sentences[i]!;
   const out: Mention[] = [];
-  const vehicle = hasPhrase(VEHICLE_RE, s.exact);
+  let vehicle: boolean | undefined; // only asked of sentences with a cue that needs one
   for (const hit of hitsIn(CUE_RE, ctx.text, s.start, s.end)) {
     const cue = cueOf(hit.text);
-    if (!cue || (cue.needsVehicle && !vehicle)) continue;
+    if (!cue) continue;
+    if (cue.needsVehicle && !(vehicle ??= hasPhrase(VEHICLE_RE, s.exact))) continue;
     const clause = ctx.clauseAround(hit.start);
     const before = ctx.text.slice(clause.start, hit.start);
     if (hasPhrase(HABITUAL_RE, ctx.text.slice(clause.start, clause.end)) || hasPhrase(PREVENTIVE_RE, before)) continue;
@@ -127,10 +128,16 @@ function purposes(ctx: EventContext, m: Mention): Array<{ span: Span; normalized
 
 /** The infinitive when `word` reads as a verb after "to" ("identify"), else undefined ("an", "each"). */
 function verbInfinitive(word: string): string | undefined {
+  // compromise parses a whole document per call; the answer depends on the word alone, so keep it.
+  if (infinitives.has(word)) return infinitives.get(word);
   const verbs = nlp(`to ${word}`).verbs().json() as Array<{ verb?: { infinitive?: string } }>;
   const inf = verbs[0]?.verb?.infinitive;
-  return inf ? inf.toLowerCase() : undefined;
+  const out = inf ? inf.toLowerCase() : undefined;
+  if (infinitives.size > 10_000) infinitives.clear(); // bounded for long-running ingests
+  infinitives.set(word, out);
+  return out;
 }
+const infinitives = new Map<string, string | undefined>();
 
 /** Parties of the incident: the coordinated countries named in its sentences, else the article's principal parties. */
 function partiesOf(ctx: EventContext, d: Draft): PartyMention[] {

@@ -232,6 +232,51 @@ export const DIRECTION: Record<SortOrder, { dir: 'ASC' | 'DESC'; cmp: '>' | '<' 
   DESC: { dir: 'DESC', cmp: '<' },
 };
 
+const ORDERS: readonly SortOrder[] = ['ASC', 'DESC'];
+
+/**
+ * The table of fixed query variants: one constant per (source, direction), built once at start-up, so a
+ * request only ever picks a prepared string (and Neo4j caches one plan per variant).
+ */
+export function fixedVariants<S extends string>(
+  sources: readonly S[],
+  build: (source: S, order: SortOrder) => string,
+): Readonly<Record<S, Readonly<Record<SortOrder, string>>>> {
+  const table = {} as Record<S, Record<SortOrder, string>>;
+  for (const source of sources) {
+    table[source] = {} as Record<SortOrder, string>;
+    for (const order of ORDERS) table[source][order] = build(source, order);
+  }
+  return table;
+}
+
+/** Lowest and highest dates a `sortDate` seek may cover (the range index holds no nulls: undated items never match). */
+const FIRST_DAY = '0001-01-01';
+const LAST_DAY = '9999-12-31';
+
+/**
+ * Bounds of an index-ordered seek on `sortDate` (`x.sortDate >= date($lo) AND x.sortDate <= date($hi)`):
+ * the cursor's day on the side the page continues to, and `to` (an item dated after `to` never matches it,
+ * because `sortDate` is the start of the item's date range whenever it has one). Rows on the cursor's own
+ * day are then cut by id in the query.
+ */
+export function seekBounds(order: SortOrder, after: KeysetKey | null, to: string | null | undefined): { lo: string; hi: string } {
+  const cursor = after?.[0] ?? null;
+  const lo = order === 'ASC' && cursor ? cursor : FIRST_DAY;
+  let hi = to ?? LAST_DAY;
+  if (order === 'DESC' && cursor && cursor < hi) hi = cursor;
+  return { lo, hi };
+}
+
+/**
+ * Keyset condition past the cursor for a row sorting under `key` (a Date expression) with id `id`; the
+ * seek bounds already drop earlier days, this also drops the cursor's day up to and including its id.
+ */
+export function afterCursor(key: string, id: string, order: SortOrder): string {
+  const { cmp } = DIRECTION[order];
+  return `($afterId IS NULL OR ${key} ${cmp} date($afterKey) OR (${key} = date($afterKey) AND ${id} ${cmp} $afterId))`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Full-text
 

@@ -9,17 +9,19 @@ import {
   actorMap,
   ARTICLE_FIELDS,
   DIRECTION,
-  UNDATED,
   actorRow,
+  afterCursor,
   articleRow,
   asObj,
   claimRow,
   claimMap,
   eventMap,
   eventRow,
+  fixedVariants,
   fulltextQuery,
   keysetParams,
   orderedVia,
+  seekBounds,
   spans,
   statementMap,
   statementRow,
@@ -54,42 +56,115 @@ export interface StatementFilter {
   kind?: StatementKind | null;
 }
 
-// Optional filters are `$p IS NULL OR …` so one plan serves every combination.
-const STATEMENT_FILTER = `($speakerId IS NULL OR EXISTS { MATCH (:Actor {id: $speakerId})-[:SAID]->(s) })
-  AND ($about IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $about })
-  AND ($via IS NULL OR EXISTS { MATCH (s)-[:VIA]->(:Actor {id: $via}) })
-  AND ($kind IS NULL OR s.kind = $kind)
+// Optional filters are `$p IS NULL OR …` so one plan serves every combination; a filter the source already
+// guarantees (the speaker when starting from the speaker) is left out of that variant.
+const SPEAKER_FILTER = '($speakerId IS NULL OR EXISTS { MATCH (:Actor {id: $speakerId})-[:SAID]->(s) })';
+const ABOUT_FILTER = '($about IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $about })';
+const VIA_FILTER = '($via IS NULL OR EXISTS { MATCH (s)-[:VIA]->(:Actor {id: $via}) })';
+const OTHER_FILTERS = `($kind IS NULL OR s.kind = $kind)
   AND ($from IS NULL OR coalesce(s.saidOnEnd, s.saidOnStart, s.sortDate) >= date($from))
   AND ($to IS NULL OR coalesce(s.saidOnStart, s.sortDate) <= date($to))`;
 
-const FULLTEXT_STATEMENTS = "CALL db.index.fulltext.queryNodes('statementText', $lucene) YIELD node AS s";
+/**
+ * Where a page of statements starts: full-text hits; the speaker's, the topic's or the intermediary's
+ * statements (bounded by that node's degree, not the graph); else an ordered seek on the sortDate range
+ * index from the cursor, which stops after one page.
+ */
+type StatementSource = 'all' | 'text' | 'speaker' | 'about' | 'via';
 
-function listStatementsQuery(source: 'all' | 'text', order: SortOrder): string {
-  const { dir, cmp } = DIRECTION[order];
-  return `${source === 'text' ? FULLTEXT_STATEMENTS : 'MATCH (s:Statement)'}
-WITH s, coalesce(s.sortDate, s.saidOnStart, date($undated)) AS key
-WHERE ${STATEMENT_FILTER}
-  AND ($afterId IS NULL OR key ${cmp} date($afterKey) OR (key = date($afterKey) AND s.id ${cmp} $afterId))
-RETURN ${statementMap('s')} AS node, toString(key) AS key
-ORDER BY key ${dir}, s.id ${dir}
-LIMIT $limit`;
+const STATEMENT_SOURCES: Record<StatementSource, string> = {
+  all: 'MATCH (s:Statement) WHERE s.sortDate >= date($lo) AND s.sortDate <= date($hi)',
+  text: "CALL db.index.fulltext.queryNodes('statementText', $lucene) YIELD node AS s\nWITH s WHERE s.sortDate IS NOT NULL",
+  speaker: 'MATCH (:Actor {id: $speakerId})-[:SAID]->(s:Statement) WHERE s.sortDate IS NOT NULL',
+  // A topic is an event or an actor; by label, so each side is a unique-index seek.
+  about: `CALL () { MATCH (t:Event {id: $about}) RETURN t UNION MATCH (t:Actor {id: $about}) RETURN t }
+MATCH (s:Statement)-[:ABOUT]->(t)
+WITH DISTINCT s WHERE s.sortDate IS NOT NULL`,
+  via: `MATCH (:Actor {id: $via})<-[:VIA]-(s:Statement)
+WITH DISTINCT s WHERE s.sortDate IS NOT NULL`,
+};
+
+/**
+ * Every report of `s`, oldest first, with the intermediary chain of each article (one row per `s`). The
+ * article texts, needed to slice quote spans in JavaScript, come once per article from TEXTS_OF_ROWS.
+ */
+const REPORTS_OF_S = `CALL (s) {
+  OPTIONAL MATCH (s)-[r:REPORTED_IN]->(art:Article)
+  WITH s, r, art ORDER BY art.publishedAt, art.id, r.start
+  RETURN collect(CASE WHEN r IS NULL THEN null ELSE {
+    kind: s.kind, speaker: [(sp:Actor)-[:SAID]->(s) | sp.name][0], article: art {${ARTICLE_FIELDS}},
+    via: [(s)-[v:VIA]->(x:Actor) WHERE v.articleId = art.id | {position: v.position, actor: x {${ACTOR_FIELDS}}}],
+    start: r.start, end: r.end, exact: r.exact, verb: r.verb, quoteStarts: r.quoteStarts, quoteEnds: r.quoteEnds
+  } END) AS reports
+}`;
+
+/** `rows` (maps with a `reports` list) → the text of every article they report from, once each. */
+const TEXTS_OF_ROWS = `COLLECT {
+  UNWIND rows AS row_
+  UNWIND row_.reports AS rep_
+  WITH DISTINCT rep_.article.id AS aid_
+  MATCH (t_:Article {id: aid_})
+  RETURN {id: t_.id, text: t_.text}
+}`;
+
+function listStatementsQuery(source: StatementSource, order: SortOrder, withReports: boolean): string {
+  const { dir } = DIRECTION[order];
+  const filters = [
+    ...(source === 'speaker' ? [] : [SPEAKER_FILTER]),
+    ...(source === 'about' ? [] : [ABOUT_FILTER]),
+    ...(source === 'via' ? [] : [VIA_FILTER]),
+    OTHER_FILTERS,
+    afterCursor('s.sortDate', 's.id', order),
+  ];
+  const page = `${STATEMENT_SOURCES[source]}
+  AND ${filters.join('\n  AND ')}
+WITH s ORDER BY s.sortDate ${dir}, s.id ${dir} LIMIT $limit`;
+  if (!withReports) return `${page}\nRETURN ${statementMap('s')} AS node, toString(s.sortDate) AS key\nORDER BY key ${dir}, node.id ${dir}`;
+  // The page's reports in the same query: `sources`/`reports` of a who-said-what page cost no second round trip.
+  return `${page}
+${REPORTS_OF_S}
+WITH s, reports ORDER BY s.sortDate ${dir}, s.id ${dir}
+WITH collect({node: ${statementMap('s')}, key: toString(s.sortDate), sid: s.id, reports: reports}) AS rows
+RETURN rows, ${TEXTS_OF_ROWS} AS texts`;
 }
 
-/** Statements matching a filter, keyset-paged on (sortDate, id); four fixed variants (text search × direction). */
-export const LIST_STATEMENTS = {
-  all: { ASC: listStatementsQuery('all', 'ASC'), DESC: listStatementsQuery('all', 'DESC') },
-  text: { ASC: listStatementsQuery('text', 'ASC'), DESC: listStatementsQuery('text', 'DESC') },
-} as const;
+const SOURCES: readonly StatementSource[] = ['all', 'text', 'speaker', 'about', 'via'];
+
+/** Statements matching a filter, keyset-paged on (sortDate, id); fixed variants (source × direction). */
+export const LIST_STATEMENTS = fixedVariants(SOURCES, (source, order) => listStatementsQuery(source, order, false));
+
+/** LIST_STATEMENTS that also returns every report of the page's statements (with the article texts they need). */
+export const LIST_STATEMENTS_WITH_REPORTS = fixedVariants(SOURCES, (source, order) => listStatementsQuery(source, order, true));
+
+export interface ListStatementsOptions {
+  /** Also fetch the page's reports (for `sources`, `reports`, `earliestReport`, `otherWordings`) in the same query. */
+  withReports?: boolean;
+}
+
+/** A page of statements, and with `withReports` the reports of each (statement id → reports, oldest first). */
+export interface StatementPage extends Page<StatementRow> {
+  reports?: Map<string, ReportRow[]>;
+}
 
 export async function listStatements(
   run: Runner,
   filter: StatementFilter,
   page: PageRequest,
   order: SortOrder = 'ASC',
-): Promise<Page<StatementRow>> {
+  opts: ListStatementsOptions = {},
+): Promise<StatementPage> {
   const lucene = filter.text ? fulltextQuery(filter.text) : null;
-  if (filter.text && !lucene) return { items: [], hasNextPage: false };
-  const rows = await run.read(LIST_STATEMENTS[lucene ? 'text' : 'all'][order], {
+  if (filter.text && !lucene) return { items: [], hasNextPage: false, ...(opts.withReports ? { reports: new Map() } : {}) };
+  const source: StatementSource = lucene
+    ? 'text'
+    : filter.speakerId
+      ? 'speaker'
+      : filter.about
+        ? 'about'
+        : filter.via
+          ? 'via'
+          : 'all';
+  const params = {
     speakerId: filter.speakerId ?? null,
     about: filter.about ?? null,
     via: filter.via ?? null,
@@ -97,10 +172,14 @@ export async function listStatements(
     from: filter.from ?? null,
     to: filter.to ?? null,
     lucene,
-    undated: UNDATED[order],
+    ...seekBounds(order, page.after, filter.to),
     ...keysetParams(page.limit, page.after),
-  });
-  return toPage(keyed(rows, statementRow), page.limit);
+  };
+  if (!opts.withReports) return toPage(keyed(await run.read(LIST_STATEMENTS[source][order], params), statementRow), page.limit);
+  const [row] = await run.read(LIST_STATEMENTS_WITH_REPORTS[source][order], params);
+  const rows = toList(row?.rows).map(asObj);
+  const reports = reportRows(rows, row?.texts);
+  return { ...toPage(keyed(rows, statementRow), page.limit), reports };
 }
 
 export const FIND_STATEMENTS = `UNWIND $ids AS sid
@@ -122,11 +201,13 @@ export interface SpeakerPageRequest extends PageRequest {
 export const STATEMENTS_BY_SPEAKERS = `UNWIND $requests AS req
 CALL (req) {
   MATCH (:Actor {id: req.speakerId})-[:SAID]->(s:Statement)
-  WITH s, coalesce(s.sortDate, s.saidOnStart, date($undated)) AS key
-  WHERE req.afterId IS NULL OR key > date(req.afterKey) OR (key = date(req.afterKey) AND s.id > req.afterId)
-  WITH s, key ORDER BY key, s.id
-  WITH collect({node: ${statementMap('s')}, key: toString(key)}) AS rows
-  RETURN rows[0..req.limit] AS rows
+  WHERE s.sortDate IS NOT NULL
+    AND (req.afterId IS NULL OR s.sortDate > date(req.afterKey) OR (s.sortDate = date(req.afterKey) AND s.id > req.afterId))
+  WITH s ORDER BY s.sortDate, s.id
+  // LIMIT cannot read a row's value: slice the ids, then project only the page.
+  WITH req, collect(s) AS all_
+  UNWIND all_[0..req.limit] AS s
+  RETURN collect({node: ${statementMap('s')}, key: toString(s.sortDate)}) AS rows
 }
 RETURN req.ref AS ref, rows`;
 
@@ -135,7 +216,7 @@ export async function statementsBySpeakers(
   requests: readonly SpeakerPageRequest[],
 ): Promise<Map<string, Page<StatementRow>>> {
   const params = requests.map((r, i) => ({ ref: String(i), speakerId: r.speakerId, ...keysetParams(r.limit, r.after) }));
-  const rows = await run.read(STATEMENTS_BY_SPEAKERS, { requests: params, undated: UNDATED.ASC });
+  const rows = await run.read(STATEMENTS_BY_SPEAKERS, { requests: params });
   const out = new Map<string, Page<StatementRow>>();
   for (const r of rows) {
     const req = requests[Number(r.ref)];
@@ -156,48 +237,56 @@ export function speakerPageKey(r: SpeakerPageRequest): string {
 // ---------------------------------------------------------------------------------------------
 // The statement chain
 
-/**
- * Every report of each statement, oldest first, with the per-article intermediary chain. Article texts come
- * once per article (not per report) so quote spans can be sliced in JavaScript.
- */
-export const REPORTS_BY_STATEMENTS = `UNWIND $ids AS sid
-MATCH (s:Statement {id: sid})-[r:REPORTED_IN]->(art:Article)
-WITH s, r, art,
-  [(s)-[v:VIA]->(x:Actor) WHERE v.articleId = art.id | {position: v.position, actor: x {${ACTOR_FIELDS}}}] AS via
-ORDER BY art.publishedAt, art.id, r.start
-WITH collect({
-  sid: s.id, kind: s.kind, speaker: [(sp:Actor)-[:SAID]->(s) | sp.name][0], article: art {${ARTICLE_FIELDS}}, via: via,
-  start: r.start, end: r.end, exact: r.exact, verb: r.verb, quoteStarts: r.quoteStarts, quoteEnds: r.quoteEnds
-}) AS reports, collect(DISTINCT art) AS arts
-RETURN reports, [t IN arts | {id: t.id, text: t.text}] AS texts`;
+/** Statements by id with every report of each, in one query (the statement chain: `statement(id) { reports … }`). */
+export const FIND_STATEMENTS_WITH_REPORTS = `UNWIND $ids AS sid
+MATCH (s:Statement {id: sid})
+${REPORTS_OF_S}
+WITH collect({sid: sid, node: ${statementMap('s')}, reports: reports}) AS rows
+RETURN rows, ${TEXTS_OF_ROWS} AS texts`;
 
+export interface StatementsWithReports {
+  statements: Map<string, StatementRow[]>;
+  reports: Map<string, ReportRow[]>;
+}
+
+export async function statementsWithReports(run: Runner, ids: readonly string[]): Promise<StatementsWithReports> {
+  const [row] = await run.read(FIND_STATEMENTS_WITH_REPORTS, { ids });
+  const rows = toList(row?.rows).map(asObj);
+  const statements = new Map(rows.map((r) => [String(r.sid), [statementRow(r.node)]]));
+  return { statements, reports: reportRows(rows, row?.texts) };
+}
+
+/** Every report of each statement, oldest first (statements that do not exist are absent). */
 export async function reportsByStatements(run: Runner, ids: readonly string[]): Promise<Map<string, ReportRow[]>> {
-  const [row] = await run.read(REPORTS_BY_STATEMENTS, { ids });
-  const texts = new Map(toList(row?.texts).map((t) => [String(asObj(t).id), toStr(asObj(t).text)]));
+  return (await statementsWithReports(run, ids)).reports;
+}
+
+/** Rows `{sid, reports}` and the article texts → statement id → reports; quote spans are sliced here. */
+function reportRows(rows: ReadonlyArray<Record<string, unknown>>, textList: unknown): Map<string, ReportRow[]> {
+  const texts = new Map(toList(textList).map((t) => [String(asObj(t).id), toStr(asObj(t).text)]));
   const out = new Map<string, ReportRow[]>();
-  for (const item of toList(row?.reports)) {
-    const m = asObj(item);
-    const article = articleRow(m.article);
-    const via = orderedVia(m.via);
-    const exact = toStr(m.exact) ?? '';
-    const quotes = spans(texts.get(article.id) ?? null, toNumList(m.quoteStarts), toNumList(m.quoteEnds));
-    const report: ReportRow = {
-      article,
-      via,
-      start: toInt(m.start),
-      end: toInt(m.end),
-      exact,
-      verb: toStr(m.verb),
-      quotes,
-      path: [toStr(m.speaker) ?? '?', ...via.map((a) => a.name), article.outlet],
-      // A direct quote's wording is its quoted words; reported speech is worded by the whole attribution
-      // (a quoted fragment inside reported speech is not the statement).
-      wording: m.kind !== 'INDIRECT' && quotes.length > 0 ? quotes.map((q) => q.exact).join(' … ') : exact,
-    };
-    const sid = String(m.sid);
-    out.set(sid, [...(out.get(sid) ?? []), report]);
-  }
+  for (const row of rows) out.set(String(row.sid), toList(row.reports).map((item) => reportRow(asObj(item), texts)));
   return out;
+}
+
+function reportRow(m: Record<string, unknown>, texts: ReadonlyMap<string, string | null>): ReportRow {
+  const article = articleRow(m.article);
+  const via = orderedVia(m.via);
+  const exact = toStr(m.exact) ?? '';
+  const quotes = spans(texts.get(article.id) ?? null, toNumList(m.quoteStarts), toNumList(m.quoteEnds));
+  return {
+    article,
+    via,
+    start: toInt(m.start),
+    end: toInt(m.end),
+    exact,
+    verb: toStr(m.verb),
+    quotes,
+    path: [toStr(m.speaker) ?? '?', ...via.map((a) => a.name), article.outlet],
+    // A direct quote's wording is its quoted words; reported speech is worded by the whole attribution
+    // (a quoted fragment inside reported speech is not the statement).
+    wording: m.kind !== 'INDIRECT' && quotes.length > 0 ? quotes.map((q) => q.exact).join(' … ') : exact,
+  };
 }
 
 /** Compares wordings ignoring case, spacing, quote-mark style and edge punctuation. */

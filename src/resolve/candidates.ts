@@ -1,0 +1,161 @@
+/**
+ * What the known-graph read must return so that resolution against it gives exactly the ids it would give
+ * against the whole stored graph — derived from the matching rules of actors.ts, statements.ts and
+ * events.ts, so the read stays bounded by the article instead of growing with the corpus.
+ *
+ * - Actors: full-text terms of the forms the rules compare (a person's name, never titles; other kinds'
+ *   name and aliases).
+ * - Statements: every statement of each resolved speaker (the rules only compare a speaker's own
+ *   statements) plus each statement's own content id (idempotent re-runs).
+ * - Events: meetings of the same series (by series name); incidents and campaigns whose dates fall
+ *   inside the rule's window (through the (kind, start) index, plus wide YEAR/INTERVAL events); for
+ *   incidents also the smallest-id undated match (an undated date is 0 days from anything); agreements
+ *   by the id their name gives.
+ */
+import { isTitleWord } from '../extract/lexicon.js';
+import { slugify } from '../extract/text.js';
+import type { ExtractedArticle, KnownGraph } from '../extract/types.js';
+import { resolveActors } from './actors.js';
+import { CAMPAIGN_WINDOW_DAYS, INCIDENT_CLASS_LABELS, INCIDENT_WINDOW_DAYS, incidentClass } from './events.js';
+import { statementId } from './statements.js';
+
+/** Lucene terms per query; more only lowers precision. */
+const MAX_TERMS = 40;
+/**
+ * Events at most this many days wide are found by a seek on their start; wider ones (YEAR and INTERVAL
+ * precision: a DAY is 0 days wide, a MONTH at most 30) through the (kind, precision) index.
+ */
+export const NARROW_EVENT_DAYS = 62;
+/** Precisions whose date ranges can be wider than NARROW_EVENT_DAYS. */
+export const WIDE_PRECISIONS = ['YEAR', 'INTERVAL'] as const;
+
+/**
+ * Lucene terms: lowercase letters/digits (and a word's inner apostrophe, which the standard analyzer keeps
+ * inside one token: "o'brien"), with and without diacritics (the index does not fold them). Nothing
+ * needs escaping and no operator can be formed (operators are upper case).
+ */
+export function searchTerms(texts: Iterable<string>, minLength: number, keep: (word: string) => boolean = () => true): string[] {
+  const terms = new Set<string>();
+  const addWords = (s: string, split: RegExp) => {
+    for (const w of s.split(split)) if (w.length >= minLength && keep(w)) terms.add(w);
+  };
+  for (const t of texts) {
+    const lower = t.toLowerCase().replace(/’/g, "'");
+    const folded = lower.normalize('NFKD').replace(/\p{M}+/gu, '');
+    addWords(folded, /[^\p{L}\p{N}]+/u);
+    if (folded !== lower) addWords(lower.normalize('NFC'), /[^\p{L}\p{N}]+/u);
+    for (const w of lower.normalize('NFC').split(/[^\p{L}\p{N}']+/u)) {
+      if (/^[\p{L}\p{N}]+'[\p{L}\p{N}]+$/u.test(w) && keep(w)) terms.add(w);
+    }
+  }
+  return [...terms].sort().slice(0, MAX_TERMS);
+}
+
+export interface ActorProbe {
+  /** `a OR b OR …` over the actorNames full-text index; '' reads no actors. */
+  actorQuery: string;
+  actorKinds: string[];
+}
+
+export function actorProbe(extracted: ExtractedArticle): ActorProbe {
+  // Anonymous sources are distinct per article, so stored ones are never candidates.
+  const named = extracted.actors.filter((a) => a.kind !== 'ANONYMOUS_SOURCE');
+  const people = named.filter((a) => a.kind === 'PERSON');
+  const others = named.filter((a) => a.kind !== 'PERSON');
+  // A person only meets stored people with the same surname (a bare form, never a title): the name's
+  // words suffice. Other kinds meet on a form equal to the name; their aliases find a stored actor
+  // whose name is this one's alias ("United States" for "U.S.").
+  const terms = new Set([
+    ...searchTerms(people.map((a) => a.name), 2, (w) => !isTitleWord(w)),
+    ...searchTerms(others.flatMap((a) => [a.name, ...a.aliases]), 2),
+  ]);
+  return {
+    actorQuery: [...terms].sort().slice(0, MAX_TERMS).join(' OR '),
+    actorKinds: [...new Set(named.map((a) => a.kind))].sort(),
+  };
+}
+
+/** A date window for incidents and campaigns: stored events of `kind` whose range is within [lo, hi]. */
+export interface DateProbe {
+  kind: 'INCIDENT' | 'CAMPAIGN';
+  lo: string;
+  hi: string;
+  /** lo - NARROW_EVENT_DAYS: the earliest start of a narrow event that can reach the window. */
+  narrowFrom: string;
+}
+
+/** Incidents of one class that no date window bounds: the smallest id among those matching class and participants. */
+export interface UndatedProbe {
+  /** The incident class ('' when the name has none); compared exactly in Cypher. */
+  cls: string;
+  participantIds: string[];
+  /** True: the article's incident has no date, so every stored match is 0 days away; false: only stored undated ones are. */
+  anyDate: boolean;
+}
+
+export interface RestProbe {
+  speakerIds: string[];
+  statementIds: string[];
+  seriesNames: string[];
+  dateProbes: DateProbe[];
+  undatedProbes: UndatedProbe[];
+  agreementIds: string[];
+  /** The incident cue labels and their classes, for the exact class test in Cypher. */
+  incidentLabels: Array<{ label: string; cls: string }>;
+}
+
+function addDays(iso: string, days: number): string | null {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(t)) return null;
+  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function dateProbe(kind: DateProbe['kind'], start: string, end: string, windowDays: number): DateProbe | null {
+  const lo = addDays(start, -windowDays);
+  const hi = addDays(end || start, windowDays);
+  const narrowFrom = addDays(start, -windowDays - NARROW_EVENT_DAYS);
+  return lo && hi && narrowFrom ? { kind, lo, hi, narrowFrom } : null;
+}
+
+/**
+ * The statements and events resolution can match, once the article's actors are resolved against the
+ * stored actors `knownActors` (participants and speakers are compared by global id).
+ */
+export function restProbe(extracted: ExtractedArticle, knownActors: KnownGraph['actors']): RestProbe {
+  const actorIds = resolveActors(extracted, { actors: knownActors, statements: [], events: [] });
+  const idOf = (key: string) => actorIds[key] ?? key;
+  const speakerIds = new Set<string>();
+  const statementIds = new Set<string>();
+  for (const s of extracted.statements) {
+    const speakerId = idOf(s.speakerKey);
+    speakerIds.add(speakerId);
+    statementIds.add(statementId(speakerId, s.text));
+  }
+  const seriesNames = new Set<string>();
+  const dateProbes: DateProbe[] = [];
+  const undatedProbes: UndatedProbe[] = [];
+  const agreementIds = new Set<string>();
+  for (const e of extracted.events) {
+    if (e.kind === 'MEETING' && e.series) seriesNames.add(e.series.name);
+    else if (e.kind === 'AGREEMENT') agreementIds.add(`event:agreement:${slugify(e.name)}`);
+    else if (e.kind === 'INCIDENT') {
+      const participantIds = e.participantKeys.map(idOf).sort();
+      const probe = e.date ? dateProbe('INCIDENT', e.date.start, e.date.end, INCIDENT_WINDOW_DAYS) : null;
+      if (probe) dateProbes.push(probe);
+      // Without a (readable) date every stored match is 0 days away: the smallest id wins.
+      undatedProbes.push({ cls: incidentClass(e.name) ?? '', participantIds, anyDate: !probe });
+    } else if (e.kind === 'CAMPAIGN' && e.date) {
+      const probe = dateProbe('CAMPAIGN', e.date.start, e.date.end, CAMPAIGN_WINDOW_DAYS);
+      if (probe) dateProbes.push(probe);
+    }
+  }
+  return {
+    speakerIds: [...speakerIds].sort(),
+    statementIds: [...statementIds].sort(),
+    seriesNames: [...seriesNames].sort(),
+    dateProbes,
+    undatedProbes,
+    agreementIds: [...agreementIds].sort(),
+    incidentLabels: INCIDENT_CLASS_LABELS,
+  };
+}

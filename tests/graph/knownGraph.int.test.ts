@@ -1,0 +1,173 @@
+/**
+ * The bounded known-graph read (src/graph/knownGraph.ts) must find everything resolution can match:
+ * article by article, resolution against it gives exactly the ids resolution gives against the WHOLE
+ * stored graph — on the five seed articles and a generated corpus, and on hand-made edge cases the corpus
+ * lacks (undated incidents, wide dates, series without a date, agreements, campaigns).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
+import { testDriver } from '../support/neo4j.js';
+import { loadConfig } from '../../src/config.js';
+import { extractArticle } from '../../src/extract/index.js';
+import type { ExtractedArticle, ExtractedEvent, KnownGraph, ResolvedArticle } from '../../src/extract/types.js';
+import { fetchKnownActors, fetchKnownGraph, fetchKnownRest } from '../../src/graph/knownGraph.js';
+import { loadArticle } from '../../src/graph/load.js';
+import { applyMigrations } from '../../src/graph/migrations.js';
+import { readSeedFolder } from '../../src/ingest/seedFolder.js';
+import { resolveArticle } from '../../src/resolve/index.js';
+import { generateCorpus } from '../../bench/corpus/generate.js';
+import { DATABASE, plain, uniquePrefix } from './helpers.js';
+
+const CONFIG = { ...loadConfig({}), NEO4J_DATABASE: DATABASE };
+
+/** The unbounded read the loader used before: every actor, statement and event, in the same shape. */
+const FETCH_WHOLE_GRAPH = `
+CALL () {
+  MATCH (a:Actor) WHERE a.kind <> 'ANONYMOUS_SOURCE'
+  RETURN collect({id: a.id, name: a.name, kind: a.kind, aliases: coalesce(a.aliases, [])}) AS actors
+}
+CALL () {
+  MATCH (s:Statement)
+  OPTIONAL MATCH (speaker:Actor)-[:SAID]->(s)
+  WITH s, min(speaker.id) AS speakerId
+  RETURN collect({id: s.id, speakerId: speakerId, text: s.text, saidOnStart: toString(s.saidOnStart)}) AS statements
+}
+CALL () {
+  MATCH (e:Event)
+  OPTIONAL MATCH (e)-[p:PART_OF]->(ms:MeetingSeries)
+  RETURN collect({
+    id: e.id, kind: e.kind, name: e.name, start: toString(e.start), end: toString(e.end),
+    seriesName: ms.name, ordinal: coalesce(p.ordinal, e.ordinal),
+    participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
+  }) AS events
+}
+RETURN actors, statements, events`;
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+async function wholeGraph(driver: Driver): Promise<KnownGraph> {
+  const { records } = await driver.executeQuery(FETCH_WHOLE_GRAPH, {}, { database: DATABASE });
+  const r = records[0]!;
+  const events = (r.get('events') as Array<Record<string, unknown>>).map((e) => ({
+    ...(e as KnownGraph['events'][number]),
+    ordinal: e.ordinal === null ? null : neo4j.isInt(e.ordinal) ? (e.ordinal as { toNumber(): number }).toNumber() : Number(e.ordinal),
+  }));
+  return {
+    actors: (r.get('actors') as KnownGraph['actors']).sort(byId),
+    statements: (r.get('statements') as KnownGraph['statements']).sort(byId),
+    events: events.sort(byId),
+  };
+}
+
+describe('the bounded known-graph read', () => {
+  const driver = testDriver();
+  let existing: { nodes: string[]; rels: string[] } = { nodes: [], rels: [] };
+
+  beforeAll(async () => {
+    await applyMigrations(driver, DATABASE);
+    const { records } = await driver.executeQuery(
+      'RETURN COLLECT { MATCH (n) RETURN elementId(n) } AS nodes, COLLECT { MATCH ()-[r]->() RETURN elementId(r) } AS rels',
+      {},
+      { database: DATABASE },
+    );
+    existing = plain(records[0]!.toObject()) as typeof existing;
+  });
+  afterAll(async () => {
+    await driver.executeQuery('MATCH ()-[r]->() WHERE NOT elementId(r) IN $rels DELETE r', { rels: existing.rels }, { database: DATABASE });
+    await driver.executeQuery('MATCH (n) WHERE NOT elementId(n) IN $nodes DETACH DELETE n', { nodes: existing.nodes }, { database: DATABASE });
+    await driver.close();
+  });
+
+  /** Resolves against the bounded read and against the whole graph, expects the same ids, then loads. */
+  async function resolveAndLoad(extracted: ExtractedArticle, stored?: KnownGraph): Promise<ResolvedArticle> {
+    const bounded = resolveArticle(extracted, await fetchKnownGraph(driver, DATABASE, extracted));
+    const whole = resolveArticle(extracted, stored ?? (await wholeGraph(driver)));
+    expect({ article: extracted.article.id, ids: bounded.ids }).toEqual({ article: extracted.article.id, ids: whole.ids });
+    await loadArticle(driver, DATABASE, bounded);
+    return bounded;
+  }
+
+  it('gives the same ids as the whole graph on the seed articles and a generated corpus, and reads less', async () => {
+    const seed = readSeedFolder('seed', CONFIG);
+    for (const input of seed.inputs) await resolveAndLoad(extractArticle(input));
+    const corpus = generateCorpus({ scale: 100, seed: 11 });
+    let reused = 0;
+    for (const a of corpus.articles) {
+      const extracted = extractArticle({ id: a.id, text: a.text, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, url: a.url });
+      const before = await wholeGraph(driver);
+      const resolved = await resolveAndLoad(extracted, before);
+      const storedIds = new Set([...before.statements, ...before.events].map((x) => x.id));
+      reused += Object.values(resolved.ids).filter((id) => storedIds.has(id)).length;
+    }
+    // The corpus re-reports statements and meetings across articles: matches were actually exercised.
+    expect(reused).toBeGreaterThan(30);
+
+    // Bounded: the last article's read holds a small part of what is stored.
+    const last = corpus.articles.at(-1)!;
+    const extracted = extractArticle({ id: `${last.id}-again`, text: last.text, outlet: last.outlet, title: last.title, publishedAt: last.publishedAt, url: last.url });
+    const known = await fetchKnownGraph(driver, DATABASE, extracted);
+    const whole = await wholeGraph(driver);
+    expect(known.statements.length).toBeLessThan(whole.statements.length / 4);
+    expect(known.events.length).toBeLessThan(whole.events.length / 4);
+  }, 300_000);
+
+  describe('edge cases of the event rules', () => {
+    const p = uniquePrefix('kg');
+    const P = p.replace(/^t-/, '').replace(/-/g, ' ');
+    let n = 0;
+    const article = (publishedAt: string, events: ExtractedEvent[], actors: ExtractedArticle['actors'] = []): ExtractedArticle => {
+      const id = `${p}-art-${++n}`;
+      const text = `Article ${id}.`;
+      return {
+        article: { id, text, outlet: 'Test Wire', title: null, publishedAt, url: null, sha256: `sha-${id}` },
+        actors,
+        statements: [],
+        events,
+        claims: [],
+      };
+    };
+    const span = { start: 0, end: 7, exact: 'Article' };
+    const day = (d: string) => ({ start: d, end: d, precision: 'DAY' as const, source: 'TEXT' as const });
+    const country = (key: string, name: string) => ({ key, name: `${P} ${name}`, kind: 'COUNTRY' as const, aliases: [], mentions: [span] });
+    const incident = (key: string, date: ExtractedEvent['date'], participantKeys: string[] = []): ExtractedEvent => ({
+      key, kind: 'INCIDENT', name: `${P} jets close encounter`, date, participantKeys, mentions: [span],
+    });
+
+    it('finds undated incidents, incidents inside the window, wide dates, undated series meetings and agreements', async () => {
+      const ids: string[] = [];
+      const load = async (x: ExtractedArticle) => ids.push(...Object.values((await resolveAndLoad(x)).ids));
+
+      // Stored: an undated incident, a dated one, one with a wide interval, and a series meeting with an ordinal.
+      await load(article('2023-01-10', [incident('e1', null)]));
+      await load(article('2023-03-10', [incident('e1', day('2023-03-04'), ['c1'])], [country('c1', 'Aland')]));
+      await load(article('2023-05-10', [incident('e1', { start: '2022-01-01', end: '2023-12-31', precision: 'INTERVAL', source: 'TEXT' }, ['c2'])], [country('c2', 'Borduria')]));
+      const series = { name: `${P} video conference`, ordinal: 3 };
+      await load(article('2023-06-01', [{ key: 'e1', kind: 'MEETING', name: 'third video conference', date: day('2023-05-30'), series, participantKeys: ['c1'], mentions: [span] }], [country('c1', 'Aland')]));
+      await load(article('2023-06-02', [{ key: 'e1', kind: 'AGREEMENT', name: `${P} fisheries accord`, date: null, participantKeys: [], mentions: [span] }]));
+
+      // New articles that must meet them (each checked against the whole graph by resolveAndLoad).
+      await load(article('2023-03-12', [incident('e1', day('2023-03-05'), ['c1'])], [country('c1', 'Aland')]));
+      await load(article('2024-06-01', [incident('e1', null, ['c2'])], [country('c2', 'Borduria')]));
+      await load(article('2023-08-01', [incident('e1', day('2023-07-01'), ['c2'])], [country('c2', 'Borduria')]));
+      await load(article('2023-09-01', [{ key: 'e1', kind: 'MEETING', name: 'third video conference', date: null, series, participantKeys: ['c1'], mentions: [span] }], [country('c1', 'Aland')]));
+      await load(article('2023-09-02', [{ key: 'e1', kind: 'AGREEMENT', name: `${P} Fisheries Accord`, date: null, participantKeys: [], mentions: [span] }]));
+
+      const stored = (await wholeGraph(driver)).events.filter((e) => e.id.includes(p.replace(/^t-/, '')));
+      // The rules merged: one meeting, one agreement, and fewer incidents than incident reports (6).
+      expect(stored.filter((e) => e.kind === 'MEETING')).toHaveLength(1);
+      expect(stored.filter((e) => e.kind === 'AGREEMENT')).toHaveLength(1);
+      expect(stored.filter((e) => e.kind === 'INCIDENT').length).toBeLessThan(6);
+    });
+
+    it('reads only the statements of the resolved speakers and the events of the article', async () => {
+      const x = article('2023-03-12', [incident('e1', day('2023-03-05'), ['c1'])], [country('c1', 'Aland')]);
+      const { storedSha256, actors } = await fetchKnownActors(driver, DATABASE, x);
+      expect(storedSha256).toBeNull();
+      expect(actors.map((a) => a.name)).toContain(`${P} Aland`);
+      const known = await fetchKnownRest(driver, DATABASE, x, actors);
+      expect(known.statements).toEqual([]);
+      expect(known.events.every((e) => e.kind === 'INCIDENT')).toBe(true);
+    });
+  });
+});

@@ -7,10 +7,9 @@
  * Selections ask for the same facts in each (ids, texts, dates, speaker, sources with offsets). The raw
  * path makes the same queries in the same order as our resolvers (a child field waits for its parent).
  */
-import { otherWordings, listStatements, reportsByStatements, statementsByIds } from '../src/graph/repositories/statements.js';
+import { otherWordings, listStatements, statementsWithReports } from '../src/graph/repositories/statements.js';
 import { timeline } from '../src/graph/repositories/timeline.js';
-import { claimsByEvents, eventsByIds } from '../src/graph/repositories/events.js';
-import { provenanceOfClaims } from '../src/graph/repositories/claims.js';
+import { eventsWithClaims } from '../src/graph/repositories/events.js';
 import type { Runner } from '../src/graph/repositories/runner.js';
 import type { KeysetKey } from '../src/graph/repositories/types.js';
 
@@ -125,11 +124,9 @@ export const QUERIES: BenchQuery[] = [
       variables: (t) => ({ id: t.busyActorId }),
     },
     raw: async (run, t) => {
-      const page = await listStatements(run, { speakerId: t.busyActorId }, { limit: PAGE_SIZE, after: null });
-      return reportsByStatements(
-        run,
-        page.items.map((i) => i.node.id),
-      );
+      // One query, as our resolver makes it when the selection asks for sources: the page with its reports.
+      const page = await listStatements(run, { speakerId: t.busyActorId }, { limit: PAGE_SIZE, after: null }, 'ASC', { withReports: true });
+      return page.reports;
     },
     oursIds: (d) => (d?.statements?.edges ?? []).map((e: Json) => e.node.id),
     peerIds: (d) => (d?.statementsConnection?.edges ?? []).map((e: Json) => e.node.id),
@@ -160,10 +157,9 @@ export const QUERIES: BenchQuery[] = [
       variables: (t) => ({ id: t.chainStatementId }),
     },
     raw: async (run, t) => {
-      // Sequential, as GraphQL resolves them: the statement, then its fields.
-      const statement = await statementsByIds(run, [t.chainStatementId]);
-      const reports = await reportsByStatements(run, [t.chainStatementId]);
-      const s = statement.get(t.chainStatementId)?.[0];
+      // The statement with its reports in one query (our resolver's look-ahead), then the wordings in JS.
+      const { statements, reports } = await statementsWithReports(run, [t.chainStatementId]);
+      const s = statements.get(t.chainStatementId)?.[0];
       return s ? otherWordings(s.text, reports.get(t.chainStatementId) ?? []) : null;
     },
     oursIds: (d) => (d?.statement?.reports ?? []).map((r: Json) => r.article.id),
@@ -197,10 +193,9 @@ export const QUERIES: BenchQuery[] = [
       variables: (t) => ({ id: t.incidentId }),
     },
     raw: async (run, t) => {
-      const events = await eventsByIds(run, [t.incidentId]);
-      const claims = await claimsByEvents(run, [t.incidentId]);
-      const list = claims.get(t.incidentId) ?? [];
-      return { event: events.get(t.incidentId), provenance: await provenanceOfClaims(run, list.map((c) => c.id)) };
+      // The event, its claims and each claim's source in one query, as our resolver fetches them.
+      const { events, provenance } = await eventsWithClaims(run, [t.incidentId]);
+      return { event: events.get(t.incidentId), provenance };
     },
     oursIds: (d) => (d?.event?.claims ?? []).map((c: Json) => c.id),
     peerIds: (d) => (d?.incidents?.[0]?.claims ?? []).map((c: Json) => c.id),

@@ -13,7 +13,7 @@ import { applyMigrations } from '../../src/graph/migrations.js';
 import { applyCuration, readCurationFile } from '../../src/ingest/curation.js';
 import { ingestArticles } from '../../src/ingest/pipeline.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
-import { testDriver, testNeo4jSettings } from '../support/neo4j.js';
+import { rememberGraph, testDriver, testNeo4jSettings } from '../support/neo4j.js';
 import { ok, startTestServer, type TestServer } from './helpers.js';
 
 const DATABASE = testNeo4jSettings().database;
@@ -56,7 +56,7 @@ const STATEMENT_FIELDS = `
 describe('GraphQL over HTTP against the seeded graph (five seed articles)', () => {
   let seedDriver: Driver;
   let server: TestServer;
-  let existing: { nodes: string[]; rels: string[] } = { nodes: [], rels: [] };
+  let forgetSeeded: (() => Promise<void>) | undefined;
   const texts = new Map<string, string>();
 
   const gql = async (query: string, variables: Record<string, unknown> = {}): Promise<any> => ok(await server.gql(query, variables));
@@ -74,13 +74,7 @@ describe('GraphQL over HTTP against the seeded graph (five seed articles)', () =
   beforeAll(async () => {
     seedDriver = testDriver();
     await applyMigrations(seedDriver, DATABASE);
-    // Remember what was there, so cleanup deletes only what seeding created.
-    const snapshot = await seedDriver.executeQuery(
-      'RETURN COLLECT { MATCH (n) RETURN elementId(n) } AS nodes, COLLECT { MATCH ()-[r]->() RETURN elementId(r) } AS rels',
-      {},
-      { database: DATABASE },
-    );
-    existing = snapshot.records[0]!.toObject() as typeof existing;
+    forgetSeeded = await rememberGraph(seedDriver, DATABASE);
 
     const seed = readSeedFolder(SEED_DIR, CONFIG);
     expect(seed.errors).toEqual([]);
@@ -99,11 +93,8 @@ describe('GraphQL over HTTP against the seeded graph (five seed articles)', () =
 
   afterAll(async () => {
     await server?.close();
-    if (seedDriver) {
-      await seedDriver.executeQuery('MATCH ()-[r]->() WHERE NOT elementId(r) IN $rels DELETE r', { rels: existing.rels }, { database: DATABASE });
-      await seedDriver.executeQuery('MATCH (n) WHERE NOT elementId(n) IN $nodes DETACH DELETE n', { nodes: existing.nodes }, { database: DATABASE });
-      await seedDriver.close();
-    }
+    await forgetSeeded?.();
+    await seedDriver?.close();
   });
 
   describe('timeline', () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { testDriver } from '../support/neo4j.js';
+import { rememberGraph, testDriver } from '../support/neo4j.js';
 import { loadConfig } from '../../src/config.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { ExtractedArticle, ExtractedEvent, KnownGraph, ResolvedArticle } from '../../src/extract/types.js';
@@ -17,7 +17,7 @@ import { applyMigrations } from '../../src/graph/migrations.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
 import { resolveArticle } from '../../src/resolve/index.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
-import { DATABASE, plain, uniquePrefix } from './helpers.js';
+import { DATABASE, uniquePrefix } from './helpers.js';
 
 const CONFIG = { ...loadConfig({}), NEO4J_DATABASE: DATABASE };
 
@@ -62,20 +62,14 @@ async function wholeGraph(driver: Driver): Promise<KnownGraph> {
 
 describe('the bounded known-graph read', () => {
   const driver = testDriver();
-  let existing: { nodes: string[]; rels: string[] } = { nodes: [], rels: [] };
+  let forgetLoaded: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     await applyMigrations(driver, DATABASE);
-    const { records } = await driver.executeQuery(
-      'RETURN COLLECT { MATCH (n) RETURN elementId(n) } AS nodes, COLLECT { MATCH ()-[r]->() RETURN elementId(r) } AS rels',
-      {},
-      { database: DATABASE },
-    );
-    existing = plain(records[0]!.toObject()) as typeof existing;
+    forgetLoaded = await rememberGraph(driver, DATABASE);
   });
   afterAll(async () => {
-    await driver.executeQuery('MATCH ()-[r]->() WHERE NOT elementId(r) IN $rels DELETE r', { rels: existing.rels }, { database: DATABASE });
-    await driver.executeQuery('MATCH (n) WHERE NOT elementId(n) IN $nodes DETACH DELETE n', { nodes: existing.nodes }, { database: DATABASE });
+    await forgetLoaded?.();
     await driver.close();
   });
 

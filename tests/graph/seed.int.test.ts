@@ -3,7 +3,7 @@
  * (idempotence, provenance, shape), not counts; exact expectations live in the extraction tests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDriver } from '../support/neo4j.js';
+import { rememberGraph, testDriver } from '../support/neo4j.js';
 import { loadConfig } from '../../src/config.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { fetchKnownGraph } from '../../src/graph/knownGraph.js';
@@ -20,21 +20,17 @@ const CONFIG = { ...loadConfig({}), NEO4J_DATABASE: DATABASE };
 describe('seeding the five seed articles', () => {
   const driver = testDriver();
   const seed = readSeedFolder('seed', CONFIG);
-  let existing: { nodes: string[]; rels: string[] } = { nodes: [], rels: [] };
+  let forgetSeeded: (() => Promise<void>) | undefined;
   const query = async (cypher: string, params: Record<string, unknown> = {}) =>
     (await driver.executeQuery(cypher, params, { database: DATABASE })).records.map((r) => plain(r.toObject()) as Record<string, unknown>);
 
   beforeAll(async () => {
     await applyMigrations(driver, DATABASE);
     // Remember what was there, so cleanup deletes only what seeding created.
-    const [snapshot] = await query(
-      'RETURN COLLECT { MATCH (n) RETURN elementId(n) } AS nodes, COLLECT { MATCH ()-[r]->() RETURN elementId(r) } AS rels',
-    );
-    existing = snapshot as typeof existing;
+    forgetSeeded = await rememberGraph(driver, DATABASE);
   });
   afterAll(async () => {
-    await driver.executeQuery('MATCH ()-[r]->() WHERE NOT elementId(r) IN $rels DELETE r', { rels: existing.rels }, { database: DATABASE });
-    await driver.executeQuery('MATCH (n) WHERE NOT elementId(n) IN $nodes DETACH DELETE n', { nodes: existing.nodes }, { database: DATABASE });
+    await forgetSeeded?.();
     await driver.close();
   });
 

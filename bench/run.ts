@@ -858,7 +858,8 @@ async function main(): Promise<number> {
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     printTable(report);
     console.log(`\nresults: ${path.relative(process.cwd(), file)} (${report.totalSeconds} s)`);
-    const failedQueries = queries.some((q) => Object.values(q.latency).some((byC) => Object.values(byC).some((s) => s.errors > 0)));
+    // The peer failing (its timeline runs out of transaction memory at 1,000+ articles) is a finding, not a bench failure.
+    const failedQueries = queries.some((q) => [q.latency.ours, q.latency.raw].some((byC) => Object.values(byC).some((s) => s.errors > 0)));
     return counts.every((c) => c.ok) && load.failed === 0 && !failedQueries ? 0 : 1;
   } finally {
     log('stopping Neo4j');

@@ -20,7 +20,7 @@ interface Report {
   startedAt: string;
   machine: { cpuModel: string; cores: number; memoryGiB: number; node: string; loadAverageAtStart: number[]; loadAverage: number[] };
   corpus: { articles: number; megabytes: number };
-  extraction: { mbPerSecond: number; articlesPerSecond: number; peakRssMB: number; seconds: number };
+  extraction: { mbPerSecond: number; mbPerCpuSecond?: number; articlesPerSecond: number; peakRssMB: number; seconds: number };
   seed: { articles: number; seconds: number; warmSeconds: number };
   load: {
     articles: number;
@@ -57,14 +57,15 @@ const row = (cells: Array<string | number>) => out.push(`| ${cells.join(' | ')} 
 
 out.push('### Pipeline');
 out.push('');
-row(['scale', 'MB', 'extraction MB/s', 'articles/s', 'peak RSS MB', 'load articles/s', 'nodes+rels/s', 'created nodes / rels', 'load s', 'seed s (cold / warm)', 'counts', 'load avg at start']);
-row(Array(12).fill('---'));
+row(['scale', 'MB', 'extraction MB/s (wall)', 'MB per CPU-s', 'articles/s', 'peak RSS MB', 'load articles/s', 'nodes+rels/s', 'created nodes / rels', 'load s', 'seed s (cold / warm)', 'counts', 'load avg at start']);
+row(Array(13).fill('---'));
 for (const r of reports) {
   const ok = r.counts.every((c) => c.ok);
   row([
     r.scale,
     r.corpus.megabytes,
     r.extraction.mbPerSecond,
+    r.extraction.mbPerCpuSecond ?? '–',
     r.extraction.articlesPerSecond,
     r.extraction.peakRssMB,
     r.load.articlesPerSecond,

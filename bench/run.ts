@@ -243,6 +243,9 @@ interface ExtractionResult {
   megabytes: number;
   seconds: number;
   mbPerSecond: number;
+  /** CPU time of this process over the pass (the target is per core; wall time includes waiting for a busy machine). */
+  cpuSeconds: number;
+  mbPerCpuSecond: number;
   articlesPerSecond: number;
   peakRssMB: number;
   rssBeforeMB: number;
@@ -252,12 +255,14 @@ interface ExtractionResult {
 
 function extractAll(corpus: Corpus): { result: ExtractionResult; extracted: Map<string, ExtractedArticle> } {
   const extracted = new Map<string, ExtractedArticle>();
-  // Warm-up on a few articles (lazy lexicon loading, JIT), not timed.
-  for (const a of corpus.articles.slice(0, 5)) extractArticle(toInput(a));
+  // Warm-up (lazy lexicon loading, JIT), not timed: with only 5 articles the timed pass still ran ~40% slower
+  // at its start than later, so this measures steady-state throughput.
+  for (const a of corpus.articles.slice(0, 50)) extractArticle(toInput(a));
   const rssBefore = process.memoryUsage.rss();
   let peak = rssBefore;
   let found = 0;
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (const [i, a] of corpus.articles.entries()) {
     const x = extractArticle(toInput(a));
     found += x.statements.length;
@@ -266,6 +271,8 @@ function extractAll(corpus: Corpus): { result: ExtractionResult; extracted: Map<
     if (i % 8 === 0) peak = Math.max(peak, process.memoryUsage.rss());
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   peak = Math.max(peak, process.memoryUsage.rss());
   const megabytes = corpus.expected.bytes / 1e6;
   return {
@@ -275,6 +282,8 @@ function extractAll(corpus: Corpus): { result: ExtractionResult; extracted: Map<
       megabytes: round(megabytes, 3),
       seconds: round(seconds, 3),
       mbPerSecond: round(megabytes / seconds, 3),
+      cpuSeconds: round(cpuSeconds, 3),
+      mbPerCpuSecond: round(megabytes / cpuSeconds, 3),
       articlesPerSecond: round(corpus.articles.length / seconds, 1),
       peakRssMB: round(peak / 2 ** 20, 1),
       rssBeforeMB: round(rssBefore / 2 ** 20, 1),
@@ -632,7 +641,7 @@ function printTable(r: BenchReport): void {
   const e = r.extraction;
   const l = r.load;
   out.push(`Chronicle bench — scale ${r.scale} (${r.corpus.megabytes} MB), ${r.machine.cores} cores, ${r.machine.cpuModel}, load average ${r.machine.loadAverageAtStart.join('/')} at start`);
-  out.push(`extraction: ${e.mbPerSecond} MB/s, ${e.articlesPerSecond} articles/s, peak RSS ${e.peakRssMB} MB`);
+  out.push(`extraction: ${e.mbPerSecond} MB/s wall, ${e.mbPerCpuSecond} MB per CPU-second, ${e.articlesPerSecond} articles/s, peak RSS ${e.peakRssMB} MB`);
   out.push(`load:       ${l.articlesPerSecond} articles/s, ${l.nodesAndRelsPerSecond} nodes+rels/s (${l.nodesCreated} nodes, ${l.relationshipsCreated} rels in ${l.seconds} s)`);
   const b = l.breakdownMs;
   out.push(`            time: write transactions ${b.writeTransaction ?? 0} ms, known-graph reads ${b.knownGraphRead ?? 0} ms, stored-version reads ${b.storedVersionRead ?? 0} ms, resolution+JS ${b.resolveAndOther} ms; articles/s by tenth: ${l.articlesPerSecondByTenth.join(' ')}`);
@@ -678,11 +687,11 @@ function targets(r: Omit<BenchReport, 'targets'>): Target[] {
   });
   const worstRaw = Math.max(...r.queries.flatMap((q) => CONCURRENCY.map((c) => q.ratios[`c${c}`]!.oursOverRaw)));
   out.push({ target: 'p99 within 1.5x of raw Cypher', met: worstRaw <= 1.5, detail: `worst ours/raw p99 ratio ${worstRaw}` });
-  const cores = 1; // extraction runs on one core (single thread)
+  // Per core = per CPU-second of the (single-threaded) extraction; wall time is reported beside it.
   out.push({
     target: 'extraction >= 1 MB/s per core',
-    met: r.extraction.mbPerSecond / cores >= 1,
-    detail: `${r.extraction.mbPerSecond} MB/s on one core`,
+    met: r.extraction.mbPerCpuSecond >= 1,
+    detail: `${r.extraction.mbPerCpuSecond} MB per CPU-second (${r.extraction.mbPerSecond} MB/s wall)`,
   });
   out.push({
     target: 'loading >= 5,000 nodes+rels/s',

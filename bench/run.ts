@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 100|1000|10000] [--seed 42] [--requests 100] [--max-cell-seconds 20]`
+ * `npm run bench [-- --scale 100|1000|10000] [--seed 42] [--requests 300] [--max-cell-seconds 20]`
  *
  * One run, one fresh Neo4j (temp dir, free port, always stopped): generate the synthetic corpus → extract it
  * (throughput, peak memory) → seed the five seed articles (seed time) → wipe → load the corpus through the
@@ -76,7 +76,7 @@ function parseOptions(argv: string[]): Options {
   return {
     scale: Math.round(num('--scale', 1000)),
     seed: Math.round(num('--seed', 42)),
-    requests: Math.round(num('--requests', 100)),
+    requests: Math.round(num('--requests', 300)),
     maxCellSeconds: num('--max-cell-seconds', 20),
     out: get('--out') ?? path.join(HERE, 'results'),
   };

@@ -1,8 +1,8 @@
 /**
  * The reads resolution needs before an article is loaded, bounded by the article rather than by the
  * corpus (src/resolve/candidates.ts derives what to read from the matching rules):
- * 1. stored actors that could be the article's actors, through the actorNames full-text index — with the
- *    stored article's sha256 riding along (the pipeline's unchanged / different-text check);
+ * 1. stored actors that could be the article's actors, through the actorNamesFolded full-text index
+ *    (one query per actor);
  * 2. once the actors are resolved: the statements of the resolved speakers (and the statements' own ids),
  *    and events by series name, by a date window through the (kind, start) and (kind, precision) indexes,
  *    by the smallest-id undated incident match, and agreements by id.
@@ -15,19 +15,17 @@ import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS } from '../resolve/
 
 export { searchTerms };
 
-/** Full-text hits read per article: enough for every plausible match, bounded so a busy graph stays fast. */
+/** Full-text hits read per actor of the article: enough for every plausible match, bounded so a busy graph stays fast. */
 const ACTOR_CANDIDATES = 500;
 
 export const FETCH_KNOWN_ACTORS = `
-OPTIONAL MATCH (stored:Article {id: $articleId})
-WITH stored.sha256 AS storedSha256
 CALL () {
-  WITH 1 AS guard WHERE $actorQuery <> ''
-  CALL db.index.fulltext.queryNodes('actorNames', $actorQuery, {limit: $actorLimit}) YIELD node
+  UNWIND $actorQueries AS actorQuery
+  CALL db.index.fulltext.queryNodes('actorNamesFolded', actorQuery, {limit: $actorLimit}) YIELD node
   WITH DISTINCT node AS a WHERE a.kind IN $actorKinds
   RETURN collect({id: a.id, name: a.name, kind: a.kind, aliases: coalesce(a.aliases, [])}) AS actors
 }
-RETURN storedSha256, actors`;
+RETURN actors`;
 
 // Statements: a speaker's own (the rules compare nothing else) and the article's content ids.
 // Events: one UNION branch per matching rule (src/resolve/events.ts); each seeks an index (the hint keeps
@@ -105,22 +103,21 @@ function toNumberOrNull(v: unknown): number | null {
 }
 
 export interface KnownActors {
-  /** sha256 of the stored article with this id; null when none is stored. */
-  storedSha256: string | null;
   actors: KnownGraph['actors'];
 }
 
-/** Read 1: the stored article's sha256 and the stored actors the article's actors could be. */
+/** Read 1: the stored actors the article's actors could be (one full-text query per actor, so none crowds out another). */
 export async function fetchKnownActors(driver: Driver, database: string, extracted: ExtractedArticle): Promise<KnownActors> {
   const probe = actorProbe(extracted);
+  if (probe.actorQueries.length === 0) return { actors: [] };
   const { records } = await driver.executeQuery(
     FETCH_KNOWN_ACTORS,
-    { articleId: extracted.article.id, ...probe, actorLimit: neo4j.int(ACTOR_CANDIDATES) },
+    { ...probe, actorLimit: neo4j.int(ACTOR_CANDIDATES) },
     { database, routing: neo4j.routing.READ },
   );
   const rec = records[0];
   const actors = ((rec?.get('actors') ?? []) as KnownGraph['actors']).map((a) => ({ ...a, aliases: [...a.aliases] }));
-  return { storedSha256: (rec?.get('storedSha256') as string | null | undefined) ?? null, actors: actors.sort(byId) };
+  return { actors: actors.sort(byId) };
 }
 
 /** Read 2: given the stored candidate actors, the statements and events resolution can match. */

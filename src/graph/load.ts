@@ -17,14 +17,15 @@ export { fetchKnownGraph } from './knownGraph.js';
  * A stored article with other text writes nothing and returns its sha256 (the caller refuses it).
  */
 export const LOAD_ARTICLE = `
-OPTIONAL MATCH (stored:Article {id: $rows.article.id})
-WITH stored.sha256 AS previousSha256
-CALL (previousSha256) {
-  WITH previousSha256 WHERE previousSha256 IS NULL OR previousSha256 = $rows.article.sha256
-  MERGE (a:Article {id: $rows.article.id})
-    ON CREATE SET a.ingestedAt = datetime()
-  SET a.outlet = $rows.article.outlet, a.title = $rows.article.title, a.publishedAt = date($rows.article.publishedAt),
-      a.url = $rows.article.url, a.sha256 = $rows.article.sha256, a.text = $rows.article.text
+MERGE (article:Article {id: $rows.article.id})
+  ON CREATE SET article.ingestedAt = datetime(), article.sha256 = $rows.article.sha256
+// MERGE before the check, not a read before it: a concurrent load of the same id waits on the id's lock
+// and then sees the other text's sha256 here, instead of overwriting it.
+WITH article, article.sha256 AS previousSha256
+CALL (article, previousSha256) {
+  WITH article WHERE previousSha256 = $rows.article.sha256
+  SET article.outlet = $rows.article.outlet, article.title = $rows.article.title,
+      article.publishedAt = date($rows.article.publishedAt), article.url = $rows.article.url, article.text = $rows.article.text
   WITH *
 
   // Actors. Name: the longest form wins (ties: alphabetical), every other form seen becomes an alias.
@@ -241,8 +242,9 @@ export async function loadArticle(driver: Driver, database: string, resolved: Re
   try {
     return await session.executeWrite(async (tx) => {
       const res = await tx.run(LOAD_ARTICLE, { rows });
+      // One row always (the MERGE); a stored article without a sha256 was written by something else: refuse it too.
       const previous = res.records[0]?.get('previousSha256') as string | null | undefined;
-      if (previous && previous !== rows.article.sha256) throw new ArticleConflictError(rows.article.id, previous);
+      if (previous !== rows.article.sha256) throw new ArticleConflictError(rows.article.id, previous ?? 'none');
       // Counted per attempt: executeWrite may retry the whole function on a transient error.
       const u = res.summary.counters.updates();
       return {

@@ -1,6 +1,6 @@
 /**
  * Schema migrations: uniqueness constraints on every node id, full-text and range indexes. Every
- * statement is `IF NOT EXISTS`, so applying them again (each start-up, `chronicle migrate`) is a no-op.
+ * statement is `IF NOT EXISTS` (or `IF EXISTS` for a replaced index), so applying them again (each start-up, `chronicle migrate`) is a no-op.
  * Only what Neo4j Community supports embedded: no existence or node-key constraints.
  */
 import type { Driver } from 'neo4j-driver';
@@ -16,9 +16,14 @@ export const CREATE_CLAIM_ID = 'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:
 /** Who-said-what text search over quotes. */
 export const CREATE_STATEMENT_TEXT =
   'CREATE FULLTEXT INDEX statementText IF NOT EXISTS FOR (n:Statement) ON EACH [n.text]';
-/** Actor search by any surface form; Neo4j 5 full-text indexes take string lists (aliases). */
+/**
+ * Actor search by any surface form; Neo4j 5 full-text indexes take string lists (aliases). Folding (accents,
+ * curly apostrophes) because resolution compares folded names: "Munoz" must find a stored "Muñoz".
+ */
 export const CREATE_ACTOR_NAMES =
-  'CREATE FULLTEXT INDEX actorNames IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]';
+  "CREATE FULLTEXT INDEX actorNamesFolded IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}";
+/** Its predecessor without folding; an index's analyzer cannot be changed, so it is replaced. */
+export const DROP_UNFOLDED_ACTOR_NAMES = 'DROP INDEX actorNames IF EXISTS';
 
 // Timeline: keyset pagination seeks on sortDate (ties broken by id, which the id constraint indexes).
 export const CREATE_STATEMENT_SORT_DATE =
@@ -51,6 +56,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE_CLAIM_ID,
   CREATE_STATEMENT_TEXT,
   CREATE_ACTOR_NAMES,
+  DROP_UNFOLDED_ACTOR_NAMES,
   CREATE_STATEMENT_SORT_DATE,
   CREATE_EVENT_SORT_DATE,
   CREATE_EVENT_START,

@@ -1,6 +1,7 @@
 /**
- * The ingestion pipeline shared by the CLI and the API: validate → extract → read the stored version and
- * candidate actors (skip if stored unchanged) → read candidate statements and events → resolve → load, one article at a time in input order, because
+ * The ingestion pipeline shared by the CLI and the API: validate → read the stored version (skip if stored
+ * unchanged; one read for a whole batch) → extract → read candidate actors, then candidate statements and
+ * events → resolve → load, one article at a time in input order, because
  * resolution depends on what earlier articles stored. A failing article is reported and skipped;
  * its transaction rolls back, so it changes nothing stored.
  */
@@ -8,11 +9,11 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { extractArticle } from '../extract/index.js';
 import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
-import { fetchKnownActors, fetchKnownRest } from '../graph/knownGraph.js';
+import { fetchKnownGraph } from '../graph/knownGraph.js';
 import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';
 import { resolveArticle } from '../resolve/index.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
-import { checkStoredVersion, duplicateIdError, validateArticleInput, type IngestInput } from './validate.js';
+import { compareStoredVersion, storedVersions, validateArticleInput, type IngestInput } from './validate.js';
 
 export type { IngestInput } from './validate.js';
 
@@ -46,21 +47,35 @@ export async function ingestArticles(
   inputs: readonly IngestInput[],
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
+  // Which articles are stored already, in one round trip for the whole batch, before any is extracted:
+  // re-running the seed or a corpus skips unchanged articles without extracting them.
+  const ids = inputs.flatMap((input) => {
+    try {
+      return [validateArticleInput(input, { maxBytes: config.MAX_ARTICLE_BYTES, now: options.now }).id];
+    } catch {
+      return []; // reported by ingestOne
+    }
+  });
+  const stored = await storedVersions(driver, config.NEO4J_DATABASE, ids);
   const results: IngestResult[] = [];
   for (const [index, input] of inputs.entries()) {
-    const result = await ingestOne(driver, config, input, options);
+    const result = await ingestOne(driver, config, input, options, stored);
     results.push(result);
     options.onProgress?.(result, index, inputs.length);
   }
   return results;
 }
 
-/** Ingests one article; never throws for a problem with the article itself. */
+/**
+ * Ingests one article; never throws for a problem with the article itself. `stored` (from
+ * storedVersions) saves the stored-version read; without it, this article's is read.
+ */
 export async function ingestOne(
   driver: Driver,
   config: IngestConfig,
   input: IngestInput,
   options: IngestOptions = {},
+  stored?: ReadonlyMap<string, string | null>,
 ): Promise<IngestResult> {
   const source = input.source ?? input.id ?? 'upload';
   const database = config.NEO4J_DATABASE;
@@ -68,23 +83,13 @@ export async function ingestOne(
   try {
     const article = validateArticleInput(input, { maxBytes: config.MAX_ARTICLE_BYTES, now: options.now });
     id = article.id;
+    const versions = stored ?? (await storedVersions(driver, database, [article.id]));
+    if (compareStoredVersion(article, versions.get(article.id), source) === 'unchanged') return { id, source, status: 'unchanged' };
     const { sha256: _sha, ...plain } = article;
-    let extracted: ExtractedArticle;
-    try {
-      extracted = stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain));
-    } catch (err) {
-      // A stored article is 'unchanged' (or a DUPLICATE_ID) whether or not it extracts today.
-      if ((await checkStoredVersion(driver, database, article, source)) === 'unchanged') return { id, source, status: 'unchanged' };
-      throw err;
-    }
-    // The stored version rides along the first known-graph read: one round trip fewer per article.
-    const { storedSha256, actors } = await fetchKnownActors(driver, database, extracted);
-    if (storedSha256 !== null) {
-      if (storedSha256 === article.sha256) return { id, source, status: 'unchanged' };
-      throw duplicateIdError(article.id, source);
-    }
-    const known = await fetchKnownRest(driver, database, extracted, actors);
+    const extracted = stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain));
+    const known = await fetchKnownGraph(driver, database, extracted);
     const resolved = stage('EXTRACTION_FAILED', source, 'resolution', () => (options.resolve ?? resolveArticle)(extracted, known));
+    // Checks the stored version again inside its transaction (another writer may have stored this id since).
     const counts = await loadArticle(driver, database, resolved);
     return { id, source, status: 'created', counts };
   } catch (err) {

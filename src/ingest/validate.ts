@@ -152,15 +152,21 @@ export function validateArticleInput(input: IngestInput, opts: ValidateOptions):
   return { id, text, outlet, title: input.title?.trim() || null, publishedAt, url: input.url?.trim() || null, sha256 };
 }
 
-export const STORED_SHA256 = 'MATCH (a:Article {id: $id}) RETURN a.sha256 AS sha256';
+export const STORED_SHA256 = 'UNWIND $ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.sha256 AS sha256';
+
+/** Stored articles' sha256 by id, for many ids in one round trip (absent: not stored; null: stored without one). */
+export async function storedVersions(driver: Driver, database: string, ids: readonly string[]): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const { records } = await driver.executeQuery(STORED_SHA256, { ids: [...ids] }, { database, routing: 'READ' });
+  return new Map(records.map((r) => [r.get('id') as string, (r.get('sha256') as string | null) ?? null]));
+}
 
 /**
  * Same id and same text → 'unchanged' (nothing to do); same id and different text → DUPLICATE_ID,
- * because re-extracting would rewrite the offsets every stored fact points at.
+ * because re-extracting would rewrite the offsets every stored fact points at. `stored` is what
+ * storedVersions read (absent: not stored); the loader checks again inside its transaction.
  */
-export async function checkStoredVersion(driver: Driver, database: string, article: ValidArticle, file: string): Promise<'new' | 'unchanged'> {
-  const { records } = await driver.executeQuery(STORED_SHA256, { id: article.id }, { database, routing: 'READ' });
-  const stored = records[0]?.get('sha256') as string | null | undefined;
+export function compareStoredVersion(article: ValidArticle, stored: string | null | undefined, file: string): 'new' | 'unchanged' {
   if (stored === undefined) return 'new';
   if (stored === article.sha256) return 'unchanged';
   throw duplicateIdError(article.id, file);

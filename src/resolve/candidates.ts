@@ -3,8 +3,8 @@
  * against the whole stored graph — derived from the matching rules of actors.ts, statements.ts and
  * events.ts, so the read stays bounded by the article instead of growing with the corpus.
  *
- * - Actors: full-text terms of the forms the rules compare (a person's name, never titles; other kinds'
- *   name and aliases).
+ * - Actors: per actor, full-text terms of the forms the rules compare (a person's name, never titles;
+ *   other kinds' name and aliases).
  * - Statements: every statement of each resolved speaker (the rules only compare a speaker's own
  *   statements) plus each statement's own content id (idempotent re-runs).
  * - Events: meetings of the same series (by series name); incidents and campaigns whose dates fall
@@ -19,7 +19,7 @@ import { resolveActors } from './actors.js';
 import { CAMPAIGN_WINDOW_DAYS, INCIDENT_CLASS_LABELS, INCIDENT_WINDOW_DAYS, incidentClass } from './events.js';
 import { statementId } from './statements.js';
 
-/** Lucene terms per query; more only lowers precision. */
+/** Lucene terms per actor's query (one actor's name and aliases have far fewer). */
 const MAX_TERMS = 40;
 /**
  * Events at most this many days wide are found by a seek on their start; wider ones (YEAR and INTERVAL
@@ -52,25 +52,23 @@ export function searchTerms(texts: Iterable<string>, minLength: number, keep: (w
 }
 
 export interface ActorProbe {
-  /** `a OR b OR …` over the actorNames full-text index; '' reads no actors. */
-  actorQuery: string;
+  /** One `a OR b OR …` query per named actor over the actorNamesFolded full-text index. */
+  actorQueries: string[];
   actorKinds: string[];
 }
 
 export function actorProbe(extracted: ExtractedArticle): ActorProbe {
   // Anonymous sources are distinct per article, so stored ones are never candidates.
   const named = extracted.actors.filter((a) => a.kind !== 'ANONYMOUS_SOURCE');
-  const people = named.filter((a) => a.kind === 'PERSON');
-  const others = named.filter((a) => a.kind !== 'PERSON');
   // A person only meets stored people with the same surname (a bare form, never a title): the name's
   // words suffice. Other kinds meet on a form equal to the name; their aliases find a stored actor
-  // whose name is this one's alias ("United States" for "U.S.").
-  const terms = new Set([
-    ...searchTerms(people.map((a) => a.name), 2, (w) => !isTitleWord(w)),
-    ...searchTerms(others.flatMap((a) => [a.name, ...a.aliases]), 2),
-  ]);
+  // whose name is this one's alias ("United States" for "U.S."). One query per actor: a shared query
+  // would have to cut its terms somewhere, and its hit limit would let busy words crowd out rare names.
+  const queries = named.map((a) =>
+    (a.kind === 'PERSON' ? searchTerms([a.name], 2, (w) => !isTitleWord(w)) : searchTerms([a.name, ...a.aliases], 2)).join(' OR '),
+  );
   return {
-    actorQuery: [...terms].sort().slice(0, MAX_TERMS).join(' OR '),
+    actorQueries: [...new Set(queries.filter((q) => q !== ''))].sort(),
     actorKinds: [...new Set(named.map((a) => a.kind))].sort(),
   };
 }

@@ -147,6 +147,19 @@ describe('loadArticle', () => {
     await expect(loadArticle(driver, DATABASE, changed)).rejects.toBeInstanceOf(ArticleConflictError);
     expect(await dumpGraph(driver, [p])).toEqual(before);
   });
+
+  it('lets exactly one of two simultaneous loads of one id with different texts through, and keeps its text', async () => {
+    const p = prefix('race');
+    const first = summitArticle(p);
+    const second = summitArticle(p, { text: `${SUMMIT_TEXT} Extra.` });
+    const outcomes = await Promise.allSettled([loadArticle(driver, DATABASE, first), loadArticle(driver, DATABASE, second)]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected')!;
+    expect(loser.reason).toBeInstanceOf(ArticleConflictError);
+    const winner = outcomes[0]!.status === 'fulfilled' ? first : second;
+    const { records } = await driver.executeQuery('MATCH (a:Article {id: $id}) RETURN a.text AS text, a.sha256 AS sha256', { id: first.article.id }, { database: DATABASE });
+    expect(records.map((r) => [r.get('text'), r.get('sha256')])).toEqual([[winner.article.text, winner.article.sha256]]);
+  });
 });
 
 describe('fetchKnownGraph', () => {

@@ -37,7 +37,7 @@ describe('migrations', () => {
   it('create the full-text and range indexes, all online', async () => {
     const lines = await schema();
     expect(lines).toContainEqual('index:ONLINE statementText FULLTEXT Statement text');
-    expect(lines).toContainEqual('index:ONLINE actorNames FULLTEXT Actor name,aliases');
+    expect(lines).toContainEqual('index:ONLINE actorNamesFolded FULLTEXT Actor name,aliases');
     for (const expected of [
       'statement_sort_date RANGE Statement sortDate',
       'event_sort_date RANGE Event sortDate',
@@ -55,7 +55,18 @@ describe('migrations', () => {
     expect(lines.filter((l) => !l.startsWith('index:ONLINE') && !l.startsWith('constraint'))).toEqual([]);
   });
 
-  it('uses only IF NOT EXISTS statements, one per migration', () => {
-    for (const cypher of MIGRATIONS) expect(cypher).toMatch(/^CREATE (CONSTRAINT|FULLTEXT INDEX|INDEX) \w+ IF NOT EXISTS /);
+  it('uses only IF NOT EXISTS statements (IF EXISTS to drop a replaced index), one per migration', () => {
+    for (const cypher of MIGRATIONS) expect(cypher).toMatch(/^(CREATE (CONSTRAINT|FULLTEXT INDEX|INDEX) \w+ IF NOT EXISTS |DROP INDEX \w+ IF EXISTS$)/);
+  });
+
+  it('replaces the unfolded actor-name index of older databases by the folding one', async () => {
+    await driver.executeQuery('CREATE FULLTEXT INDEX actorNames IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]', {}, { database: DATABASE });
+    await applyMigrations(driver, DATABASE);
+    const { records } = await driver.executeQuery(
+      "SHOW FULLTEXT INDEXES YIELD name, options WHERE name STARTS WITH 'actorNames' RETURN name, options.indexConfig['fulltext.analyzer'] AS analyzer",
+      {},
+      { database: DATABASE },
+    );
+    expect(records.map((r) => [r.get('name'), r.get('analyzer')])).toEqual([['actorNamesFolded', 'standard-folding']]);
   });
 });

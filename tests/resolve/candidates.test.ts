@@ -37,8 +37,17 @@ describe('actorProbe', () => {
         ],
       }),
     );
-    expect(probe.actorQuery).toBe('brennick OR kate OR states OR united');
+    expect(probe.actorQueries).toEqual(['brennick OR kate', 'states OR united']);
     expect(probe.actorKinds).toEqual(['COUNTRY', 'PERSON']);
+  });
+
+  it('gives every actor its own query, so a crowded article cannot push a name out', () => {
+    const people = Array.from({ length: 30 }, (_, i) => ({
+      key: `p${i}`, name: `Ann ${String.fromCharCode(97 + (i % 26))}son${i}`, kind: 'PERSON' as const, aliases: [], mentions: [span],
+    }));
+    const probe = actorProbe(article({ actors: [...people, { key: 'w', name: 'Zhao Wang', kind: 'PERSON', aliases: [], mentions: [span] }] }));
+    expect(probe.actorQueries).toHaveLength(31);
+    expect(probe.actorQueries).toContain('wang OR zhao');
   });
 });
 

@@ -45,7 +45,7 @@ export interface ActorFilter {
 function listActorsQuery(source: 'all' | 'text'): string {
   const match =
     source === 'text'
-      ? "CALL db.index.fulltext.queryNodes('actorNames', $lucene) YIELD node AS a"
+      ? "CALL db.index.fulltext.queryNodes('actorNamesFolded', $lucene) YIELD node AS a"
       : 'MATCH (a:Actor)';
   return `${match}
 WITH a, coalesce(a.name, a.id) AS key
@@ -56,7 +56,7 @@ ORDER BY key, a.id
 LIMIT $limit`;
 }
 
-/** Actors by (name, id), optionally full-text matched on name and aliases (index `actorNames`). */
+/** Actors by (name, id), optionally full-text matched on name and aliases (index `actorNamesFolded`). */
 export const LIST_ACTORS = { all: listActorsQuery('all'), text: listActorsQuery('text') } as const;
 
 export async function listActors(run: Runner, filter: ActorFilter, page: PageRequest): Promise<Page<ActorRow>> {

@@ -13,7 +13,7 @@ import { fetchKnownGraph } from '../graph/knownGraph.js';
 import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';
 import { resolveArticle } from '../resolve/index.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
-import { compareStoredVersion, storedVersions, validateArticleInput, type IngestInput } from './validate.js';
+import { compareStoredVersion, storedVersions, validateArticleInput, type IngestInput, type ValidArticle } from './validate.js';
 
 export type { IngestInput } from './validate.js';
 
@@ -47,44 +47,49 @@ export async function ingestArticles(
   inputs: readonly IngestInput[],
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
+  const checked = inputs.map((input) => validated(input, config, options));
   // Which articles are stored already, in one round trip for the whole batch, before any is extracted:
   // re-running the seed or a corpus skips unchanged articles without extracting them.
-  const ids = inputs.flatMap((input) => {
-    try {
-      return [validateArticleInput(input, { maxBytes: config.MAX_ARTICLE_BYTES, now: options.now }).id];
-    } catch {
-      return []; // reported by ingestOne
-    }
-  });
-  const stored = await storedVersions(driver, config.NEO4J_DATABASE, ids);
+  const ids = checked.flatMap((c) => ('article' in c ? [c.article.id] : []));
+  // Never throws: each article gets a result, also when Neo4j cannot be read (each then fails as LOAD_FAILED).
+  const stored = await storedVersions(driver, config.NEO4J_DATABASE, ids).catch((err: unknown) => ({ error: err }));
   const results: IngestResult[] = [];
-  for (const [index, input] of inputs.entries()) {
-    const result = await ingestOne(driver, config, input, options, stored);
+  for (const [index, c] of checked.entries()) {
+    const result = !('article' in c)
+      ? c.failure
+      : 'error' in stored
+        ? failed(c.article.id, c.source, stored.error)
+        : await ingestValid(driver, config, c.source, c.article, stored, options);
     results.push(result);
     options.onProgress?.(result, index, inputs.length);
   }
   return results;
 }
 
-/**
- * Ingests one article; never throws for a problem with the article itself. `stored` (from
- * storedVersions) saves the stored-version read; without it, this article's is read.
- */
-export async function ingestOne(
+type Validated = { source: string; article: ValidArticle } | { failure: IngestResult };
+
+function validated(input: IngestInput, config: IngestConfig, options: IngestOptions): Validated {
+  const source = input.source ?? input.id ?? 'upload';
+  try {
+    return { source, article: validateArticleInput(input, { maxBytes: config.MAX_ARTICLE_BYTES, now: options.now }) };
+  } catch (err) {
+    return { failure: failed(input.id ?? null, source, err) };
+  }
+}
+
+/** A valid article, given what storedVersions read: skip if stored unchanged, else extract, resolve, load. */
+async function ingestValid(
   driver: Driver,
   config: IngestConfig,
-  input: IngestInput,
-  options: IngestOptions = {},
-  stored?: ReadonlyMap<string, string | null>,
+  source: string,
+  article: ValidArticle,
+  stored: ReadonlyMap<string, string | null>,
+  options: IngestOptions,
 ): Promise<IngestResult> {
-  const source = input.source ?? input.id ?? 'upload';
+  const { id } = article;
   const database = config.NEO4J_DATABASE;
-  let id: string | null = input.id ?? null;
   try {
-    const article = validateArticleInput(input, { maxBytes: config.MAX_ARTICLE_BYTES, now: options.now });
-    id = article.id;
-    const versions = stored ?? (await storedVersions(driver, database, [article.id]));
-    if (compareStoredVersion(article, versions.get(article.id), source) === 'unchanged') return { id, source, status: 'unchanged' };
+    if (compareStoredVersion(article, stored.get(id), source) === 'unchanged') return { id, source, status: 'unchanged' };
     const { sha256: _sha, ...plain } = article;
     const extracted = stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain));
     const known = await fetchKnownGraph(driver, database, extracted);
@@ -93,9 +98,13 @@ export async function ingestOne(
     const counts = await loadArticle(driver, database, resolved);
     return { id, source, status: 'created', counts };
   } catch (err) {
-    const error = asIngestError(err, source);
-    return { id, source, status: 'failed', error: error.message, code: error.code, field: error.field };
+    return failed(id, source, err);
   }
+}
+
+function failed(id: string | null, source: string, err: unknown): IngestResult {
+  const error = asIngestError(err, source);
+  return { id, source, status: 'failed', error: error.message, code: error.code, field: error.field };
 }
 
 function stage<T>(code: IngestErrorCode, source: string, what: string, run: () => T): T {

@@ -18,6 +18,14 @@ export { searchTerms };
 /** Full-text hits read per actor of the article: enough for every plausible match, bounded so a busy graph stays fast. */
 const ACTOR_CANDIDATES = 500;
 
+/** An event `e` as resolution compares it (series name and ordinal, participants): one projection for every read of events. */
+export const KNOWN_EVENT = `e {
+    .id, .kind, .name, start: toString(e.start), end: toString(e.end),
+    seriesName: [(e)-[:PART_OF]->(ms_:MeetingSeries) | ms_.name][0],
+    ordinal: coalesce([(e)-[po_:PART_OF]->(:MeetingSeries) | po_.ordinal][0], e.ordinal),
+    participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
+  }`;
+
 export const FETCH_KNOWN_ACTORS = `
 CALL () {
   UNWIND $actorQueries AS actorQuery
@@ -86,12 +94,7 @@ CALL () {
     RETURN e
   }
   WITH DISTINCT e
-  OPTIONAL MATCH (e)-[p:PART_OF]->(ms:MeetingSeries)
-  RETURN collect({
-    id: e.id, kind: e.kind, name: e.name, start: toString(e.start), end: toString(e.end),
-    seriesName: ms.name, ordinal: coalesce(p.ordinal, e.ordinal),
-    participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
-  }) AS events
+  RETURN collect(${KNOWN_EVENT}) AS events
 }
 RETURN statements, events`;
 
@@ -167,12 +170,7 @@ function toKnownEvent(e: Record<string, unknown>): KnownGraph['events'][number] 
 
 export const FETCH_EVENTS_OF_KINDS = `
 MATCH (e:Event) WHERE e.kind IN $kinds
-OPTIONAL MATCH (e)-[p:PART_OF]->(ms:MeetingSeries)
-RETURN {
-  id: e.id, kind: e.kind, name: e.name, start: toString(e.start), end: toString(e.end),
-  seriesName: ms.name, ordinal: coalesce(p.ordinal, e.ordinal),
-  participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
-} AS event
+RETURN ${KNOWN_EVENT} AS event
 ORDER BY e.id`;
 
 /** Stored events of the given kinds, as resolution and curation see them. */

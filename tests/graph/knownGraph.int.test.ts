@@ -11,7 +11,7 @@ import { rememberGraph, testDriver } from '../support/neo4j.js';
 import { loadConfig } from '../../src/config.js';
 import { extractArticle } from '../../src/extract/index.js';
 import type { ExtractedArticle, ExtractedEvent, KnownGraph, ResolvedArticle } from '../../src/extract/types.js';
-import { fetchKnownActors, fetchKnownGraph, fetchKnownRest } from '../../src/graph/knownGraph.js';
+import { KNOWN_EVENT, fetchKnownActors, fetchKnownGraph, fetchKnownRest } from '../../src/graph/knownGraph.js';
 import { loadArticle } from '../../src/graph/load.js';
 import { applyMigrations } from '../../src/graph/migrations.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
@@ -35,12 +35,7 @@ CALL () {
 }
 CALL () {
   MATCH (e:Event)
-  OPTIONAL MATCH (e)-[p:PART_OF]->(ms:MeetingSeries)
-  RETURN collect({
-    id: e.id, kind: e.kind, name: e.name, start: toString(e.start), end: toString(e.end),
-    seriesName: ms.name, ordinal: coalesce(p.ordinal, e.ordinal),
-    participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
-  }) AS events
+  RETURN collect(${KNOWN_EVENT}) AS events
 }
 RETURN actors, statements, events`;
 

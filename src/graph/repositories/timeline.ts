@@ -110,12 +110,13 @@ function eventBranch(source: Exclude<EventSource, 'none'>, order: SortOrder): st
   WITH DISTINCT e WHERE true`,
     ids: `MATCH (e:Event) WHERE e.id IN $eventIds`,
   }[source];
+  // Event ids, when given, always choose the 'ids' source, and actor ids the 'actors' source unless event ids
+  // are given too (see `timeline`): only 'ids' can still need the actor filter.
   const filters = [
     '($eventKinds IS NULL OR e.kind IN $eventKinds)',
-    ...(source === 'ids' ? [] : ['($eventIds IS NULL OR e.id IN $eventIds)']),
     EVENT_NAME_HAS_WORDS,
     EVENT_IN_RANGE,
-    ...(source === 'actors' ? [] : [`($actorIds IS NULL OR ${EVENT_INVOLVES_ACTORS})`]),
+    ...(source === 'ids' ? [`($actorIds IS NULL OR ${EVENT_INVOLVES_ACTORS})`] : []),
     afterCursor(key, 'e.id', order),
   ];
   return `${start}
@@ -126,7 +127,7 @@ function eventBranch(source: Exclude<EventSource, 'none'>, order: SortOrder): st
 
 /**
  * Undated events (no `sortDate`, so not in the index) sort after every dated item in both directions. Only
- * the index source misses them, and it looks for them only when the dated rows leave room on the page and
+ * the index source misses them (it is used only without actor and event ids), and it looks for them only when the dated rows leave room on the page and
  * no date filter is set (an undated event never matches one).
  */
 function undatedEvents(order: SortOrder): string {
@@ -137,9 +138,7 @@ CALL (dated) {
   UNWIND CASE WHEN size(dated) < $limit AND $from IS NULL AND $to IS NULL THEN [true] ELSE [] END AS room_
   MATCH (e:Event) WHERE e.sortDate IS NULL
     AND ($eventKinds IS NULL OR e.kind IN $eventKinds)
-    AND ($eventIds IS NULL OR e.id IN $eventIds)
     AND ${EVENT_NAME_HAS_WORDS}
-    AND ($actorIds IS NULL OR ${EVENT_INVOLVES_ACTORS})
     AND ${afterCursor('date($undated)', 'e.id', order)}
   WITH e ORDER BY e.id ${dir} LIMIT $limit
   RETURN collect({node: e, kind: e.kind, key: date($undated)}) AS undated

@@ -13,4 +13,6 @@ export interface ActorIndex {
   actorsIn(start: number, end: number): ExtractedActor[];
   /** Finds the actor for a surface form a later stage found, or adds it (e.g. "Russian defense officials"). */
   ensure(surface: Span, kind: ActorKind, name?: string): ExtractedActor;
+  /** Records another place `actor` is named (its surface becomes an alias): "Democratic party officials". */
+  mention(actor: ExtractedActor, start: number, end: number): void;
 }

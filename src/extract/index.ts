@@ -1,22 +1,28 @@
 /**
  * Text → ExtractedArticle. Pure: no I/O, deterministic, offsets into the input text.
- * Stages: sentences → actors → statements (quote attribution sieve) → events and claims.
+ * Stages: sentences → actors → statements (the surface sieve, then parse-driven attribution for every cue
+ * it missed) → events and claims.
  */
 import { createHash } from 'node:crypto';
 import { splitSentences } from './text.js';
 import { extractActors } from './actors.js';
 import { extractStatements } from './statements.js';
 import { extractEvents } from './events.js';
+import { parseStatements } from './statements/parse/index.js';
+import { combineStatements } from './statements/parse/combine.js';
+import type { Parse } from '../nlp/types.js';
 import type { ArticleInput, ExtractedArticle } from './types.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export function extractArticle(input: ArticleInput): ExtractedArticle {
+/** `parse` is the NLP engine's parse of `input.text` (src/nlp): attribution reads its dependency tree. */
+export function extractArticle(input: ArticleInput, parse: Parse): ExtractedArticle {
   const doc = { text: input.text, publishedAt: input.publishedAt, sentences: splitSentences(input.text) };
   const actorIndex = extractActors(doc);
-  const statements = extractStatements(doc, actorIndex);
+  const fromSieve = extractStatements(doc, actorIndex);
+  const statements = combineStatements(fromSieve, parseStatements(doc, actorIndex, parse, fromSieve));
   const { events, claims } = extractEvents(doc, actorIndex, statements);
   return {
     article: { ...input, sha256: sha256(input.text) },

@@ -38,6 +38,11 @@ export function stubActorIndex(text: string, actors: StubActor[] = []): ActorInd
       list
         .filter((a) => a.mentions.some((m) => m.start >= start && m.end <= end))
         .sort((x, y) => Math.min(...x.mentions.map((m) => m.start)) - Math.min(...y.mentions.map((m) => m.start))),
+    mention: (actor, start, end) => {
+      const exact = text.slice(start, end);
+      actor.mentions.push({ start, end, exact });
+      if (exact !== actor.name && !actor.aliases.includes(exact)) actor.aliases.push(exact);
+    },
     ensure: (surface, kind, name) => {
       const n = name ?? surface.exact;
       let actor = list.find((a) => a.kind === kind && (a.name === n || a.aliases.includes(n)));

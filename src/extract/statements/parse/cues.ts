@@ -1,0 +1,62 @@
+/**
+ * Cue finding on the parse: a speech-act verb (by the engine's lemma, from data/lexicon/speech-cues.json),
+ * a phrasal cue ("called for", "pointed out"), or a prepositional one ("according to X", "per X").
+ * Verbs of belief and intention are not cues: a statement is something said or written.
+ */
+import cueData from '../../../../data/lexicon/speech-cues.json' with { type: 'json' };
+import type { ParsedToken } from '../../../nlp/types.js';
+import type { Syntax } from '../../syntax.js';
+
+export const CUE_VERBS = new Set(cueData.verbs);
+const NEEDS_PARTICLE = new Set(cueData.needsParticle);
+/** Verbs whose object alone is no statement ("attacked Clinton"): they need a clause or a quote. */
+export const NEEDS_CONTENT = new Set(cueData.needsContent);
+const PHRASAL = new Map<string, Set<string>>();
+for (const p of cueData.phrasal) {
+  if (!PHRASAL.has(p.lemma)) PHRASAL.set(p.lemma, new Set());
+  PHRASAL.get(p.lemma)!.add(p.particle);
+}
+export const NOT_SPEAKERS = new Set(cueData.notSpeakers);
+
+export type CueKind = 'verb' | 'preposition';
+
+export interface Cue {
+  kind: CueKind;
+  /** The cue's head token: the verb, or "according"/"per". */
+  token: ParsedToken;
+  /** Lemma shown as the statement's verb ("say", "call for", "according to"). */
+  lemma: string;
+  /** Tokens that belong to the cue itself (the verb and its particle), for the attribution span. */
+  tokens: ParsedToken[];
+}
+
+const VERB_TAGS = new Set(['VB', 'VBD', 'VBG', 'VBN', 'VBP', 'VBZ']);
+
+export function findCues(syn: Syntax, sentence: { firstToken: number; endToken: number }): Cue[] {
+  const out: Cue[] = [];
+  for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+    const t = syn.tok(i);
+    const lower = t.text.toLowerCase();
+    if (lower === 'according' && syn.tok(i + 1)?.text.toLowerCase() === 'to') {
+      out.push({ kind: 'preposition', token: t, lemma: 'according to', tokens: [t, syn.tok(i + 1)] });
+      continue;
+    }
+    if (lower === 'per' && t.pos === 'ADP' && syn.kid(i, 'pobj')) {
+      out.push({ kind: 'preposition', token: t, lemma: 'per', tokens: [t] });
+      continue;
+    }
+    if (!VERB_TAGS.has(t.tag) || t.pos === 'AUX') continue;
+    const lemma = t.lemma.toLowerCase();
+    const particles = PHRASAL.get(lemma);
+    const particle = particles
+      ? syn.kids(i).find((k) => (k.dep === 'prt' || k.dep === 'prep' || k.dep === 'dobj' || k.dep === 'acomp' || k.dep === 'oprd') && particles.has(k.text.toLowerCase()))
+      : undefined;
+    if (particle) {
+      out.push({ kind: 'verb', token: t, lemma: `${lemma} ${particle.text.toLowerCase()}`, tokens: [t, particle] });
+      continue;
+    }
+    if (!CUE_VERBS.has(lemma) || NEEDS_PARTICLE.has(lemma)) continue;
+    out.push({ kind: 'verb', token: t, lemma, tokens: [t] });
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * The parse-driven attribution pass: for every speech cue the NLP engine's parse shows (outside someone
+ * else's quotation), the speaker is the cue's subject and the content its complement clause or quotation.
+ * A cue whose content overlaps a statement already found (`existing`) is that statement, not a new one.
+ */
+import type { Parse } from '../../../nlp/types.js';
+import type { ActorIndex } from '../../actorIndex.js';
+import { datesOf } from '../../dates.js';
+import type { Doc } from '../../doc.js';
+import { findQuotes } from '../../quotes.js';
+import { Syntax } from '../../syntax.js';
+import { trimSpan } from '../../text.js';
+import type { ExtractedActor, ExtractedStatement, FuzzyDate } from '../../types.js';
+import { findCues, type Cue } from './cues.js';
+import { contentOf, type Content } from './content.js';
+import { speakerFor, subjectOf, type Speaker } from './speakers.js';
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** Statements the parse shows, keyed `p<n>` (combine.ts renumbers them with the sieve's). */
+export function parseStatements(doc: Doc, actors: ActorIndex, parse: Parse, existing: readonly ExtractedStatement[] = []): ExtractedStatement[] {
+  const syn = new Syntax(parse);
+  const quotes = findQuotes(doc.text);
+  const taken: Range[] = existing.flatMap((s) => s.quoteSpans.map((q) => ({ start: q.start, end: q.end })));
+  const speakers: ExtractedActor[] = existing.map((s) => actors.byKey(s.speakerKey)!).filter(Boolean);
+  const out: ExtractedStatement[] = [];
+  const ctx = { syn, text: doc.text, actors, recentSpeakers: () => speakers };
+
+  for (const sentence of parse.sentences) {
+    for (const cue of findCues(syn, sentence)) {
+      if (quotes.some((q) => q.open < cue.token.start && cue.token.end <= q.close - 1)) continue; // inside a quotation
+      const speaker = speakerOf(ctx, cue);
+      if (!speaker) continue;
+      const content = contentOf(syn, cue, quotes, sentence);
+      if (!content || !substantial(doc.text, content)) continue;
+      if (content.fragments.some((f) => overlapsAny(f, taken))) continue;
+      const statement = build(doc, syn, actors, cue, speaker, content, `p${out.length + 1}`);
+      out.push(statement);
+      taken.push(...content.fragments);
+      speakers.push(speaker.actor);
+    }
+  }
+  return out;
+}
+
+function speakerOf(ctx: Parameters<typeof speakerFor>[0], cue: Cue): Speaker | undefined {
+  const { syn } = ctx;
+  if (cue.kind === 'preposition') {
+    const obj = syn.kid(cue.token.i, 'pobj') ?? (cue.tokens[1] ? syn.kid(cue.tokens[1].i, 'pobj') : undefined);
+    return obj ? speakerFor(ctx, obj, cue.token.start) : undefined;
+  }
+  const subject = subjectOf(syn, cue.token);
+  return subject ? speakerFor(ctx, subject, cue.token.start) : undefined;
+}
+
+function substantial(text: string, content: Content): boolean {
+  const words = content.fragments.flatMap((f) => text.slice(f.start, f.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)));
+  return words.length >= 3;
+}
+
+function overlapsAny(r: Range, taken: readonly Range[]): boolean {
+  return taken.some((t) => {
+    const inter = Math.min(r.end, t.end) - Math.max(r.start, t.start);
+    return inter > 0 && inter >= 0.5 * Math.min(r.end - r.start, t.end - t.start);
+  });
+}
+
+function build(doc: Doc, syn: Syntax, actors: ActorIndex, cue: Cue, speaker: Speaker, content: Content, key: string): ExtractedStatement {
+  const quoteSpans = content.fragments.map((f) => trimSpan(doc.text, f.start, f.end));
+  const cueRange = syn.chars({ first: Math.min(cue.token.i, speaker.range.first), last: Math.max(cue.tokens[cue.tokens.length - 1]!.i, speaker.range.last) });
+  const all = [...content.fragments, cueRange];
+  const span = trimSpan(doc.text, Math.min(...all.map((r) => r.start)), Math.max(...all.map((r) => r.end)));
+  const audience = audienceOf(syn, actors, cue);
+  return {
+    key,
+    speakerKey: speaker.actor.key,
+    text: quoteSpans.map((q) => q.exact).join(' … '),
+    kind: content.quoted ? 'DIRECT' : 'INDIRECT',
+    verb: cue.lemma,
+    saidOn: saidOn(doc, syn, cue, content),
+    ...(audience ? { audienceKey: audience.key } : {}),
+    viaKeys: [],
+    span,
+    quoteSpans,
+    aboutKeys: [],
+  };
+}
+
+/** Whom it was said to, when an actor: "told reporters", "said to the committee". */
+function audienceOf(syn: Syntax, actors: ActorIndex, cue: Cue): ExtractedActor | undefined {
+  const to = syn.kids(cue.token.i, 'prep').find((p) => p.text.toLowerCase() === 'to');
+  const target = cue.lemma === 'tell' ? syn.kid(cue.token.i, new Set(['dative', 'dobj'])) : to ? syn.kid(to.i, 'pobj') : undefined;
+  return target && target.pos !== 'PRON' ? actors.actorAt(target.start, target.end) : undefined;
+}
+
+/** A date in the cue's own clause, outside the content ("said on Tuesday"): when it was said. */
+function saidOn(doc: Doc, syn: Syntax, cue: Cue, content: Content): FuzzyDate | null {
+  const clause = syn.chars(syn.subtree(cue.token.i));
+  for (const m of datesOf(doc).inRange(clause)) {
+    const inside = content.fragments.some((f) => m.span.start < f.end && f.start < m.span.end);
+    if (!inside) return m.date;
+  }
+  return null;
+}

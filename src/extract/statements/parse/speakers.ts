@@ -1,0 +1,181 @@
+/**
+ * The speaker of a cue, from the parse: the cue's subject (or the object of "according to"), with
+ * appositives, relative clauses and trailing prepositional phrases stripped; then the actor it names —
+ * one the actor stage found, one the engine's entities name, an institution, group or unnamed source
+ * made from the noun phrase, or, for a pronoun, the last compatible speaker or person before it.
+ */
+import type { ParsedToken } from '../../../nlp/types.js';
+import type { ActorIndex } from '../../actorIndex.js';
+import type { Syntax, TokenRange } from '../../syntax.js';
+import { spanOf } from '../../text.js';
+import type { ActorKind, ExtractedActor } from '../../types.js';
+import { ANON_HEADS, GROUP_HEAD_NOUNS } from './lexicon.js';
+import { NOT_SPEAKERS } from './cues.js';
+
+/** Dependents that are not part of a speaker's name: "X, who …", "X, a spokesman for Y,", "X of Y". */
+const NOT_IN_NAME = new Set(['appos', 'relcl', 'acl', 'punct', 'cc', 'conj', 'advmod', 'parataxis', 'prep', 'npadvmod', 'dep', 'meta']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
+const GROUP_PRONOUNS = new Set(['they', 'them']);
+const FIRST_PERSON = new Set(['me', 'us', 'you']);
+const AUTHOR_PRONOUNS = new Set(['i', 'we']);
+const RELATIVES = new Set(['who', 'that', 'which', 'whom']);
+/** Shares of a polled population speak through the poll, not as speakers: "a majority say …". */
+const QUANTITY_HEADS = new Set(['percent', 'majority', 'minority', 'half', 'third', 'quarter', 'most', 'many', 'some', 'few', 'all', 'none', 'plurality', 'share', 'number', 'respondent', 'voter']);
+
+export interface SpeakerContext {
+  syn: Syntax;
+  text: string;
+  actors: ActorIndex;
+  /** Speakers of the statements found so far, in text order (pronoun back-off). */
+  recentSpeakers(): ExtractedActor[];
+}
+
+export interface Speaker {
+  actor: ExtractedActor;
+  /** Token range of the speaker's words (for the attribution span). */
+  range: TokenRange;
+}
+
+/** The subject of a cue verb, following coordination, participles and relative clauses upward. */
+export function subjectOf(syn: Syntax, verb: ParsedToken): ParsedToken | undefined {
+  let v = verb;
+  for (let hops = 0; hops < 4; hops++) {
+    const subj = syn.kid(v.i, 'nsubj');
+    if (subj) return subj;
+    if (syn.kid(v.i, 'nsubjpass')) return undefined; // "it was said that …": no speaker in the clause
+    if (v.dep === 'relcl') return syn.tok(v.head); // "Smith, who said …"
+    // "X denied it and said …", "X spoke, saying …", "X went on to say …": the governing verb's subject.
+    if ((v.dep === 'conj' || v.dep === 'advcl' || v.dep === 'xcomp') && v.head !== v.i) {
+      v = syn.tok(v.head);
+      continue;
+    }
+    // "… by saying", "… before saying": through the preposition to the verb it modifies.
+    if (v.dep === 'pcomp' && syn.tok(v.head).dep === 'prep') {
+      v = syn.tok(syn.tok(v.head).head);
+      continue;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: number): Speaker | undefined {
+  const { syn, actors } = ctx;
+  const lower = head.text.toLowerCase();
+  if (RELATIVES.has(lower) && head.dep !== 'nsubj') return undefined;
+  if (RELATIVES.has(lower)) {
+    // "X, who said …": the relative clause's head noun.
+    const verb = syn.tok(head.head);
+    return verb.dep === 'relcl' ? speakerFor(ctx, syn.tok(verb.head), cueStart) : undefined;
+  }
+  if (AUTHOR_PRONOUNS.has(lower)) {
+    // Outside quotation marks (cues inside quotes are skipped before), "I" and "we" are the writer: an op-ed.
+    const surface = spanOf(ctx.text, head.start, head.end);
+    return { actor: actors.ensure(surface, 'ANONYMOUS_SOURCE', "the article's author"), range: { first: head.i, last: head.i } };
+  }
+  if (NOT_SPEAKERS.has(lower) || FIRST_PERSON.has(lower)) return undefined;
+  if (head.pos === 'PRON') return pronounSpeaker(ctx, head, cueStart);
+  // "The spokesman, John Smith, said": the name in apposition names the speaker.
+  const appos = syn.kid(head.i, 'appos');
+  let h = head;
+  if (appos && head.pos === 'NOUN' && (appos.ent === 'PERSON' || appos.pos === 'PROPN')) h = appos;
+  const range = nameRange(syn, h);
+  const { start, end } = syn.chars(range);
+  const known = actors.actorAt(h.start, h.end);
+  if (known) {
+    describe(ctx, known, h);
+    return { actor: known, range };
+  }
+  const entity = syn.entityOf(h.i);
+  const kind = kindOf(syn, h, entity !== undefined ? syn.tok(entity.first).ent : '');
+  if (!kind) return undefined;
+  const surface = spanOf(ctx.text, start, end);
+  const name = kind === 'ANONYMOUS_SOURCE' ? surface.exact : surface.exact.replace(/^(the|a|an)\s+/i, '');
+  if (!/\p{L}/u.test(name)) return undefined;
+  const actor = actors.ensure(surface, kind, name);
+  describe(ctx, actor, h);
+  return { actor, range };
+}
+
+/**
+ * The whole noun phrase the speaker is introduced by, up to its first comma ("Democratic party officials",
+ * "a recent poll of Indiana voters"), recorded as a mention so the actor carries the words the text uses.
+ */
+function describe(ctx: SpeakerContext, actor: ExtractedActor, head: ParsedToken): void {
+  const { syn } = ctx;
+  const r = syn.subtree(head.i, (c) => c.dep === 'relcl' || c.dep === 'appos' || c.dep === 'acl' || c.dep === 'cc' || c.dep === 'conj');
+  let last = r.last;
+  for (let k = head.i + 1; k <= r.last; k++) if (syn.tok(k).pos === 'PUNCT') { last = k - 1; break; }
+  let first = r.first;
+  for (let k = head.i - 1; k >= r.first; k--) if (syn.tok(k).pos === 'PUNCT' && syn.tok(k).text !== '.') { first = k + 1; break; }
+  if (last - first + 1 > 10 || last - first < 1) return;
+  const { start, end } = syn.chars({ first, last });
+  if (actor.mentions.some((m) => m.start <= start && end <= m.end)) return;
+  ctx.actors.mention(actor, start, end);
+}
+
+/** The speaker's own words: the head with its determiners, modifiers, compounds and possessors. */
+function nameRange(syn: Syntax, head: ParsedToken): TokenRange {
+  const entity = syn.entityOf(head.i);
+  const r = syn.subtree(head.i, (c) => NOT_IN_NAME.has(c.dep));
+  if (entity) return { first: Math.min(r.first, entity.first), last: Math.max(entity.last, head.i) };
+  return { first: r.first, last: head.i };
+}
+
+function kindOf(syn: Syntax, head: ParsedToken, entity: string): ActorKind | undefined {
+  if (entity === 'PERSON') return 'PERSON';
+  if (entity === 'ORG') return 'ORGANIZATION';
+  if (entity === 'GPE') return 'COUNTRY';
+  if (entity === 'NORP') return 'GROUP';
+  if (entity !== '') return undefined; // a date, a time, a number or a share: "12:15 p.m.", "52 percent"
+  const lemma = head.lemma.toLowerCase();
+  if (QUANTITY_HEADS.has(lemma) || syn.kid(head.i, 'nummod')) return undefined; // poll shares: "half say …"
+
+  if (ANON_HEADS.has(lemma)) return 'ANONYMOUS_SOURCE';
+  if (GROUP_HEAD_NOUNS.has(lemma) || head.tag === 'NNS' || head.tag === 'NNPS') return 'GROUP';
+  if (head.pos === 'PROPN') return syn.kid(head.i, 'compound') || head.ent ? 'ORGANIZATION' : 'PERSON';
+  if (head.pos === 'NOUN') return 'ORGANIZATION';
+  return undefined;
+}
+
+/** he/she → the last person who spoke, else the last person named; they → the last group or institution. */
+function pronounSpeaker(ctx: SpeakerContext, pron: ParsedToken, before: number): Speaker | undefined {
+  const lower = pron.text.toLowerCase();
+  const range = { first: pron.i, last: pron.i };
+  const recent = [...ctx.recentSpeakers()].reverse();
+  if (PERSON_PRONOUNS.has(lower)) {
+    const person = (a: ExtractedActor) => a.kind === 'PERSON' || (a.kind === 'ANONYMOUS_SOURCE' && !/s$/.test(a.name));
+    const spoke = recent.find(person);
+    const named = lastPersonNamed(ctx, before);
+    // The nearer of the last speaker and the last person named: news names a new person, then "he said".
+    const pick = spoke && named ? (lastMention(spoke, before) >= lastMention(named, before) ? spoke : named) : spoke ?? named;
+    return pick ? { actor: pick, range } : undefined;
+  }
+  if (GROUP_PRONOUNS.has(lower)) {
+    const group = recent.find((a) => a.kind !== 'PERSON' && /s$|^the /i.test(a.name));
+    return group ? { actor: group, range } : undefined;
+  }
+  return undefined;
+}
+
+function lastMention(actor: ExtractedActor, before: number): number {
+  let at = -1;
+  for (const m of actor.mentions) if (m.start < before) at = Math.max(at, m.start);
+  return at;
+}
+
+/** The last PERSON the actor stage or the engine's entities name before `before`. */
+function lastPersonNamed(ctx: SpeakerContext, before: number): ExtractedActor | undefined {
+  const { syn, actors } = ctx;
+  for (let i = syn.tokenAt(before) - 1; i >= 0 && before - syn.tok(i).start < 3000; i--) {
+    const t = syn.tok(i);
+    const a = actors.actorAt(t.start, t.end);
+    if (a?.kind === 'PERSON') return a;
+    if (t.ent === 'PERSON' && t.entIob === 'B') {
+      const r = syn.entityOf(i)!;
+      const { start, end } = syn.chars(r);
+      return actors.ensure(spanOf(ctx.text, start, end), 'PERSON');
+    }
+  }
+  return undefined;
+}

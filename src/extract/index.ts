@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { splitSentences } from './text.js';
 import { extractActors } from './actors.js';
-import { extractStatements } from './statements.js';
+import { extractStatements } from './statements/index.js';
 import { extractEvents } from './events.js';
 import type { ArticleInput, ExtractedArticle } from './types.js';
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { splitSentences } from './text.js';
 import { extractActors } from './actors.js';
-import { extractStatements } from './statements.js';
+import { extractStatements } from './statements/index.js';
 import { extractEvents } from './events.js';
 import { parseStatements } from './statements/parse/index.js';
 import { combineStatements } from './statements/parse/combine.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { extractActors } from '../../../src/extract/actors.js';
 import type { ActorIndex } from '../../../src/extract/actorIndex.js';
 import type { Doc } from '../../../src/extract/doc.js';
-import { extractStatements } from '../../../src/extract/statements.js';
+import { extractStatements } from '../../../src/extract/statements/index.js';
 import { splitSentences } from '../../../src/extract/text.js';
 import type { ArticleInput, ExtractedActor, ExtractedStatement } from '../../../src/extract/types.js';
 

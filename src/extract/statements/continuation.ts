@@ -1,0 +1,26 @@
+/**
+ * Pass 4, split quotes: a unit that is almost all quotation (at least 80% of its letters) and has no
+ * attribution of its own continues the previous unit's speaker. A direct statement grows by the new
+ * quotes; otherwise the quote becomes a statement of its own that shares the earlier one's verb, audience,
+ * intermediaries and date.
+ */
+import type { Unit } from '../quotes.js';
+import type { SieveContext } from './context.js';
+import { quotedShare } from './finish.js';
+
+export function continuation(ctx: SieveContext, unit: Unit, n: number): void {
+  const quote = unit.quotes[0];
+  if (!quote || n === 0) return;
+  const prevUnit = ctx.units[n - 1]!;
+  const prev = ctx.lastDraftIn(prevUnit);
+  if (!prev) return;
+  const body = ctx.text.slice(unit.start, unit.end).replace(/\s+/g, '');
+  const quoted = unit.quotes.reduce((s, q) => s + ctx.text.slice(q.open, q.close).replace(/\s+/g, '').length, 0);
+  if (quoted < 0.8 * body.length) return;
+  const isDirect = quotedShare(ctx, prev.fragments) >= 0.5;
+  if (isDirect && prev.parent === undefined) {
+    for (const q of unit.quotes) prev.fragments.push({ start: q.open, end: q.close });
+    return;
+  }
+  ctx.drafts.push({ unit, speaker: prev.speaker, verb: prev.verb, fragments: unit.quotes.map((q) => ({ start: q.open, end: q.close })), attribution: [], via: [...prev.via], audience: prev.audience, written: prev.written, parent: prev });
+}

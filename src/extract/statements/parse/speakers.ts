@@ -19,8 +19,8 @@ const GROUP_PRONOUNS = new Set(['they', 'them']);
 const FIRST_PERSON = new Set(['me', 'us', 'you']);
 const AUTHOR_PRONOUNS = new Set(['i', 'we']);
 const RELATIVES = new Set(['who', 'that', 'which', 'whom']);
-/** Shares of a polled population speak through the poll, not as speakers: "a majority say …". */
-const QUANTITY_HEADS = new Set(['percent', 'majority', 'minority', 'half', 'third', 'quarter', 'most', 'many', 'some', 'few', 'all', 'none', 'plurality', 'share', 'number', 'respondent', 'voter']);
+/** Heads that name a share of a polled population: "a majority say …", "half said". */
+const QUANTITY_HEADS = new Set(['percent', 'majority', 'minority', 'half', 'third', 'quarter', 'plurality', 'share']);
 
 export interface SpeakerContext {
   syn: Syntax;
@@ -127,9 +127,10 @@ function kindOf(syn: Syntax, head: ParsedToken, entity: string): ActorKind | und
   if (entity === 'ORG') return 'ORGANIZATION';
   if (entity === 'GPE') return 'COUNTRY';
   if (entity === 'NORP') return 'GROUP';
-  if (entity !== '') return undefined; // a date, a time, a number or a share: "12:15 p.m.", "52 percent"
+  // A share of those polled speaks as a group: "52 percent of voters say", "Nine in 10 Democrats", "half".
+  if (entity === 'PERCENT' || entity === 'CARDINAL' || head.pos === 'NUM' || QUANTITY_HEADS.has(head.lemma.toLowerCase())) return 'GROUP';
+  if (entity !== '') return undefined; // a date or a time: "12:15 p.m."
   const lemma = head.lemma.toLowerCase();
-  if (QUANTITY_HEADS.has(lemma) || syn.kid(head.i, 'nummod')) return undefined; // poll shares: "half say …"
 
   if (ANON_HEADS.has(lemma)) return 'ANONYMOUS_SOURCE';
   if (GROUP_HEAD_NOUNS.has(lemma) || head.tag === 'NNS' || head.tag === 'NNPS') return 'GROUP';

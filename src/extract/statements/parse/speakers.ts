@@ -17,6 +17,8 @@ const NOT_IN_NAME = new Set(['appos', 'relcl', 'acl', 'punct', 'cc', 'conj', 'ad
 const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const GROUP_PRONOUNS = new Set(['they', 'them']);
 const FIRST_PERSON = new Set(['me', 'us', 'you']);
+/** Longer subjects are clauses more than names ("early results of the exit poll conducted by … for …"). */
+const MAX_DESCRIPTION_TOKENS = 16;
 const AUTHOR_PRONOUNS = new Set(['i', 'we']);
 const RELATIVES = new Set(['who', 'that', 'which', 'whom']);
 /** Heads that name a share of a polled population: "a majority say …", "half said". */
@@ -78,7 +80,7 @@ export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: num
   // "The spokesman, John Smith, said": the name in apposition names the speaker.
   const appos = syn.kid(head.i, 'appos');
   let h = head;
-  if (appos && head.pos === 'NOUN' && (appos.ent === 'PERSON' || appos.pos === 'PROPN')) h = appos;
+  if (appos && head.ent !== 'PERSON' && (appos.ent === 'PERSON' || (head.pos === 'NOUN' && appos.pos === 'PROPN'))) h = appos;
   const range = nameRange(syn, h);
   const { start, end } = syn.chars(range);
   const known = actors.actorAt(h.start, h.end);
@@ -108,7 +110,7 @@ function describe(ctx: SpeakerContext, actor: ExtractedActor, head: ParsedToken)
   for (let k = head.i + 1; k <= r.last; k++) if (syn.tok(k).pos === 'PUNCT') { last = k - 1; break; }
   let first = r.first;
   for (let k = head.i - 1; k >= r.first; k--) if (syn.tok(k).pos === 'PUNCT' && syn.tok(k).text !== '.') { first = k + 1; break; }
-  if (last - first + 1 > 10 || last - first < 1) return;
+  if (last - first + 1 > MAX_DESCRIPTION_TOKENS || last - first < 1) return;
   const { start, end } = syn.chars({ first, last });
   if (actor.mentions.some((m) => m.start <= start && end <= m.end)) return;
   ctx.actors.mention(actor, start, end);

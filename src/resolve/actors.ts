@@ -15,11 +15,15 @@ import { kindSlug } from './ids.js';
 
 type KnownActor = KnownGraph['actors'][number];
 
+const DESCRIPTION_WORDS = new Set(['of', 'from', 'in', 'at', 'for', 'and', 'the', 'a', 'an', 'with', 'who', 'to', 'on', 'by']);
+
 /** Forms of a stored person that are bare names ("William Hart", "Hart"), not titled ones. */
 function bareForms(a: { name: string; aliases: string[] }): string[] {
   return [a.name, ...a.aliases].filter((f) => {
     const words = f.split(/\s+/);
-    return words.length <= 4 && words.every((w) => /^\p{Lu}|^\p{Ll}+[-'’]\p{Lu}|^\p{Ll}{1,4}$/u.test(w) && !isTitleWord(w));
+    // Name particles ("de", "van", "bin") are short lower-case words; "of", "from" … start a description
+    // ("Stacy Baker of Columbia") that must not index a person under another surname.
+    return words.length <= 4 && words.every((w) => /^\p{Lu}|^\p{Ll}+[-'’]\p{Lu}|^\p{Ll}{1,4}$/u.test(w) && !isTitleWord(w) && !DESCRIPTION_WORDS.has(w));
   });
 }
 

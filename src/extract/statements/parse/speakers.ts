@@ -18,7 +18,9 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'him', 'her']);
 const GROUP_PRONOUNS = new Set(['they', 'them']);
 const FIRST_PERSON = new Set(['me', 'us', 'you']);
 /** Longer subjects are clauses more than names ("early results of the exit poll conducted by … for …"). */
-const MAX_DESCRIPTION_TOKENS = 16;
+const MAX_DESCRIPTION_TOKENS = 24;
+/** Where a description ends: the text's own separators (dashes and parentheses stay inside). */
+const DESCRIPTION_STOP = /^[,;:"“”‘’]$/;
 const AUTHOR_PRONOUNS = new Set(['i', 'we']);
 const RELATIVES = new Set(['who', 'that', 'which', 'whom']);
 /** Heads that name a share of a polled population: "a majority say …", "half said". */
@@ -85,7 +87,7 @@ export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: num
   const { start, end } = syn.chars(range);
   const known = actors.actorAt(h.start, h.end);
   if (known) {
-    describe(ctx, known, h);
+    describe(ctx, known, head);
     return { actor: known, range };
   }
   const entity = syn.entityOf(h.i);
@@ -95,21 +97,23 @@ export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: num
   const name = kind === 'ANONYMOUS_SOURCE' ? surface.exact : surface.exact.replace(/^(the|a|an)\s+/i, '');
   if (!/\p{L}/u.test(name)) return undefined;
   const actor = actors.ensure(surface, kind, name);
-  describe(ctx, actor, h);
+  describe(ctx, actor, head);
   return { actor, range };
 }
 
 /**
- * The whole noun phrase the speaker is introduced by, up to its first comma ("Democratic party officials",
- * "a recent poll of Indiana voters"), recorded as a mention so the actor carries the words the text uses.
+ * The words the speaker is introduced by, up to the first comma ("Democratic party officials", "a recent
+ * poll of Indiana voters", "people who have battled online threats", "another friend" for the Mariam Emara
+ * of "another friend, Mariam Emara"), recorded as a mention so the actor carries the text's own description.
  */
-function describe(ctx: SpeakerContext, actor: ExtractedActor, head: ParsedToken): void {
+function describe(ctx: SpeakerContext, actor: ExtractedActor, subject: ParsedToken): void {
   const { syn } = ctx;
-  const r = syn.subtree(head.i, (c) => c.dep === 'relcl' || c.dep === 'appos' || c.dep === 'acl' || c.dep === 'cc' || c.dep === 'conj');
+  const r = syn.subtree(subject.i, (c) => c.dep === 'cc' || c.dep === 'conj');
   let last = r.last;
-  for (let k = head.i + 1; k <= r.last; k++) if (syn.tok(k).pos === 'PUNCT') { last = k - 1; break; }
+  for (let k = subject.i + 1; k <= r.last; k++) if (DESCRIPTION_STOP.test(syn.tok(k).text)) { last = k - 1; break; }
   let first = r.first;
-  for (let k = head.i - 1; k >= r.first; k--) if (syn.tok(k).pos === 'PUNCT' && syn.tok(k).text !== '.') { first = k + 1; break; }
+  for (let k = subject.i - 1; k >= r.first; k--) if (DESCRIPTION_STOP.test(syn.tok(k).text)) { first = k + 1; break; }
+  while (last > first && syn.tok(last).pos === 'PUNCT') last--;
   if (last - first + 1 > MAX_DESCRIPTION_TOKENS || last - first < 1) return;
   const { start, end } = syn.chars({ first, last });
   if (actor.mentions.some((m) => m.start <= start && end <= m.end)) return;
@@ -124,21 +128,25 @@ function nameRange(syn: Syntax, head: ParsedToken): TokenRange {
   return { first: r.first, last: head.i };
 }
 
+/**
+ * What kind of actor a speaker phrase names. Only names travel across articles: a phrase without one
+ * ("the survey", "critics", "52 percent of voters", "a senior official") is an unnamed source of this
+ * article (ANONYMOUS_SOURCE ids are per article), so two articles' "the survey" never become one actor.
+ */
 function kindOf(syn: Syntax, head: ParsedToken, entity: string): ActorKind | undefined {
   if (entity === 'PERSON') return 'PERSON';
   if (entity === 'ORG') return 'ORGANIZATION';
   if (entity === 'GPE') return 'COUNTRY';
   if (entity === 'NORP') return 'GROUP';
-  // A share of those polled speaks as a group: "52 percent of voters say", "Nine in 10 Democrats", "half".
-  if (entity === 'PERCENT' || entity === 'CARDINAL' || head.pos === 'NUM' || QUANTITY_HEADS.has(head.lemma.toLowerCase())) return 'GROUP';
+  // A share of those polled: "52 percent of voters say", "Nine in 10 Democrats", "half".
+  if (entity === 'PERCENT' || entity === 'CARDINAL' || head.pos === 'NUM' || QUANTITY_HEADS.has(head.lemma.toLowerCase())) return 'ANONYMOUS_SOURCE';
   if (entity !== '') return undefined; // a date or a time: "12:15 p.m."
-  const lemma = head.lemma.toLowerCase();
-
-  if (ANON_HEADS.has(lemma)) return 'ANONYMOUS_SOURCE';
-  if (GROUP_HEAD_NOUNS.has(lemma) || head.tag === 'NNS' || head.tag === 'NNPS') return 'GROUP';
-  if (head.pos === 'PROPN') return syn.kid(head.i, 'compound') || head.ent ? 'ORGANIZATION' : 'PERSON';
-  if (head.pos === 'NOUN') return 'ORGANIZATION';
-  return undefined;
+  if (head.pos === 'PROPN') return syn.kid(head.i, 'compound') ? 'ORGANIZATION' : 'PERSON';
+  if (head.pos !== 'NOUN') return undefined;
+  // "the Clinton campaign", "Syrian activists": a name in the phrase makes it the same actor everywhere.
+  const named = syn.kids(head.i).some((k) => (k.dep === 'compound' || k.dep === 'amod' || k.dep === 'poss') && (k.pos === 'PROPN' || k.ent !== ''));
+  if (!named || ANON_HEADS.has(head.lemma.toLowerCase())) return 'ANONYMOUS_SOURCE';
+  return GROUP_HEAD_NOUNS.has(head.lemma.toLowerCase()) || head.tag === 'NNS' ? 'GROUP' : 'ORGANIZATION';
 }
 
 /** he/she → the last person who spoke, else the last person named; they → the last group or institution. */

@@ -22,8 +22,9 @@ const CLOSERS = new Set(['”']);
 export function findQuotes(text: string): Quote[] {
   const out: Quote[] = [];
   let open = -1;
+  let openLength = 1;
   const finish = (closeMark: number, after: number) => {
-    let s = open + 1;
+    let s = open + openLength;
     let e = closeMark;
     while (s < e && /\s/.test(text[s] ?? '')) s++;
     while (e > s && /[\s,;:]/.test(text[e - 1] ?? '')) e--;
@@ -37,12 +38,21 @@ export function findQuotes(text: string): Quote[] {
       continue;
     }
     if (OPENERS.has(ch)) {
-      if (open < 0) open = i;
+      if (open < 0) {
+        open = i;
+        openLength = 1;
+      }
     } else if (CLOSERS.has(ch)) {
       if (open >= 0) finish(i, i + 1);
-    } else if (ch === '"') {
-      if (open >= 0) finish(i, i + 1);
-      else open = i;
+    } else if (ch === '"' || (ch === "'" && text[i + 1] === "'")) {
+      // Some wires (the New York Times archive) write a straight double quote as two apostrophes: ''…''.
+      const length = ch === '"' ? 1 : 2;
+      if (open >= 0) finish(i, i + length);
+      else {
+        open = i;
+        openLength = length;
+      }
+      i += length - 1;
     }
   }
   if (open >= 0) finish(text.length, text.length);

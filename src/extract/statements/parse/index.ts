@@ -58,7 +58,7 @@ function speakerOf(ctx: Parameters<typeof speakerFor>[0], cue: Cue): Speaker | u
 
 function substantial(text: string, content: Content): boolean {
   const words = content.fragments.flatMap((f) => text.slice(f.start, f.end).split(/\s+/).filter((w) => /\p{L}/u.test(w)));
-  return words.length >= 3;
+  return words.length >= 2;
 }
 
 function overlapsAny(r: Range, taken: readonly Range[]): boolean {

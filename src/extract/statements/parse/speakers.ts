@@ -21,6 +21,8 @@ const FIRST_PERSON = new Set(['me', 'us', 'you']);
 const MAX_DESCRIPTION_TOKENS = 24;
 /** Where a description ends: the text's own separators (dashes and parentheses stay inside). */
 const DESCRIPTION_STOP = /^[,;:"“”‘’]$/;
+/** How far back a pronoun looks for the person or institution it stands for. */
+const LOOK_BACK_CHARS = 3000;
 const AUTHOR_PRONOUNS = new Set(['i', 'we']);
 const RELATIVES = new Set(['who', 'that', 'which', 'whom']);
 /** Heads that name a share of a polled population: "a majority say …", "half said". */
@@ -77,8 +79,8 @@ export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: num
     const surface = spanOf(ctx.text, head.start, head.end);
     return { actor: actors.ensure(surface, 'ANONYMOUS_SOURCE', "the article's author"), range: { first: head.i, last: head.i } };
   }
-  if (NOT_SPEAKERS.has(lower) || FIRST_PERSON.has(lower)) return undefined;
-  if (head.pos === 'PRON') return pronounSpeaker(ctx, head, cueStart);
+  if (head.pos === 'PRON' && (PERSON_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower) || lower === 'it')) return pronounSpeaker(ctx, head, cueStart);
+  if (NOT_SPEAKERS.has(lower) || FIRST_PERSON.has(lower) || head.pos === 'PRON') return undefined;
   // "The spokesman, John Smith, said": the name in apposition names the speaker.
   const appos = syn.kid(head.i, 'appos');
   let h = head;
@@ -166,6 +168,14 @@ function pronounSpeaker(ctx: SpeakerContext, pron: ParsedToken, before: number):
     const group = recent.find((a) => a.kind !== 'PERSON' && /s$|^the /i.test(a.name));
     return group ? { actor: group, range } : undefined;
   }
+  if (lower === 'it') {
+    // "it" as a speaker is an institution: the last one that spoke, else the last one named.
+    const institution = (a: ExtractedActor) => a.kind === 'ORGANIZATION' || a.kind === 'GOVERNMENT' || a.kind === 'MEDIA_OUTLET';
+    const spoke = recent.find(institution);
+    const named = lastNamed(ctx, before, institution);
+    const pick = spoke && named ? (lastMention(spoke, before) >= lastMention(named, before) ? spoke : named) : spoke ?? named;
+    return pick ? { actor: pick, range } : undefined;
+  }
   return undefined;
 }
 
@@ -175,10 +185,21 @@ function lastMention(actor: ExtractedActor, before: number): number {
   return at;
 }
 
+/** The last actor `wanted` accepts that the actor stage names before `before` (within ~3,000 characters). */
+function lastNamed(ctx: SpeakerContext, before: number, wanted: (a: ExtractedActor) => boolean): ExtractedActor | undefined {
+  const { syn, actors } = ctx;
+  for (let i = syn.tokenAt(before) - 1; i >= 0 && before - syn.tok(i).start < LOOK_BACK_CHARS; i--) {
+    const t = syn.tok(i);
+    const a = actors.actorAt(t.start, t.end);
+    if (a && wanted(a)) return a;
+  }
+  return undefined;
+}
+
 /** The last PERSON the actor stage or the engine's entities name before `before`. */
 function lastPersonNamed(ctx: SpeakerContext, before: number): ExtractedActor | undefined {
   const { syn, actors } = ctx;
-  for (let i = syn.tokenAt(before) - 1; i >= 0 && before - syn.tok(i).start < 3000; i--) {
+  for (let i = syn.tokenAt(before) - 1; i >= 0 && before - syn.tok(i).start < LOOK_BACK_CHARS; i--) {
     const t = syn.tok(i);
     const a = actors.actorAt(t.start, t.end);
     if (a?.kind === 'PERSON') return a;

@@ -46,7 +46,7 @@ export interface Draft {
 /** A draft being built: its speaker is resolved only when it is committed. */
 export type PendingDraft = Omit<Draft, 'speaker'> & { speaker?: ExtractedActor };
 
-const PREPOSITIONS = new Set([
+export const PREPOSITIONS = new Set([
   'in', 'on', 'at', 'for', 'of', 'to', 'from', 'with', 'by', 'about', 'against', 'between', 'among', 'into', 'over',
   'under', 'toward', 'towards', 'via', 'during', 'including', 'like', 'near', 'than', 'within', 'without', 'through',
   'across', 'behind', 'beyond', 'upon', 'despite', 'per', 'after', 'before',

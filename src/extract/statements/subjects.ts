@@ -19,7 +19,7 @@ import {
 } from '../lexicon.js';
 import type { Unit } from '../quotes.js';
 import type { ExtractedActor } from '../types.js';
-import { CALENDAR_WORD, QUOTE_MARKS, type Draft, type Range, type SieveContext } from './context.js';
+import { CALENDAR_WORD, PREPOSITIONS, QUOTE_MARKS, type Draft, type Range, type SieveContext } from './context.js';
 
 const RELATIVES = new Set(['who', 'which', 'that']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it']);
@@ -140,6 +140,8 @@ function nounPhraseSubject(ctx: SieveContext, unit: Unit, clauseStart: number, p
   let s = end;
   while (s - 1 >= 0 && ctx.tok(s - 1)!.start >= clauseStart && !/[,;:"“”()]/.test(ctx.text.slice(ctx.tok(s - 1)!.end, ctx.tok(s)!.start))) s--;
   while (s < end && /^(the|a|an|his|her|their|its|however|meanwhile|also)$/.test(ctx.tok(s)!.lower)) s++;
+  // "…, at a consulting firm called X": a prepositional phrase is no subject.
+  if (PREPOSITIONS.has(ctx.tok(s)!.lower)) return undefined;
   const range = { start: ctx.tok(s)!.start, end: head.baseEnd };
   const words = end - s + 1;
   if (words > 6 || ctx.inQuote(range.start, unit)) return undefined;

@@ -1,12 +1,11 @@
 /**
  * Pass 4, split quotes: a unit that is almost all quotation (at least 80% of its letters) and has no
- * attribution of its own continues the previous unit's speaker. A direct statement grows by the new
- * quotes; otherwise the quote becomes a statement of its own that shares the earlier one's verb, audience,
- * intermediaries and date.
+ * attribution of its own continues the previous unit's speaker: the statement grows by the new quotes.
+ * (A continuation of a continuation becomes a statement of its own sharing the earlier one's verb,
+ * audience, intermediaries and date.)
  */
 import type { Unit } from '../quotes.js';
 import type { SieveContext } from './context.js';
-import { quotedShare } from './finish.js';
 
 export function continuation(ctx: SieveContext, unit: Unit, n: number): void {
   const quote = unit.quotes[0];
@@ -17,8 +16,9 @@ export function continuation(ctx: SieveContext, unit: Unit, n: number): void {
   const body = ctx.text.slice(unit.start, unit.end).replace(/\s+/g, '');
   const quoted = unit.quotes.reduce((s, q) => s + ctx.text.slice(q.open, q.close).replace(/\s+/g, '').length, 0);
   if (quoted < 0.8 * body.length) return;
-  const isDirect = quotedShare(ctx, prev.fragments) >= 0.5;
-  if (isDirect && prev.parent === undefined) {
+  // One utterance quoted over several paragraphs is one statement, whether it began quoted or reported
+  // ("X said that …. “…”"): PolNeAR train, +0.009 precision, recall unchanged.
+  if (prev.parent === undefined) {
     for (const q of unit.quotes) prev.fragments.push({ start: q.open, end: q.close });
     return;
   }

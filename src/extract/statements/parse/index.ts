@@ -24,7 +24,7 @@ interface Range {
 export function parseStatements(doc: Doc, actors: ActorIndex, parse: Parse, existing: readonly ExtractedStatement[] = []): ExtractedStatement[] {
   const syn = new Syntax(parse);
   const quotes = findQuotes(doc.text);
-  const taken: Range[] = existing.flatMap((s) => s.quoteSpans.map((q) => ({ start: q.start, end: q.end })));
+  const taken: Array<{ content: Range[]; span: Range }> = existing.map((s) => ({ content: s.quoteSpans, span: s.span }));
   const speakers: ExtractedActor[] = existing.map((s) => actors.byKey(s.speakerKey)!).filter(Boolean);
   const out: ExtractedStatement[] = [];
   const ctx = { syn, text: doc.text, actors, recentSpeakers: () => speakers };
@@ -36,10 +36,10 @@ export function parseStatements(doc: Doc, actors: ActorIndex, parse: Parse, exis
       if (!speaker) continue;
       const content = contentOf(syn, cue, quotes, sentence);
       if (!content || !substantial(doc.text, content)) continue;
-      if (content.fragments.some((f) => overlapsAny(f, taken))) continue;
+      if (taken.some((t) => sameStatement(cue, content, t))) continue;
       const statement = build(doc, syn, actors, cue, speaker, content, `p${out.length + 1}`);
       out.push(statement);
-      taken.push(...content.fragments);
+      taken.push({ content: content.fragments, span: syn.chars({ first: cue.token.i, last: cue.token.i }) });
       speakers.push(speaker.actor);
     }
   }
@@ -61,11 +61,18 @@ function substantial(text: string, content: Content): boolean {
   return words.length >= 2;
 }
 
-function overlapsAny(r: Range, taken: readonly Range[]): boolean {
-  return taken.some((t) => {
-    const inter = Math.min(r.end, t.end) - Math.max(r.start, t.start);
-    return inter > 0 && inter >= 0.5 * Math.min(r.end - r.start, t.end - t.start);
-  });
+/**
+ * A statement already found is this cue's when its attribution holds the cue and the contents touch, or
+ * when it covers half of this content (the same words attributed twice). A short statement inside a long
+ * content stays apart ("X said the plan fails, and called him 'the leading proponent'": two statements).
+ */
+function sameStatement(cue: Cue, content: Content, found: { content: Range[]; span: Range }): boolean {
+  const touches = (f: Range) => found.content.some((t) => Math.min(f.end, t.end) > Math.max(f.start, t.start));
+  const cueInside = found.span.start <= cue.token.start && cue.token.end <= found.span.end;
+  if (cueInside && content.fragments.some(touches)) return true;
+  const size = content.fragments.reduce((n, f) => n + f.end - f.start, 0);
+  const covered = content.fragments.reduce((n, f) => n + found.content.reduce((m, t) => m + Math.max(0, Math.min(f.end, t.end) - Math.max(f.start, t.start)), 0), 0);
+  return covered >= 0.5 * size;
 }
 
 function build(doc: Doc, syn: Syntax, actors: ActorIndex, cue: Cue, speaker: Speaker, content: Content, key: string): ExtractedStatement {

@@ -37,6 +37,13 @@ export function contentOf(syn: Syntax, cue: Cue, quotes: readonly Quote[], sente
     return wholeQuote(trimmed(syn, without(r, syn.subtree(v.i))));
   }
 
+  // "called for a full inquiry": what the cue's preposition governs.
+  const particle = cue.tokens[1];
+  if (particle && particle.dep === 'prep') {
+    const object = syn.kid(particle.i, new Set(['pobj', 'pcomp']));
+    if (object) return wholeQuote(trimmed(syn, syn.subtree(object.i)));
+  }
+
   const clause = syn.kid(v.i, CLAUSE);
   if (clause) return wholeQuote(trimmed(syn, stripLeadingThat(syn, syn.subtree(clause.i))));
 

@@ -96,6 +96,12 @@ export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: num
   const kind = kindOf(syn, h, entity !== undefined ? syn.tok(entity.first).ent : '');
   if (!kind) return undefined;
   const surface = spanOf(ctx.text, start, end);
+  const person = kind === 'PERSON' ? personBySurname(actors, surface.exact) : undefined;
+  if (person) {
+    // "Berg urged …" after "Councillor Tomas Berg": the person already named, not a new one.
+    actors.mention(person, start, end);
+    return { actor: person, range };
+  }
   const name = kind === 'ANONYMOUS_SOURCE' ? surface.exact : surface.exact.replace(/^(the|a|an)\s+/i, '');
   if (!/\p{L}/u.test(name)) return undefined;
   const actor = actors.ensure(surface, kind, name);
@@ -120,6 +126,13 @@ function describe(ctx: SpeakerContext, actor: ExtractedActor, subject: ParsedTok
   const { start, end } = syn.chars({ first, last });
   if (actor.mentions.some((m) => m.start <= start && end <= m.end)) return;
   ctx.actors.mention(actor, start, end);
+}
+
+/** The one person of the article whose name ends in this lone surname, if exactly one does. */
+function personBySurname(actors: ActorIndex, surface: string): ExtractedActor | undefined {
+  if (/\s/.test(surface.trim())) return undefined;
+  const people = actors.actors.filter((a) => a.kind === 'PERSON' && a.name !== surface && a.name.split(/\s+/).pop() === surface);
+  return people.length === 1 ? people[0] : undefined;
 }
 
 /** The speaker's own words: the head with its determiners, modifiers, compounds and possessors. */

@@ -9,7 +9,7 @@ import { extractActors } from './actors.js';
 import { extractStatements } from './statements/index.js';
 import { extractEvents } from './events.js';
 import { parseStatements } from './statements/parse/index.js';
-import { combineStatements } from './statements/parse/combine.js';
+import { combineStatements, substantialStatement } from './statements/parse/combine.js';
 import type { Parse } from '../nlp/types.js';
 import type { ArticleInput, ExtractedArticle } from './types.js';
 
@@ -21,7 +21,7 @@ export function sha256(text: string): string {
 export function extractArticle(input: ArticleInput, parse: Parse): ExtractedArticle {
   const doc = { text: input.text, publishedAt: input.publishedAt, sentences: splitSentences(input.text) };
   const actorIndex = extractActors(doc);
-  const fromSieve = extractStatements(doc, actorIndex);
+  const fromSieve = extractStatements(doc, actorIndex).filter(substantialStatement);
   const statements = combineStatements(fromSieve, parseStatements(doc, actorIndex, parse, fromSieve));
   const { events, claims } = extractEvents(doc, actorIndex, statements);
   return {

@@ -7,6 +7,11 @@
  */
 import type { ExtractedStatement } from '../../types.js';
 
+/** A stray quote mark is no statement (the sieve misreading unusual punctuation); one word can be ("called it “stupid”"). */
+export function substantialStatement(s: ExtractedStatement): boolean {
+  return s.text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 1;
+}
+
 export function combineStatements(fromSieve: readonly ExtractedStatement[], fromParse: readonly ExtractedStatement[]): ExtractedStatement[] {
   return [...fromSieve, ...fromParse]
     .sort((a, b) => (a.quoteSpans[0]?.start ?? a.span.start) - (b.quoteSpans[0]?.start ?? b.span.start) || a.span.start - b.span.start)

@@ -1,6 +1,6 @@
 /**
  * Cue finding on the parse: a speech-act verb (by the engine's lemma, from data/lexicon/speech-cues.json),
- * a phrasal cue ("called for", "pointed out"), or a prepositional one ("according to X", "per X").
+ * a phrasal cue ("called for", "pointed out"), or a prepositional one ("according to X").
  * Verbs of belief and intention are not cues: a statement is something said or written.
  */
 import cueData from '../../../../data/lexicon/speech-cues.json' with { type: 'json' };
@@ -17,6 +17,8 @@ for (const p of cueData.phrasal) {
   PHRASAL.get(p.lemma)!.add(p.particle);
 }
 export const NOT_SPEAKERS = new Set(cueData.notSpeakers);
+/** "according to X": the words, lower-cased. */
+const PREPOSITIONAL = cueData.prepositional.map((p) => p.words);
 
 export type CueKind = 'verb' | 'preposition';
 
@@ -37,12 +39,10 @@ export function findCues(syn: Syntax, sentence: { firstToken: number; endToken: 
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
     const t = syn.tok(i);
     const lower = t.text.toLowerCase();
-    if (lower === 'according' && syn.tok(i + 1)?.text.toLowerCase() === 'to') {
-      out.push({ kind: 'preposition', token: t, lemma: 'according to', tokens: [t, syn.tok(i + 1)] });
-      continue;
-    }
-    if (lower === 'per' && t.pos === 'ADP' && syn.kid(i, 'pobj')) {
-      out.push({ kind: 'preposition', token: t, lemma: 'per', tokens: [t] });
+    const phrase = PREPOSITIONAL.find((words) => words.every((w, k) => syn.tok(i + k)?.text.toLowerCase() === w));
+    if (phrase) {
+      const tokens = phrase.map((_, k) => syn.tok(i + k));
+      out.push({ kind: 'preposition', token: t, lemma: phrase.join(' '), tokens });
       continue;
     }
     if (!VERB_TAGS.has(t.tag) || t.pos === 'AUX') continue;

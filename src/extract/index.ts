@@ -10,6 +10,8 @@ import { extractStatements } from './statements/index.js';
 import { extractEvents } from './events.js';
 import { parseStatements } from './statements/parse/index.js';
 import { combineStatements, substantialStatement } from './statements/parse/combine.js';
+import { withoutMisreadSettings } from './statements/parse/settings.js';
+import { Syntax } from './syntax.js';
 import type { Parse } from '../nlp/types.js';
 import type { ArticleInput, ExtractedArticle } from './types.js';
 
@@ -21,8 +23,9 @@ export function sha256(text: string): string {
 export function extractArticle(input: ArticleInput, parse: Parse): ExtractedArticle {
   const doc = { text: input.text, publishedAt: input.publishedAt, sentences: splitSentences(input.text) };
   const actorIndex = extractActors(doc);
-  const fromSieve = extractStatements(doc, actorIndex).filter(substantialStatement);
-  const statements = combineStatements(fromSieve, parseStatements(doc, actorIndex, parse, fromSieve));
+  const syntax = new Syntax(parse);
+  const fromSieve = withoutMisreadSettings(syntax, extractStatements(doc, actorIndex).filter(substantialStatement));
+  const statements = combineStatements(fromSieve, parseStatements(doc, actorIndex, syntax, fromSieve));
   const { events, claims } = extractEvents(doc, actorIndex, statements);
   return {
     article: { ...input, sha256: sha256(input.text) },

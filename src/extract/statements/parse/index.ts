@@ -3,12 +3,11 @@
  * else's quotation), the speaker is the cue's subject and the content its complement clause or quotation.
  * A cue whose content overlaps a statement already found (`existing`) is that statement, not a new one.
  */
-import type { Parse } from '../../../nlp/types.js';
 import type { ActorIndex } from '../../actorIndex.js';
 import { datesOf } from '../../dates.js';
 import type { Doc } from '../../doc.js';
 import { findQuotes } from '../../quotes.js';
-import { Syntax } from '../../syntax.js';
+import type { Syntax } from '../../syntax.js';
 import { trimSpan } from '../../text.js';
 import type { ExtractedActor, ExtractedStatement, FuzzyDate } from '../../types.js';
 import { findCues, type Cue } from './cues.js';
@@ -21,22 +20,24 @@ interface Range {
 }
 
 /** Statements the parse shows, keyed `p<n>` (combine.ts renumbers them with the sieve's). */
-export function parseStatements(doc: Doc, actors: ActorIndex, parse: Parse, existing: readonly ExtractedStatement[] = []): ExtractedStatement[] {
-  const syn = new Syntax(parse);
+export function parseStatements(doc: Doc, actors: ActorIndex, syn: Syntax, existing: readonly ExtractedStatement[] = []): ExtractedStatement[] {
+  const parse = syn.parse;
   const quotes = findQuotes(doc.text);
   const taken: Array<{ content: Range[]; span: Range }> = existing.map((s) => ({ content: s.quoteSpans, span: s.span }));
   const speakers: ExtractedActor[] = existing.map((s) => actors.byKey(s.speakerKey)!).filter(Boolean);
   const out: ExtractedStatement[] = [];
-  const ctx = { syn, text: doc.text, actors, recentSpeakers: () => speakers };
+  const ctx = { syn, text: doc.text, actors, mayCreate: true, recentSpeakers: () => speakers };
 
   for (const sentence of parse.sentences) {
     for (const cue of findCues(syn, sentence)) {
       if (quotes.some((q) => q.open < cue.token.start && cue.token.end <= q.close - 1)) continue; // inside a quotation
-      const speaker = speakerOf(ctx, cue);
-      if (!speaker) continue;
       const content = contentOf(syn, cue, quotes, sentence);
       if (!content || !substantial(doc.text, content)) continue;
-      if (taken.some((t) => sameStatement(cue, content, t))) continue;
+      // A statement found already still lends its speaker the words this cue's subject uses for them,
+      // but no actor is made for a statement that is not kept.
+      const found = taken.some((t) => sameStatement(cue, content, t));
+      const speaker = speakerOf({ ...ctx, mayCreate: !found }, cue);
+      if (found || !speaker) continue;
       const statement = build(doc, syn, actors, cue, speaker, content, `p${out.length + 1}`);
       out.push(statement);
       taken.push({ content: content.fragments, span: syn.chars({ first: cue.token.i, last: cue.token.i }) });

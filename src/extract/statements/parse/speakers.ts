@@ -32,6 +32,8 @@ export interface SpeakerContext {
   syn: Syntax;
   text: string;
   actors: ActorIndex;
+  /** Whether a speaker the article has no actor for yet may be added (false: only known actors). */
+  mayCreate: boolean;
   /** Speakers of the statements found so far, in text order (pronoun back-off). */
   recentSpeakers(): ExtractedActor[];
 }
@@ -77,6 +79,7 @@ export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: num
   if (AUTHOR_PRONOUNS.has(lower)) {
     // Outside quotation marks (cues inside quotes are skipped before), "I" and "we" are the writer: an op-ed.
     const surface = spanOf(ctx.text, head.start, head.end);
+    if (!ctx.mayCreate) return undefined;
     return { actor: actors.ensure(surface, 'ANONYMOUS_SOURCE', "the article's author"), range: { first: head.i, last: head.i } };
   }
   if (head.pos === 'PRON' && (PERSON_PRONOUNS.has(lower) || GROUP_PRONOUNS.has(lower) || lower === 'it')) return pronounSpeaker(ctx, head, cueStart);
@@ -104,6 +107,7 @@ export function speakerFor(ctx: SpeakerContext, head: ParsedToken, cueStart: num
   }
   const name = kind === 'ANONYMOUS_SOURCE' ? surface.exact : surface.exact.replace(/^(the|a|an)\s+/i, '');
   if (!/\p{L}/u.test(name)) return undefined;
+  if (!ctx.mayCreate) return undefined;
   const actor = actors.ensure(surface, kind, name);
   describe(ctx, actor, head);
   return { actor, range };
@@ -219,7 +223,7 @@ function lastPersonNamed(ctx: SpeakerContext, before: number): ExtractedActor | 
     if (t.ent === 'PERSON' && t.entIob === 'B') {
       const r = syn.entityOf(i)!;
       const { start, end } = syn.chars(r);
-      return actors.ensure(spanOf(ctx.text, start, end), 'PERSON');
+      return ctx.mayCreate ? actors.ensure(spanOf(ctx.text, start, end), 'PERSON') : undefined;
     }
   }
   return undefined;

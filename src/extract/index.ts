@@ -8,12 +8,17 @@ import { extractActors } from './actors.js';
 import { extractStatements } from './statements.js';
 import { extractEvents } from './events.js';
 import type { ArticleInput, ExtractedArticle } from './types.js';
+import type { Parse } from '../nlp/types.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-export function extractArticle(input: ArticleInput): ExtractedArticle {
+/**
+ * `parse` is the NLP engine's parse of `input.text`. Optional for now, so callers not yet given a parse keep
+ * compiling; the parse-driven extraction (issue 9) makes it required and reads it.
+ */
+export function extractArticle(input: ArticleInput, _parse?: Parse): ExtractedArticle {
   const doc = { text: input.text, publishedAt: input.publishedAt, sentences: splitSentences(input.text) };
   const actorIndex = extractActors(doc);
   const statements = extractStatements(doc, actorIndex);

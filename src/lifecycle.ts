@@ -1,0 +1,73 @@
+/**
+ * What a command started (the local Neo4j, the NLP worker, the API server), stopped in reverse order when the
+ * command ends or on SIGTERM/SIGINT, within a deadline: Docker and process managers send SIGTERM and expect
+ * everything gone in seconds. If we are killed outright (SIGKILL) nothing here runs; the children then exit
+ * by themselves when the stdin pipe we hold closes (nlp/worker.py, scripts/neo4j's launcher).
+ */
+import type { Logger } from './logger.js';
+
+/** A signal ends everything within this, stopping what is left by force (Docker's own grace is 10 s). */
+export const SHUTDOWN_DEADLINE_MS = 4_500;
+
+export class Lifecycle {
+  private readonly stops: Array<{ name: string; stop: () => Promise<void> }> = [];
+  private readonly controller = new AbortController();
+  private stopping: Promise<void> | undefined;
+
+  /** Aborted when shutdown begins, so a process still starting gives up and kills its child. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Registers something to stop; later additions stop first (the server before the database it uses). */
+  add(name: string, stop: () => Promise<void>): void {
+    this.stops.push({ name, stop });
+  }
+
+  /** Stops everything once (later calls get the same promise); a failing stop does not keep the rest running. */
+  stopAll(log?: (name: string, err: unknown) => void): Promise<void> {
+    this.stopping ??= (async () => {
+      this.controller.abort();
+      for (const { name, stop } of [...this.stops].reverse()) {
+        await stop().catch((err: unknown) => log?.(name, err));
+      }
+    })();
+    return this.stopping;
+  }
+}
+
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * On SIGTERM or SIGINT: stop everything the lifecycle holds, then exit — `exitCode(signal)`, by default the
+ * shell's 128 + signal number. Past the deadline, or on a second signal, exit at once (children still follow
+ * through their stdin pipes). Returns a function that removes the handlers.
+ */
+export function exitOnSignals(
+  lifecycle: Lifecycle,
+  logger: Logger,
+  exitCode: (signal: keyof typeof SIGNAL_NUMBERS) => number = (s) => 128 + SIGNAL_NUMBERS[s],
+): () => void {
+  let received = false;
+  const handler = (signal: keyof typeof SIGNAL_NUMBERS) => {
+    const code = exitCode(signal);
+    if (received) process.exit(code);
+    received = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting now');
+      process.exit(code);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    void lifecycle
+      .stopAll((name, err) => logger.warn({ err, part: name }, 'could not stop cleanly'))
+      .finally(() => process.exit(code));
+  };
+  const onTerm = () => handler('SIGTERM');
+  const onInt = () => handler('SIGINT');
+  process.on('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
+  return () => {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
+  };
+}

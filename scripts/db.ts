@@ -23,8 +23,9 @@ async function main(): Promise<void> {
         return;
       }
       // A signal while it boots kills it: a detached engine left starting would hold the store with no pid file.
-      const lifecycle = new Lifecycle();
-      exitOnSignals(lifecycle, createLogger(config.LOG_LEVEL));
+      const logger = createLogger(config.LOG_LEVEL);
+      const lifecycle = new Lifecycle(logger);
+      exitOnSignals(lifecycle, logger);
       const db = await startLocalNeo4j({ home, port, detached: true, log: (l) => console.error(l), signal: lifecycle.signal });
       console.log(`started: ${db.uri} (pid ${db.pid}, data ${home}, log ${path.join(home, 'neo4j-launcher.log')})`);
       console.log(`use it with: NEO4J_URI=${db.uri}`);

@@ -106,15 +106,26 @@ async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const lifecycle = new Lifecycle();
+  const lifecycle = new Lifecycle(logger);
   // Installed before anything starts: a signal while Neo4j or the NLP worker boots stops them too. Ending a
   // server with a signal is its normal end (exit 0); any other command was interrupted (128 + signal).
   let serving = false;
   exitOnSignals(lifecycle, logger, (signal) => (serving ? 0 : signal === 'SIGINT' ? 130 : 143));
   const nlp = nlpRuntime(config, logger, { signal: lifecycle.signal });
   lifecycle.add('nlp engine', () => nlp.close());
-  const conn = await connect(config, logger, { signal: lifecycle.signal });
+  // Commands that ingest start the engine beside Neo4j (in parallel; a missing venv fails here, not midway);
+  // `serve` starts it with the first ingestArticle mutation, so a read-only server never runs it.
+  const engineReady = ['start', 'seed', 'ingest'].includes(command) ? nlp.client() : undefined;
+  engineReady?.catch(() => {}); // awaited below; an early failure must not surface as an unhandled rejection
+  const conn = await connect(config, logger, { signal: lifecycle.signal }).catch(async (err: unknown) => {
+    await lifecycle.stopAll();
+    throw err;
+  });
   lifecycle.add('neo4j', () => conn.close());
+  await engineReady?.catch(async (err: unknown) => {
+    await lifecycle.stopAll();
+    throw err;
+  });
   const services: Services = { conn, nlp };
   try {
     await applyMigrations(conn.driver, conn.settings.database);
@@ -161,7 +172,7 @@ async function run(argv: string[]): Promise<number> {
     }
     return failed ? 1 : 0;
   } finally {
-    await lifecycle.stopAll((part, err) => logger.warn({ err, part }, 'could not stop cleanly'));
+    await lifecycle.stopAll();
   }
 }
 

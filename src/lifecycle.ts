@@ -14,6 +14,9 @@ export class Lifecycle {
   private readonly controller = new AbortController();
   private stopping: Promise<void> | undefined;
 
+  /** Each stop is logged (debug: how long it took; warn: why it failed). */
+  constructor(private readonly logger?: Logger) {}
+
   /** Aborted when shutdown begins, so a process still starting gives up and kills its child. */
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -25,11 +28,15 @@ export class Lifecycle {
   }
 
   /** Stops everything once (later calls get the same promise); a failing stop does not keep the rest running. */
-  stopAll(log?: (name: string, err: unknown) => void): Promise<void> {
+  stopAll(): Promise<void> {
     this.stopping ??= (async () => {
       this.controller.abort();
       for (const { name, stop } of [...this.stops].reverse()) {
-        await stop().catch((err: unknown) => log?.(name, err));
+        const started = performance.now();
+        await stop().then(
+          () => this.logger?.debug({ part: name, ms: Math.round(performance.now() - started) }, 'stopped'),
+          (err: unknown) => this.logger?.warn({ err, part: name }, 'could not stop cleanly'),
+        );
       }
     })();
     return this.stopping;
@@ -41,7 +48,8 @@ const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
 /**
  * On SIGTERM or SIGINT: stop everything the lifecycle holds, then exit — `exitCode(signal)`, by default the
  * shell's 128 + signal number. Past the deadline, or on a second signal, exit at once (children still follow
- * through their stdin pipes). Returns a function that removes the handlers.
+ * through their stdin pipes). Under `npm run`, npm's own death (SIGKILL: nothing to forward) counts as a
+ * SIGTERM too. Returns a function that removes the handlers.
  */
 export function exitOnSignals(
   lifecycle: Lifecycle,
@@ -58,16 +66,37 @@ export function exitOnSignals(
       logger.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting now');
       process.exit(code);
     }, SHUTDOWN_DEADLINE_MS).unref();
-    void lifecycle
-      .stopAll((name, err) => logger.warn({ err, part: name }, 'could not stop cleanly'))
-      .finally(() => process.exit(code));
+    void lifecycle.stopAll().finally(() => process.exit(code));
   };
   const onTerm = () => handler('SIGTERM');
   const onInt = () => handler('SIGINT');
   process.on('SIGTERM', onTerm);
   process.on('SIGINT', onInt);
+  const orphanWatch = watchNpmParent(() => {
+    logger.warn('npm, which started this command, is gone');
+    onTerm();
+  });
   return () => {
     process.off('SIGTERM', onTerm);
     process.off('SIGINT', onInt);
+    clearInterval(orphanWatch);
   };
+}
+
+/**
+ * npm forwards SIGTERM and SIGINT to the script it runs (package.json scripts `exec` node, so node is npm's
+ * child), but if npm itself is killed outright node is re-parented and would keep serving. Only under npm:
+ * a node started by hand under nohup is meant to outlive its shell.
+ */
+function watchNpmParent(onGone: () => void): NodeJS.Timeout | undefined {
+  if (!process.env.npm_lifecycle_event) return undefined;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== parent) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 500);
+  timer.unref();
+  return timer;
 }

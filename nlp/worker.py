@@ -179,8 +179,13 @@ def make_handler(nlp, engine):
 def exit_when_parent_goes() -> None:
     """The spawning process holds our stdin open; EOF means it is gone (exited, killed, or crashed)."""
     def watch():
-        while sys.stdin.buffer.read(65536):
-            pass
+        # os.read on the descriptor, not sys.stdin: a daemon thread blocked inside sys.stdin's buffered reader
+        # holds its lock, and the interpreter then aborts at exit ("could not acquire lock ... <stdin>").
+        try:
+            while os.read(0, 65536):
+                pass
+        except OSError:
+            pass  # a broken descriptor means the parent is gone too
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()

@@ -82,6 +82,9 @@ async function serveUntilSignal({ conn, nlp }: Services, config: Config, logger:
   return new Promise<never>(() => {});
 }
 
+/** Everything this command starts; module-wide so the exit path below knows whether a signal is ending us. */
+const lifecycle = new Lifecycle();
+
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') {
@@ -106,7 +109,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const lifecycle = new Lifecycle(logger);
+  lifecycle.logger = logger;
   // Installed before anything starts: a signal while Neo4j or the NLP worker boots stops them too. Ending a
   // server with a signal is its normal end (exit 0); any other command was interrupted (128 + signal).
   let serving = false;
@@ -176,9 +179,13 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+// Work cut short by SIGTERM/SIGINT ends (or fails) here too; then the signal handler sets the exit code.
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    if (!lifecycle.interruptedBy) process.exit(code);
+  },
   (err: unknown) => {
+    if (lifecycle.interruptedBy) return;
     const message = err instanceof Error ? err.message : String(err);
     // One line for the reason; usage text is the exception, since it is the fix.
     console.error(`chronicle: ${err instanceof UsageError ? message : message.split('\n')[0]}`);

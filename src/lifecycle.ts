@@ -13,9 +13,11 @@ export class Lifecycle {
   private readonly stops: Array<{ name: string; stop: () => Promise<void> }> = [];
   private readonly controller = new AbortController();
   private stopping: Promise<void> | undefined;
+  /** Set by exitOnSignals: the signal that began the shutdown (whatever fails after it is a consequence). */
+  interruptedBy: NodeJS.Signals | undefined;
 
-  /** Each stop is logged (debug: how long it took; warn: why it failed). */
-  constructor(private readonly logger?: Logger) {}
+  /** Each stop is logged (debug: how long it took; warn: why it failed); settable once the logger exists. */
+  constructor(public logger?: Logger) {}
 
   /** Aborted when shutdown begins, so a process still starting gives up and kills its child. */
   get signal(): AbortSignal {
@@ -61,6 +63,7 @@ export function exitOnSignals(
     const code = exitCode(signal);
     if (received) process.exit(code);
     received = true;
+    lifecycle.interruptedBy = signal;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => {
       logger.warn({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting now');

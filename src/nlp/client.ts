@@ -69,8 +69,9 @@ export async function createNlpClient(opts: NlpClientOptions): Promise<NlpClient
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
-      throw new NlpEngineError(`the NLP engine at ${url} is not reachable (${cause}): ${fix(url)}`);
+      const { cause } = err as { cause?: { code?: string; message?: string } };
+      const reason = cause?.code ?? cause?.message ?? (err as Error).message;
+      throw new NlpEngineError(`the NLP engine at ${url} is not reachable (${reason}): ${fix(url)}`);
     }
     const payload = (await res.json().catch(() => ({}))) as T & { error?: string };
     if (!res.ok) throw new NlpEngineError(`the NLP engine at ${url} answered ${res.status} to ${pathname}: ${payload.error ?? res.statusText}`);

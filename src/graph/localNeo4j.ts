@@ -116,7 +116,9 @@ export function runningInstance(home: string): { pid: number; port: number } | n
   const [pidText, portText] = readFileSync(file, 'utf8').trim().split(/\s+/);
   const pid = Number(pidText);
   const port = Number(portText);
-  const ours = Number.isInteger(pid) && pid > 0 && isAlive(pid) && (launcherHome(pid) ?? home) === home;
+  const alive = Number.isInteger(pid) && pid > 0 && isAlive(pid);
+  const runs = alive ? launcherHome(pid) : null;
+  const ours = alive && (runs === undefined || runs === home); // undefined: cannot tell (no /proc), trust the file
   if (!ours) {
     rmSync(file, { force: true });
     return null;

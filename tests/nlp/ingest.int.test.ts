@@ -21,7 +21,13 @@ const CONFIG = { ...loadConfig({}), NEO4J_DATABASE: DATABASE };
 /** The client, recording every text the pipeline asks it to parse. */
 function recording(nlp: NlpClient): ArticleParser & { asked: string[] } {
   const asked: string[] = [];
-  return { asked, parseMany: (texts) => (asked.push(...texts), nlp.parseMany(texts)) };
+  return {
+    asked,
+    parseMany: (texts) => {
+      asked.push(...texts);
+      return nlp.parseMany(texts);
+    },
+  };
 }
 
 describe('ingest and the parse cache', () => {

@@ -24,6 +24,7 @@ import argparse
 import bisect
 import json
 import re
+import signal
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -200,6 +201,9 @@ def main() -> None:
     args = ap.parse_args()
     if not args.no_parent_watch and not args.check:
         exit_when_parent_goes()
+        # Ctrl-C signals the whole process group; our parent decides when we stop (it closes our stdin or
+        # sends SIGTERM), so its shutdown never finds us already gone.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     nlp, engine = load_model()
     summary = f"engine=spacy/{engine['version']} model={engine['model']}/{engine['modelVersion']}"
     if args.check:

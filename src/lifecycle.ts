@@ -46,6 +46,7 @@ export class Lifecycle {
 }
 
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
+const REPEAT_MEANS_NOW_AFTER_MS = 1_000;
 
 /**
  * On SIGTERM or SIGINT: stop everything the lifecycle holds, then exit — `exitCode(signal)`, by default the
@@ -58,11 +59,16 @@ export function exitOnSignals(
   logger: Logger,
   exitCode: (signal: keyof typeof SIGNAL_NUMBERS) => number = (s) => 128 + SIGNAL_NUMBERS[s],
 ): () => void {
-  let received = false;
+  let receivedAt: number | undefined;
   const handler = (signal: keyof typeof SIGNAL_NUMBERS) => {
     const code = exitCode(signal);
-    if (received) process.exit(code);
-    received = true;
+    if (receivedAt !== undefined) {
+      // Ctrl-C reaches us twice (the terminal signals the whole process group, and npm forwards its copy):
+      // only a second signal a moment later means "now".
+      if (performance.now() - receivedAt > REPEAT_MEANS_NOW_AFTER_MS) process.exit(code);
+      return;
+    }
+    receivedAt = performance.now();
     lifecycle.interruptedBy = signal;
     logger.info({ signal }, 'shutting down');
     setTimeout(() => {
@@ -76,7 +82,7 @@ export function exitOnSignals(
   process.on('SIGTERM', onTerm);
   process.on('SIGINT', onInt);
   const orphanWatch = watchNpmParent(() => {
-    logger.warn('npm, which started this command, is gone');
+    logger.warn('the npm (or chronicle) process that started this command is gone');
     onTerm();
   });
   return () => {
@@ -88,11 +94,12 @@ export function exitOnSignals(
 
 /**
  * npm forwards SIGTERM and SIGINT to the script it runs (package.json scripts `exec` node, so node is npm's
- * child), but if npm itself is killed outright node is re-parented and would keep serving. Only under npm:
- * a node started by hand under nohup is meant to outlive its shell.
+ * child), but if npm itself is killed outright node is re-parented and would keep serving. Only under npm
+ * or bin/chronicle.mjs (CHRONICLE_EXIT_WITH_PARENT): a node started by hand under nohup is meant to outlive
+ * its shell.
  */
 function watchNpmParent(onGone: () => void): NodeJS.Timeout | undefined {
-  if (!process.env.npm_lifecycle_event) return undefined;
+  if (!process.env.npm_lifecycle_event && !process.env.CHRONICLE_EXIT_WITH_PARENT) return undefined;
   const parent = process.ppid;
   const timer = setInterval(() => {
     if (process.ppid !== parent) {

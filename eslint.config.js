@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'scripts/neo4j/target/', 'src/api/generated/', 'public/vendor/', 'test-artifacts/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.nlp/', 'scripts/neo4j/target/', 'src/api/generated/', 'public/vendor/', 'test-artifacts/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +14,10 @@ export default tseslint.config(
   {
     files: ['bin/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['public/**/*.js'],

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
+import { Lifecycle, exitOnSignals } from '../src/lifecycle.js';
+import { createLogger } from '../src/logger.js';
 import { runningInstance, startLocalNeo4j, stopPid, PrerequisiteError } from '../src/graph/localNeo4j.js';
 
 async function main(): Promise<void> {
@@ -20,7 +22,11 @@ async function main(): Promise<void> {
         console.log(`already running: bolt://127.0.0.1:${running.port} (pid ${running.pid})`);
         return;
       }
-      const db = await startLocalNeo4j({ home, port, detached: true, log: (l) => console.error(l) });
+      // A signal while it boots kills it: a detached engine left starting would hold the store with no pid file.
+      const logger = createLogger(config.LOG_LEVEL);
+      const lifecycle = new Lifecycle(logger);
+      exitOnSignals(lifecycle, logger);
+      const db = await startLocalNeo4j({ home, port, detached: true, log: (l) => console.error(l), signal: lifecycle.signal });
       console.log(`started: ${db.uri} (pid ${db.pid}, data ${home}, log ${path.join(home, 'neo4j-launcher.log')})`);
       console.log(`use it with: NEO4J_URI=${db.uri}`);
       return;

@@ -14,6 +14,8 @@ import path from 'node:path';
 import { loadConfig, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { connect, type Connection } from './runtime.js';
+import { Lifecycle, exitOnSignals } from './lifecycle.js';
+import { nlpRuntime, type NlpRuntime } from './nlp/index.js';
 import { applyMigrations } from './graph/migrations.js';
 import { ingestArticles } from './ingest/pipeline.js';
 import { readArticleFiles, readSeedFolder } from './ingest/seedFolder.js';
@@ -31,9 +33,15 @@ const USAGE = `usage: chronicle <start|seed|ingest|serve|migrate|export> [option
 
 class UsageError extends Error {}
 
-async function ingestAndReport(conn: Connection, config: Config, logger: Logger, inputs: ArticleInput[], failures: string[]) {
+/** What a command works with: the graph and the NLP engine (started on first use). */
+interface Services {
+  conn: Connection;
+  nlp: NlpRuntime;
+}
+
+async function ingestAndReport({ conn, nlp }: Services, config: Config, logger: Logger, inputs: ArticleInput[], failures: string[]) {
   const progress = createProgress(inputs.length, 'articles');
-  const results = await ingestArticles(conn.driver, config, inputs, { onProgress: (r) => progress.tick(r.id) });
+  const results = await ingestArticles(conn.driver, nlp, config, inputs, { onProgress: (r) => progress.tick(r.id) });
   progress.stop();
   const summary = { created: 0, unchanged: 0, failed: 0 };
   for (const r of results) {
@@ -44,10 +52,11 @@ async function ingestAndReport(conn: Connection, config: Config, logger: Logger,
   return results.some((r) => r.status === 'failed') || failures.length > 0;
 }
 
-async function seed(conn: Connection, config: Config, logger: Logger, dir: string): Promise<boolean> {
+async function seed(services: Services, config: Config, logger: Logger, dir: string): Promise<boolean> {
+  const { conn } = services;
   const { inputs, errors } = readSeedFolder(dir, config);
   for (const e of errors) logger.error(e.message);
-  const failed = await ingestAndReport(conn, config, logger, inputs, errors.map((e) => e.message));
+  const failed = await ingestAndReport(services, config, logger, inputs, errors.map((e) => e.message));
   // Curated facts select stored events, so they go in after the articles (docs/graph-model.md, "Curation").
   const curation = readCurationFile(path.join(dir, 'curation.json'));
   if (curation) {
@@ -58,20 +67,23 @@ async function seed(conn: Connection, config: Config, logger: Logger, dir: strin
   return failed;
 }
 
-/** Runs until SIGTERM/SIGINT, then closes the server (finishing in-flight requests), the driver and the local Neo4j. */
-async function serveUntilSignal(conn: Connection, config: Config, logger: Logger): Promise<void> {
+/** In-flight requests get this long to finish on shutdown, inside the lifecycle's overall deadline. */
+const SERVER_CLOSE_GRACE_MS = 2_000;
+
+/**
+ * Serves until SIGTERM/SIGINT, whose handler (exitOnSignals) closes the server (finishing in-flight requests),
+ * then the NLP worker, the driver and the local Neo4j. The engine starts with the first ingestArticle mutation.
+ */
+async function serveUntilSignal({ conn, nlp }: Services, config: Config, logger: Logger, lifecycle: Lifecycle): Promise<never> {
   const { serve } = await import('./api/serve.js');
-  const server = await serve({ config, driver: conn.driver, logger, database: conn.settings.database });
+  const server = await serve({ config, driver: conn.driver, logger, database: conn.settings.database, nlp });
+  lifecycle.add('api server', () => server.close(SERVER_CLOSE_GRACE_MS));
   logger.info({ url: server.url }, `Chronicle is serving: GraphQL playground ${server.url}/graphql, timeline ${server.url}/timeline`);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      void server.close().then(resolve, resolve);
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  return new Promise<never>(() => {});
 }
+
+/** Everything this command starts; module-wide so the exit path below knows whether a signal is ending us. */
+const lifecycle = new Lifecycle();
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -97,11 +109,27 @@ async function run(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const conn = await connect(config, logger);
-  // A signal during seeding or start-up still stops the local Neo4j we started.
-  const onEarlySignal = () => void conn.close().then(() => process.exit(130));
-  process.once('SIGTERM', onEarlySignal);
-  process.once('SIGINT', onEarlySignal);
+  lifecycle.logger = logger;
+  // Installed before anything starts: a signal while Neo4j or the NLP worker boots stops them too. Ending a
+  // server with a signal is its normal end (exit 0); any other command was interrupted (128 + signal).
+  let serving = false;
+  exitOnSignals(lifecycle, logger, (signal) => (serving ? 0 : signal === 'SIGINT' ? 130 : 143));
+  const nlp = nlpRuntime(config, logger, { signal: lifecycle.signal });
+  lifecycle.add('nlp engine', () => nlp.close());
+  // Commands that ingest start the engine beside Neo4j (in parallel; a missing venv fails here, not midway);
+  // `serve` starts it with the first ingestArticle mutation, so a read-only server never runs it.
+  const engineReady = ['start', 'seed', 'ingest'].includes(command) ? nlp.client() : undefined;
+  engineReady?.catch(() => {}); // awaited below; an early failure must not surface as an unhandled rejection
+  const conn = await connect(config, logger, { signal: lifecycle.signal }).catch(async (err: unknown) => {
+    await lifecycle.stopAll();
+    throw err;
+  });
+  lifecycle.add('neo4j', () => conn.close());
+  await engineReady?.catch(async (err: unknown) => {
+    await lifecycle.stopAll();
+    throw err;
+  });
+  const services: Services = { conn, nlp };
   try {
     await applyMigrations(conn.driver, conn.settings.database);
     let failed = false;
@@ -110,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
         logger.info('migrations applied');
         break;
       case 'seed':
-        failed = await seed(conn, config, logger, positionals[0] ?? config.SEED_DIR);
+        failed = await seed(services, config, logger, positionals[0] ?? config.SEED_DIR);
         break;
       case 'ingest': {
         if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
@@ -122,7 +150,7 @@ async function run(argv: string[]): Promise<number> {
           url: values.url,
         }, config);
         for (const e of errors) logger.error(e.message);
-        failed = await ingestAndReport(conn, config, logger, inputs, errors.map((e) => e.message));
+        failed = await ingestAndReport(services, config, logger, inputs, errors.map((e) => e.message));
         break;
       }
       case 'export': {
@@ -137,28 +165,27 @@ async function run(argv: string[]): Promise<number> {
         break;
       }
       case 'start':
-        failed = await seed(conn, config, logger, config.SEED_DIR);
+        failed = await seed(services, config, logger, config.SEED_DIR);
         if (failed) logger.warn('some seed articles failed (see above); serving what was loaded');
-        process.removeListener('SIGTERM', onEarlySignal);
-        process.removeListener('SIGINT', onEarlySignal);
-        await serveUntilSignal(conn, config, logger);
-        failed = false;
-        break;
+        serving = true;
+        return await serveUntilSignal(services, config, logger, lifecycle);
       case 'serve':
-        process.removeListener('SIGTERM', onEarlySignal);
-        process.removeListener('SIGINT', onEarlySignal);
-        await serveUntilSignal(conn, config, logger);
-        break;
+        serving = true;
+        return await serveUntilSignal(services, config, logger, lifecycle);
     }
     return failed ? 1 : 0;
   } finally {
-    await conn.close();
+    await lifecycle.stopAll();
   }
 }
 
+// Work cut short by SIGTERM/SIGINT ends (or fails) here too; then the signal handler sets the exit code.
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    if (!lifecycle.interruptedBy) process.exit(code);
+  },
   (err: unknown) => {
+    if (lifecycle.interruptedBy) return;
     const message = err instanceof Error ? err.message : String(err);
     // One line for the reason; usage text is the exception, since it is the fix.
     console.error(`chronicle: ${err instanceof UsageError ? message : message.split('\n')[0]}`);

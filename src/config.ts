@@ -53,6 +53,13 @@ const ConfigSchema = z.object({
    * transactions at 70% of it, so this bounds the largest load and read.
    */
   NEO4J_LOCAL_HEAP: HeapSize.default(DEFAULT_LOCAL_HEAP),
+  /**
+   * A running NLP engine (docker compose's `nlp` service). Unset: commands that ingest start the local worker
+   * from .nlp/venv (prepared by `npm install`).
+   */
+  NLP_URL: z.string().regex(/^https?:\/\/[^/\s]+\/?$/, 'must look like http://host:5005').optional(),
+  /** Parse cache directory (parses keyed by text sha256 and engine/model version); reused across runs. */
+  NLP_CACHE_DIR: z.string().default('.nlp/cache'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),

@@ -17,7 +17,7 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export async function connect(config: Config, logger: Logger): Promise<Connection> {
+export async function connect(config: Config, logger: Logger, opts: { signal?: AbortSignal } = {}): Promise<Connection> {
   let uri = config.NEO4J_URI;
   let local: LocalNeo4j | undefined;
   if (!uri) {
@@ -28,7 +28,7 @@ export async function connect(config: Config, logger: Logger): Promise<Connectio
       logger.info({ uri }, 'using the local Neo4j started by db:start');
     } else {
       logger.info({ home }, 'NEO4J_URI is not set: starting a local Neo4j');
-      local = await startLocalNeo4j({ home, port: config.NEO4J_LOCAL_PORT, log: (l) => logger.info(l) });
+      local = await startLocalNeo4j({ home, port: config.NEO4J_LOCAL_PORT, log: (l) => logger.info(l), signal: opts.signal });
       uri = local.uri;
     }
   }

@@ -4,7 +4,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
-import type { IngestInput, IngestResult } from '../ingest/pipeline.js';
+import type { ArticleParser, IngestInput, IngestResult } from '../ingest/pipeline.js';
 import type { IngestErrorCode } from '../ingest/errors.js';
 import { badInput } from './errors.js';
 
@@ -16,11 +16,17 @@ export interface IngestResultRow {
   error: string | null;
 }
 
-/** The real pipeline, loaded on first use so the read API never depends on the extraction code loading. */
-export function pipelineIngest(driver: Driver, config: Config, database: string): IngestFn {
+/**
+ * The real pipeline, loaded on first use so the read API never depends on the extraction code loading.
+ * Without an NLP engine every upload fails as NLP_FAILED (a server-side problem, reported without internals).
+ */
+export function pipelineIngest(driver: Driver, nlp: ArticleParser | undefined, config: Config, database: string): IngestFn {
+  const parser: ArticleParser = nlp ?? {
+    parseMany: () => Promise.reject(new Error('this server was started without an NLP engine, which ingestArticle needs')),
+  };
   return async (input) => {
     const { ingestArticles } = await import('../ingest/pipeline.js');
-    const [result] = await ingestArticles(driver, { ...config, NEO4J_DATABASE: database }, [input]);
+    const [result] = await ingestArticles(driver, parser, { ...config, NEO4J_DATABASE: database }, [input]);
     if (!result) throw new Error('ingest pipeline returned no result');
     return result;
   };

@@ -14,6 +14,7 @@ import express, { type Express, type NextFunction, type Request, type Response, 
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { ArticleParser } from '../ingest/pipeline.js';
 import { createContext, type ApiContext, type ContextDeps } from './context.js';
 import { createFormatError } from './errors.js';
 import { pipelineIngest, type IngestFn } from './ingest.js';
@@ -39,6 +40,8 @@ export interface ApiDeps {
   database?: string;
   /** Defaults to the real ingest pipeline; tests may inject one. */
   ingest?: IngestFn;
+  /** The NLP engine the real ingest pipeline parses with (unused when `ingest` is given). */
+  nlp?: ArticleParser;
 }
 
 function contextDeps(deps: ApiDeps): ContextDeps {
@@ -48,7 +51,7 @@ function contextDeps(deps: ApiDeps): ContextDeps {
     config: deps.config,
     logger: deps.logger,
     database,
-    ingest: deps.ingest ?? pipelineIngest(deps.driver, deps.config, database),
+    ingest: deps.ingest ?? pipelineIngest(deps.driver, deps.nlp, deps.config, database),
   };
 }
 

@@ -14,6 +14,7 @@ export type IngestErrorCode =
   | 'DUPLICATE_ID'
   | 'BAD_MANIFEST'
   | 'UNREADABLE'
+  | 'NLP_FAILED'
   | 'EXTRACTION_FAILED'
   | 'LOAD_FAILED';
 

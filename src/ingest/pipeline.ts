@@ -1,9 +1,9 @@
 /**
  * The ingestion pipeline shared by the CLI and the API: validate → read the stored version (skip if stored
- * unchanged; one read for a whole batch) → extract → read candidate actors, then candidate statements and
- * events → resolve → load, one article at a time in input order, because
- * resolution depends on what earlier articles stored. A failing article is reported and skipped;
- * its transaction rolls back, so it changes nothing stored.
+ * unchanged; one read for a whole batch) → parse (NLP engine, cached; batched a window ahead) → extract →
+ * read candidate actors, then candidate statements and events → resolve → load, one article at a time in
+ * input order, because resolution depends on what earlier articles stored. A failing article is reported
+ * and skipped; its transaction rolls back, so it changes nothing stored.
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
@@ -11,6 +11,7 @@ import { extractArticle } from '../extract/index.js';
 import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
 import { fetchKnownGraph } from '../graph/knownGraph.js';
 import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';
+import type { NlpClient, Parse } from '../nlp/index.js';
 import { resolveArticle } from '../resolve/index.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
 import { compareStoredVersion, storedVersions, validateArticleInput, type IngestInput, type ValidArticle } from './validate.js';
@@ -35,31 +36,36 @@ export interface IngestOptions {
   /** "Today" for the future-date check (tests pin it). */
   now?: Date;
   /** Replaceable stages, for tests that inject failures. */
-  extract?: (input: ArticleInput) => ExtractedArticle;
+  extract?: (input: ArticleInput, parse: Parse) => ExtractedArticle;
   resolve?: (extracted: ExtractedArticle, known: KnownGraph) => ResolvedArticle;
 }
 
 type IngestConfig = Pick<Config, 'NEO4J_DATABASE' | 'MAX_ARTICLE_BYTES'>;
 
+/** What ingestion needs of the NLP engine (an NlpClient; the API passes one that starts the engine on first use). */
+export type ArticleParser = Pick<NlpClient, 'parseMany'>;
+
+/** Articles parsed per engine request; the next window is parsed while this one is extracted and loaded. */
+const PARSE_WINDOW = 16;
+
 export async function ingestArticles(
   driver: Driver,
+  nlp: ArticleParser,
   config: IngestConfig,
   inputs: readonly IngestInput[],
   options: IngestOptions = {},
 ): Promise<IngestResult[]> {
   const checked = inputs.map((input) => validated(input, config, options));
-  // Which articles are stored already, in one round trip for the whole batch, before any is extracted:
-  // re-running the seed or a corpus skips unchanged articles without extracting them.
+  // Which articles are stored already, in one round trip for the whole batch, before any is parsed or
+  // extracted: re-running the seed or a corpus skips unchanged articles without asking the engine.
   const ids = checked.flatMap((c) => ('article' in c ? [c.article.id] : []));
   // Never throws: each article gets a result, also when Neo4j cannot be read (each then fails as LOAD_FAILED).
   const stored = await storedVersions(driver, config.NEO4J_DATABASE, ids).catch((err: unknown) => ({ error: err }));
+  const planned = checked.map((c) => plan(c, stored));
+  const parseOf = parsesAhead(nlp, new Map(planned.flatMap((p, i) => ('article' in p ? [[i, p.article.text] as const] : []))));
   const results: IngestResult[] = [];
-  for (const [index, c] of checked.entries()) {
-    const result = !('article' in c)
-      ? c.failure
-      : 'error' in stored
-        ? failed(c.article.id, c.source, stored.error)
-        : await ingestValid(driver, config, c.source, c.article, stored, options);
+  for (const [index, p] of planned.entries()) {
+    const result = 'result' in p ? p.result : await ingestNew(driver, config, p.source, p.article, () => parseOf(index), options);
     results.push(result);
     options.onProgress?.(result, index, inputs.length);
   }
@@ -67,6 +73,45 @@ export async function ingestArticles(
 }
 
 type Validated = { source: string; article: ValidArticle } | { failure: IngestResult };
+type Planned = { source: string; article: ValidArticle } | { result: IngestResult };
+
+/** What happens to a checked input, given the stored versions: already decided, or to be parsed and stored. */
+function plan(c: Validated, stored: ReadonlyMap<string, string | null> | { error: unknown }): Planned {
+  if (!('article' in c)) return { result: c.failure };
+  const { id } = c.article;
+  if ('error' in stored) return { result: failed(id, c.source, stored.error) };
+  try {
+    if (compareStoredVersion(c.article, stored.get(id), c.source) === 'unchanged') return { result: { id, source: c.source, status: 'unchanged' } };
+  } catch (err) {
+    return { result: failed(id, c.source, err) };
+  }
+  return c;
+}
+
+/**
+ * The parse of the article at an input index, fetched a window at a time and one window ahead: the engine is
+ * another process, so it parses the next window while this one is extracted and loaded, and memory holds at
+ * most two windows of parses however long the batch.
+ */
+function parsesAhead(nlp: ArticleParser, texts: ReadonlyMap<number, string>): (index: number) => Promise<Parse> {
+  const order = [...texts.keys()];
+  const position = new Map(order.map((index, k) => [index, k]));
+  const windows = new Map<number, Promise<Parse[]>>();
+  const fetchWindow = (w: number) => {
+    if (windows.has(w) || w * PARSE_WINDOW >= order.length) return;
+    const parses = nlp.parseMany(order.slice(w * PARSE_WINDOW, (w + 1) * PARSE_WINDOW).map((i) => texts.get(i)!));
+    parses.catch(() => {}); // a prefetched window's failure is reported when its articles ask for it
+    windows.set(w, parses);
+  };
+  return async (index) => {
+    const k = position.get(index)!;
+    const w = Math.floor(k / PARSE_WINDOW);
+    fetchWindow(w);
+    fetchWindow(w + 1);
+    windows.delete(w - 1);
+    return (await windows.get(w)!)[k % PARSE_WINDOW]!;
+  };
+}
 
 function validated(input: IngestInput, config: IngestConfig, options: IngestOptions): Validated {
   const source = input.source ?? input.id ?? 'upload';
@@ -77,21 +122,23 @@ function validated(input: IngestInput, config: IngestConfig, options: IngestOpti
   }
 }
 
-/** A valid article, given what storedVersions read: skip if stored unchanged, else extract, resolve, load. */
-async function ingestValid(
+/** A valid article that is not stored yet: parse, extract, resolve, load. */
+async function ingestNew(
   driver: Driver,
   config: IngestConfig,
   source: string,
   article: ValidArticle,
-  stored: ReadonlyMap<string, string | null>,
+  parse: () => Promise<Parse>,
   options: IngestOptions,
 ): Promise<IngestResult> {
   const { id } = article;
   const database = config.NEO4J_DATABASE;
   try {
-    if (compareStoredVersion(article, stored.get(id), source) === 'unchanged') return { id, source, status: 'unchanged' };
+    const parsed = await parse().catch((err: unknown) => {
+      throw new IngestError('NLP_FAILED', source, `could not be parsed (${firstLine(err)}) — nothing of this article was stored`);
+    });
     const { sha256: _sha, ...plain } = article;
-    const extracted = stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain));
+    const extracted = stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain, parsed));
     const known = await fetchKnownGraph(driver, database, extracted);
     const resolved = stage('EXTRACTION_FAILED', source, 'resolution', () => (options.resolve ?? resolveArticle)(extracted, known));
     // Checks the stored version again inside its transaction (another writer may have stored this id since).

@@ -14,6 +14,7 @@ import { applyCuration, readCurationFile } from '../../src/ingest/curation.js';
 import { ingestArticles } from '../../src/ingest/pipeline.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
 import { rememberGraph, testDriver, testNeo4jSettings } from '../support/neo4j.js';
+import { testNlp } from '../support/nlp.js';
 import { ok, startTestServer, type TestServer } from './helpers.js';
 
 const DATABASE = testNeo4jSettings().database;
@@ -79,7 +80,7 @@ describe('GraphQL over HTTP against the seeded graph (five seed articles)', () =
     const seed = readSeedFolder(SEED_DIR, CONFIG);
     expect(seed.errors).toEqual([]);
     expect(seed.inputs.map((i) => i.id)).toEqual(ARTICLES);
-    const results = await ingestArticles(seedDriver, CONFIG, seed.inputs);
+    const results = await ingestArticles(seedDriver, await testNlp(), CONFIG, seed.inputs);
     expect(results.filter((r) => r.status === 'failed')).toEqual([]);
     const curation = readCurationFile(path.join(SEED_DIR, 'curation.json'));
     expect(curation).not.toBeNull();

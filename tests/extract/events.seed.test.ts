@@ -16,7 +16,7 @@ const gold = JSON.parse(readFileSync('tests/fixtures/gold/events.json', 'utf8'))
 let articles: ExtractedArticle[];
 let resolved: ResolvedArticle[];
 beforeAll(() => {
-  articles = seedInputs().map(extractArticle);
+  articles = seedInputs().map((input) => extractArticle(input));
   resolved = resolveCorpus(articles);
 });
 const byId = (id: string) => articles.find((a) => a.article.id.startsWith(id))!;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDriver } from '../support/neo4j.js';
+import { testNlp } from '../support/nlp.js';
 import { applyMigrations } from '../../src/graph/migrations.js';
 import { ingestArticles } from '../../src/ingest/pipeline.js';
 import { readArticleFiles, readSeedFolder } from '../../src/ingest/seedFolder.js';
@@ -68,7 +69,7 @@ describe('ingestArticles', () => {
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify([entry('keep')]));
     const first = readSeedFolder(dir, CONFIG);
     expect(first.errors).toEqual([]);
-    const [kept] = await ingestArticles(driver, CONFIG, first.inputs, { now: NOW });
+    const [kept] = await ingestArticles(driver, await testNlp(), CONFIG, first.inputs, { now: NOW });
     expect(kept).toMatchObject({ id: `${p}-keep`, status: 'created' });
     const before = await dumpGraph(driver, [`${p}-keep`]);
 
@@ -97,7 +98,7 @@ describe('ingestArticles', () => {
     });
 
     const progress: string[] = [];
-    const results = await ingestArticles(driver, CONFIG, batch.inputs, {
+    const results = await ingestArticles(driver, await testNlp(), CONFIG, batch.inputs, {
       now: NOW,
       onProgress: (r, i, total) => progress.push(`${i + 1}/${total} ${r.status}`),
       // Resolution hands the loader an impossible date for one article: its transaction fails mid-way.
@@ -126,7 +127,7 @@ describe('ingestArticles', () => {
 
   it('skips an article stored with the same text as unchanged', async () => {
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify([entry('keep')]));
-    const results = await ingestArticles(driver, CONFIG, readSeedFolder(dir, CONFIG).inputs, { now: NOW });
+    const results = await ingestArticles(driver, await testNlp(), CONFIG, readSeedFolder(dir, CONFIG).inputs, { now: NOW });
     expect(results).toEqual([{ id: `${p}-keep`, source: expect.stringMatching(/keep\.txt$/), status: 'unchanged' }]);
   });
 
@@ -137,14 +138,14 @@ describe('ingestArticles', () => {
       const read = readArticleFiles([loose], { outlet: 'Example Daily', publishedAt: '2024-05-02' }, CONFIG);
       expect(read.errors).toEqual([]);
       expect(read.inputs.map((i) => i.id)).toEqual([`${p}-loose-one`]);
-      const results = await ingestArticles(driver, CONFIG, read.inputs, { now: NOW });
+      const results = await ingestArticles(driver, await testNlp(), CONFIG, read.inputs, { now: NOW });
       expect(results[0]).toMatchObject({ status: 'created' });
 
-      const again = await ingestArticles(driver, CONFIG, read.inputs, { now: NOW });
+      const again = await ingestArticles(driver, await testNlp(), CONFIG, read.inputs, { now: NOW });
       expect(again[0]).toMatchObject({ status: 'unchanged' });
 
       const undescribed = readArticleFiles([loose], {}, CONFIG);
-      const [undated] = await ingestArticles(driver, CONFIG, undescribed.inputs, { now: NOW });
+      const [undated] = await ingestArticles(driver, await testNlp(), CONFIG, undescribed.inputs, { now: NOW });
       expect(undated).toMatchObject({ status: 'failed', code: 'MISSING_DATE', field: 'publishedAt' });
       expect(undated!.error).toMatch(/loose one\.txt: has no publication date — give publishedAt as YYYY-MM-DD \(manifest entry, or --published\)/);
     } finally {

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rememberGraph, testDriver } from '../support/neo4j.js';
+import { testNlp } from '../support/nlp.js';
 import { loadConfig } from '../../src/config.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { fetchKnownGraph } from '../../src/graph/knownGraph.js';
@@ -40,12 +41,12 @@ describe('seeding the five seed articles', () => {
   });
 
   it('loads every article, and a second seed changes no count and no property', async () => {
-    const first = await ingestArticles(driver, CONFIG, seed.inputs);
+    const first = await ingestArticles(driver, await testNlp(), CONFIG, seed.inputs);
     expect(first.filter((r) => r.status === 'failed')).toEqual([]);
     const afterFirst = await dumpGraph(driver);
     expect(afterFirst.nodes.length).toBeGreaterThan(5);
 
-    const second = await ingestArticles(driver, CONFIG, seed.inputs);
+    const second = await ingestArticles(driver, await testNlp(), CONFIG, seed.inputs);
     expect(second.map((r) => r.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(await dumpGraph(driver)).toEqual(afterFirst);
 

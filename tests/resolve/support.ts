@@ -8,7 +8,7 @@ let cached: { extracted: ExtractedArticle[]; resolved: ResolvedArticle[] } | und
 
 export function seedCorpus() {
   if (!cached) {
-    const extracted = seedInputs().map(extractArticle);
+    const extracted = seedInputs().map((input) => extractArticle(input));
     cached = { extracted, resolved: resolveCorpus(extracted) };
   }
   return cached;

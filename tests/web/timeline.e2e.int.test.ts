@@ -20,6 +20,7 @@ import { ingestArticles } from '../../src/ingest/pipeline.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
 import { timelineRouter } from '../../src/web/router.js';
 import { rememberGraph, testDriver, testNeo4jSettings } from '../support/neo4j.js';
+import { testNlp } from '../support/nlp.js';
 import { artifactPath, chartX, detailLoaded, launchChromium, listOrder, openPage, timelineLoaded } from './support/browser.js';
 
 const DATABASE = testNeo4jSettings().database;
@@ -86,7 +87,7 @@ describe('timeline page end to end (seeded Neo4j, real API, headless Chromium)',
 
     const seed = readSeedFolder(SEED_DIR, CONFIG);
     expect(seed.errors).toEqual([]);
-    const results = await ingestArticles(seedDriver, CONFIG, seed.inputs);
+    const results = await ingestArticles(seedDriver, await testNlp(), CONFIG, seed.inputs);
     expect(results.filter((r) => r.status === 'failed')).toEqual([]);
 
     serverDriver = testDriver();

@@ -4,6 +4,9 @@
  * extractor handles exactly. `node --import tsx bench/calibrate.ts [--scale 100] [--seed 42] [--show 5]`.
  */
 import { extractArticle } from '../src/extract/index.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { nlpRuntime } from '../src/nlp/index.js';
 import { generateCorpus } from './corpus/generate.js';
 
 function arg(name: string, fallback: string): string {
@@ -13,6 +16,9 @@ function arg(name: string, fallback: string): string {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+// The extractor reads the NLP engine's parses: NLP_URL's engine, else the local worker (stopped at the end).
+const config = loadConfig();
+const nlp = nlpRuntime(config, createLogger(config.LOG_LEVEL));
 const corpus = generateCorpus({ scale: Number(arg('--scale', '100')), seed: Number(arg('--seed', '42')) });
 const show = Number(arg('--show', '5'));
 const byForm = new Map<string, { expected: number; found: number }>();
@@ -27,7 +33,7 @@ const kinds = new Map<string, number>();
 for (const [i, article] of corpus.articles.entries()) {
   const exp = corpus.expected.perArticle[i]!;
   const { text, ...meta } = article;
-  const x = extractArticle({ id: meta.id, text, outlet: meta.outlet, title: meta.title, publishedAt: meta.publishedAt, url: meta.url });
+  const x = extractArticle({ id: meta.id, text, outlet: meta.outlet, title: meta.title, publishedAt: meta.publishedAt, url: meta.url }, (await nlp.parseMany([text]))[0]!);
   const actorName = new Map(x.actors.map((a) => [a.key, a]));
   for (const a of x.actors) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
   const got = x.actors.map((a) => `${a.kind}:${a.name}`).sort();
@@ -87,3 +93,4 @@ console.log(`extra statements: ${extra}; actor mismatches: ${actorMismatch}`);
 console.log(`event mismatches: ${eventMismatch}; claims: ${claimsTotal}`, Object.fromEntries(claimKinds));
 console.log('sample meetings:', eventLog.slice(0, 6));
 console.log('actors by kind (per-article sums):', Object.fromEntries(kinds));
+await nlp.close();

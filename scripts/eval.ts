@@ -26,7 +26,10 @@ import { resolveCorpus } from '../src/resolve/corpus.js';
 import { runEval, type Score } from '../src/eval/index.js';
 import { BratError, diagnoseArticle, evaluatePolnear, formatDiagnosis, scoreWith, summarise, type PolnearEvaluation } from '../src/eval/polnear/index.js';
 import { extractionRunner } from '../src/eval/polnear/runner.js';
-import type { ArticleInput, ExtractedArticle } from '../src/extract/types.js';
+import type { ExtractedArticle } from '../src/extract/types.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { nlpRuntime } from '../src/nlp/index.js';
 import type { Parse } from '../src/nlp/types.js';
 
 const { values } = parseArgs({
@@ -44,23 +47,18 @@ const { values } = parseArgs({
   },
 });
 
-if (values.polnear !== undefined) {
-  await polnear(values.polnear);
-} else {
-  seedEval();
+// Extraction reads the NLP engine's parse: NLP_URL's engine, else the local worker (started here, stopped at the end).
+const config = loadConfig();
+const nlp = nlpRuntime(config, createLogger(config.LOG_LEVEL));
+const getParse = async (text: string): Promise<Parse> => (await nlp.client()).parse(text);
+try {
+  if (values.polnear !== undefined) await polnear(values.polnear);
+  else await seedEval();
+} finally {
+  await nlp.close();
 }
 
 // ------------------------------------------------------------------------------------------ PolNeAR
-
-/**
- * ADAPTER — the one place that knows how extraction gets its parse. Until src/nlp/client.ts exists,
- * extraction runs without a parse (the surface sieve). To connect the NLP engine at merge:
- *   extract:  (input, parse) => extractArticle(input, parse!)
- *   getParse: the client's (text) => Promise<Parse>
- */
-function extractionForEval(): { extract: (input: ArticleInput, parse: Parse | undefined) => ExtractedArticle; getParse?: (text: string) => Promise<Parse> } {
-  return { extract: (input) => extractArticle(input) };
-}
 
 async function polnear(dir: string): Promise<void> {
   const cues = values.cues;
@@ -68,11 +66,10 @@ async function polnear(dir: string): Promise<void> {
     console.error(`--cues ${cues}: use "readme" (the default) or "extended"`);
     process.exit(2);
   }
-  const { extract, getParse } = extractionForEval();
   const started = performance.now();
   let e: PolnearEvaluation;
   try {
-    e = await evaluatePolnear(dir, extractionRunner(extract, getParse), {
+    e = await evaluatePolnear(dir, extractionRunner(extractArticle, getParse), {
       cues,
       ...(values['split-name'] ? { splitName: values['split-name'] } : {}),
     });
@@ -132,12 +129,12 @@ function printWorst(e: PolnearEvaluation, n: number): void {
 
 // ------------------------------------------------------------------------------------------ seed gold
 
-function seedEval(): void {
-
+async function seedEval(): Promise<void> {
   const { inputs, errors } = readSeedFolder(values.seed!, { MAX_ARTICLE_BYTES: 10_000_000 });
   for (const e of errors) console.error(`skipped: ${e.message}`);
   const started = performance.now();
-  const extracted = inputs.map(({ source: _source, ...article }) => extractArticle(article));
+  const extracted: ExtractedArticle[] = [];
+  for (const { source: _source, ...article } of inputs) extracted.push(extractArticle(article, await getParse(article.text)));
   const extractMs = performance.now() - started;
   const resolved = resolveCorpus(extracted);
   const { scores, skipped } = runEval({ extracted, resolved }, values.gold!);
@@ -151,7 +148,7 @@ function seedEval(): void {
   }
   for (const k of skipped) console.log(`skipped ${k}`);
   const bytes = inputs.reduce((n, a) => n + Buffer.byteLength(a.text, 'utf8'), 0);
-  console.log(`\n${inputs.length} articles, ${(bytes / 1024).toFixed(1)} KiB extracted in ${extractMs.toFixed(0)} ms (includes first-call warm-up)`);
+  console.log(`\n${inputs.length} articles, ${(bytes / 1024).toFixed(1)} KiB extracted in ${extractMs.toFixed(0)} ms (includes first-call warm-up and any parse not cached)`);
 
   const limit = values.verbose ? Infinity : Number(values.misses ?? '5');
   for (const s of scores) {

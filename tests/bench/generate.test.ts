@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractWithEngine } from '../support/nlp.js';
 import names from '../../bench/corpus/data/names.json' with { type: 'json' };
 import world from '../../bench/corpus/data/world.json' with { type: 'json' };
 import { MAX_OVERLAP, addDays, countsOf, generateCorpus, mulberry32, surnamePool, wordOverlap } from '../../bench/corpus/generate.js';
@@ -136,12 +136,12 @@ describe('generateCorpus', () => {
  * generator must drop the form (run `node --import tsx bench/calibrate.ts` to see which).
  */
 describe('the extractor on the generated forms', () => {
-  it('finds every generated statement (speaker, words, kind, intermediaries) and every actor, and nothing else', () => {
+  it('finds every generated statement (speaker, words, kind, intermediaries) and every actor, and nothing else', async () => {
     const corpus = generateCorpus({ scale: 60, seed: 7 });
     const problems: string[] = [];
-    corpus.articles.forEach((article, i) => {
+    for (const [i, article] of corpus.articles.entries()) {
       const exp = corpus.expected.perArticle[i]!;
-      const x = extractArticle({ id: article.id, text: article.text, outlet: article.outlet, title: article.title, publishedAt: article.publishedAt, url: article.url });
+      const x = await extractWithEngine({ id: article.id, text: article.text, outlet: article.outlet, title: article.title, publishedAt: article.publishedAt, url: article.url });
       const byKey = new Map(x.actors.map((a) => [a.key, a]));
       const found = x.statements.map((s) => ({
         surname: (byKey.get(s.speakerKey)?.name ?? '?').split(' ').at(-1),
@@ -158,7 +158,7 @@ describe('the extractor on the generated forms', () => {
       if (kinds(x.actors.map((a) => `${a.kind}:${a.name}`)) !== kinds(exp.actors)) problems.push(`${article.id}: actor kinds differ`);
       if (x.events.filter((e) => e.kind === 'MEETING').length !== exp.meetings.length) problems.push(`${article.id}: meetings differ`);
       if (x.events.filter((e) => e.kind === 'INCIDENT').length !== exp.incidents.length) problems.push(`${article.id}: incidents differ`);
-    });
+    }
     expect(problems).toEqual([]);
   });
 });

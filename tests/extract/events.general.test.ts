@@ -4,16 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractWithEngine } from '../support/nlp.js';
 
 const run = (file: string, publishedAt: string) =>
-  extractArticle({ id: file, text: readFileSync(`tests/fixtures/general/${file}`, 'utf8'), outlet: 'Test Wire', title: null, publishedAt, url: null });
+  extractWithEngine({ id: file, text: readFileSync(`tests/fixtures/general/${file}`, 'utf8'), outlet: 'Test Wire', title: null, publishedAt, url: null });
 
 const dated = (d: { start: string; end: string } | null) => (d ? (d.start === d.end ? d.start : `${d.start}..${d.end}`) : null);
 
 describe('events in articles the pipeline has never seen', () => {
-  it('a summit series: rounds of talks with ordinals, a planned round, a summit, an agreement nearing completion', () => {
-    const a = run('events-summit.txt', '2023-06-16');
+  it('a summit series: rounds of talks with ordinals, a planned round, a summit, an agreement nearing completion', async () => {
+    const a = await run('events-summit.txt', '2023-06-16');
     const meetings = a.events.filter((e) => e.kind === 'MEETING').map((e) => [e.series?.name, e.series?.ordinal ?? null, dated(e.date)]);
     expect(meetings).toEqual(
       expect.arrayContaining([
@@ -30,8 +30,8 @@ describe('events in articles the pipeline has never seen', () => {
     expect(a.actors.find((x) => x.key === claim.sourceActorKey)?.name).toMatch(/South Korean official/);
   });
 
-  it('a plane near-miss: one incident with both distance claims and the date', () => {
-    const a = run('events-nearmiss.txt', '2023-03-06');
+  it('a plane near-miss: one incident with both distance claims and the date', async () => {
+    const a = await run('events-nearmiss.txt', '2023-03-06');
     const incidents = a.events.filter((e) => e.kind === 'INCIDENT');
     expect(incidents.map((e) => [e.name, dated(e.date)])).toEqual([['near miss', '2023-03-04']]);
     expect(a.claims.map((c) => [c.attribute, c.value, c.normalized])).toEqual([
@@ -44,8 +44,8 @@ describe('events in articles the pipeline has never seen', () => {
     expect(a.actors.find((x) => x.key === union.sourceActorKey)?.name).toMatch(/union official/);
   });
 
-  it('a court case: hearings in a series, the missing third implied between its neighbours, a plea agreement', () => {
-    const a = run('events-court.txt', '2024-02-09');
+  it('a court case: hearings in a series, the missing third implied between its neighbours, a plea agreement', async () => {
+    const a = await run('events-court.txt', '2024-02-09');
     const hearings = a.events.filter((e) => e.kind === 'MEETING').map((e) => [e.series?.ordinal, dated(e.date), e.implied ?? false]);
     expect(hearings).toEqual([
       [1, '2024-01-12', false],

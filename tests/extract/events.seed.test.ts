@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedInputs } from './support/seedArticles.js';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractWithEngine } from '../support/nlp.js';
 import type { ExtractedArticle, ResolvedArticle } from '../../src/extract/types.js';
 import { scoreClaimSources, scoreIncidentClaims } from '../../src/eval/claims.js';
 import { scoreCampaigns, scoreIdentity, scoreIncidents, scoreMeetings, scoreMilestones, type EventGold } from '../../src/eval/events.js';
@@ -15,8 +15,8 @@ const gold = JSON.parse(readFileSync('tests/fixtures/gold/events.json', 'utf8'))
 
 let articles: ExtractedArticle[];
 let resolved: ResolvedArticle[];
-beforeAll(() => {
-  articles = seedInputs().map((input) => extractArticle(input));
+beforeAll(async () => {
+  articles = await Promise.all(seedInputs().map((input) => extractWithEngine(input)));
   resolved = resolveCorpus(articles);
 });
 const byId = (id: string) => articles.find((a) => a.article.id.startsWith(id))!;

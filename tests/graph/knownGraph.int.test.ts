@@ -9,7 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { rememberGraph, testDriver } from '../support/neo4j.js';
 import { loadConfig } from '../../src/config.js';
-import { extractArticle } from '../../src/extract/index.js';
+import { extractWithEngine } from '../support/nlp.js';
 import type { ExtractedArticle, ExtractedEvent, KnownGraph, ResolvedArticle } from '../../src/extract/types.js';
 import { KNOWN_EVENT, fetchKnownActors, fetchKnownGraph, fetchKnownRest } from '../../src/graph/knownGraph.js';
 import { loadArticle } from '../../src/graph/load.js';
@@ -79,11 +79,11 @@ describe('the bounded known-graph read', () => {
 
   it('gives the same ids as the whole graph on the seed articles and a generated corpus, and reads less', async () => {
     const seed = readSeedFolder('seed', CONFIG);
-    for (const input of seed.inputs) await resolveAndLoad(extractArticle(input));
+    for (const input of seed.inputs) await resolveAndLoad(await extractWithEngine(input));
     const corpus = generateCorpus({ scale: 100, seed: 11 });
     let reused = 0;
     for (const a of corpus.articles) {
-      const extracted = extractArticle({ id: a.id, text: a.text, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, url: a.url });
+      const extracted = await extractWithEngine({ id: a.id, text: a.text, outlet: a.outlet, title: a.title, publishedAt: a.publishedAt, url: a.url });
       const before = await wholeGraph(driver);
       const resolved = await resolveAndLoad(extracted, before);
       const storedIds = new Set([...before.statements, ...before.events].map((x) => x.id));
@@ -94,7 +94,7 @@ describe('the bounded known-graph read', () => {
 
     // Bounded: the last article's read holds a small part of what is stored.
     const last = corpus.articles.at(-1)!;
-    const extracted = extractArticle({ id: `${last.id}-again`, text: last.text, outlet: last.outlet, title: last.title, publishedAt: last.publishedAt, url: last.url });
+    const extracted = await extractWithEngine({ id: `${last.id}-again`, text: last.text, outlet: last.outlet, title: last.title, publishedAt: last.publishedAt, url: last.url });
     const known = await fetchKnownGraph(driver, DATABASE, extracted);
     const whole = await wholeGraph(driver);
     expect(known.statements.length).toBeLessThan(whole.statements.length / 4);

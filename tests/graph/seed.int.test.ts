@@ -4,9 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rememberGraph, testDriver } from '../support/neo4j.js';
-import { testNlp } from '../support/nlp.js';
+import { extractWithEngine, testNlp } from '../support/nlp.js';
 import { loadConfig } from '../../src/config.js';
-import { extractArticle } from '../../src/extract/index.js';
 import { fetchKnownGraph } from '../../src/graph/knownGraph.js';
 import { loadArticle } from '../../src/graph/load.js';
 import { applyMigrations } from '../../src/graph/migrations.js';
@@ -52,7 +51,7 @@ describe('seeding the five seed articles', () => {
 
     // Forcing every article through extraction, resolution and load again must be a no-op too.
     for (const input of seed.inputs) {
-      const extracted = extractArticle(input);
+      const extracted = await extractWithEngine(input);
       const resolved = resolveArticle(extracted, await fetchKnownGraph(driver, DATABASE, extracted));
       const counts = await loadArticle(driver, DATABASE, resolved);
       expect({ id: input.id, nodesCreated: counts.nodesCreated, relationshipsCreated: counts.relationshipsCreated }).toEqual({

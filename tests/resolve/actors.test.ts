@@ -3,10 +3,12 @@ import type { ExtractedActor } from '../../src/extract/types.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
 import { actorId, article, seedCorpus } from './support.js';
 
+// Seed articles through the real NLP engine, extracted and resolved once for the file.
+const { resolved } = await seedCorpus();
+
 const person = (key: string, name: string, aliases: string[] = []): ExtractedActor => ({ key, name, kind: 'PERSON', aliases, mentions: [] });
 
 describe('actor ids across the seed articles', () => {
-  const { resolved } = seedCorpus();
   const [latin, ibt, rt, fox, cnn] = resolved as [typeof resolved[0], typeof resolved[0], typeof resolved[0], typeof resolved[0], typeof resolved[0]];
 
   it('one person, one id, whatever the form: "Ash Carter" / "Ashton Carter", "Bashar al-Assad" / "Bashar Assad"', () => {

@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import { runEval } from '../../src/eval/index.js';
 import { seedCorpus } from './support.js';
 
-it('meets the targets on the gold annotation: statement attribution F1 >= 0.90, no wrong alias merge', () => {
-  const { extracted, resolved } = seedCorpus();
+it('meets the targets on the gold annotation: statement attribution F1 >= 0.90, no wrong alias merge', async () => {
+  const { extracted, resolved } = await seedCorpus();
   const { scores } = runEval({ extracted, resolved }, path.resolve(__dirname, '../fixtures/gold'));
   const find = (prefix: string) => scores.find((s) => s.category.startsWith(prefix))!;
   expect(find('statements: attribution').f1).toBeGreaterThanOrEqual(0.9);

@@ -6,6 +6,9 @@ import { sameUtterance, statementId, wording } from '../../src/resolve/statement
 import type { KnownGraph } from '../../src/extract/types.js';
 import { article, seedCorpus, statementIdOf } from './support.js';
 
+// Seed articles through the real NLP engine, extracted and resolved once for the file.
+const { resolved } = await seedCorpus();
+
 const same = (a: string, b: string) => sameUtterance(wording(a), wording(b)) > 0;
 
 describe('same utterance, different wording', () => {
@@ -33,7 +36,6 @@ describe('same utterance, different wording', () => {
 });
 
 describe('statement ids across the seed articles', () => {
-  const { resolved } = seedCorpus();
   const byId = (id: string) => resolved.find((r) => r.article.id === id)!;
   const latin = byId('000_13a7a3ee9cba360b');
   const ibt = byId('001_45fd82710821ae0a');

@@ -1,16 +1,16 @@
 /** Seed articles extracted and resolved in manifest order, once per test file. */
-import { extractArticle } from '../../src/extract/index.js';
+import { extractWithEngine } from '../support/nlp.js';
 import type { ExtractedArticle, ResolvedArticle } from '../../src/extract/types.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
 import { seedInputs } from '../extract/support/seedArticles.js';
 
-let cached: { extracted: ExtractedArticle[]; resolved: ResolvedArticle[] } | undefined;
+let cached: Promise<{ extracted: ExtractedArticle[]; resolved: ResolvedArticle[] }> | undefined;
 
 export function seedCorpus() {
-  if (!cached) {
-    const extracted = seedInputs().map((input) => extractArticle(input));
-    cached = { extracted, resolved: resolveCorpus(extracted) };
-  }
+  cached ??= (async () => {
+    const extracted = await Promise.all(seedInputs().map((input) => extractWithEngine(input)));
+    return { extracted, resolved: resolveCorpus(extracted) };
+  })();
   return cached;
 }
 

@@ -3,7 +3,7 @@
  * statement as `{ text, speakerNames: [speaker's name, ...aliases] }`.
  *
  * The parse is acquired by one injected function, `getParse(text)`, so the runner does not know the NLP
- * engine; without it, `extract` gets `undefined` for the parse.
+ * engine (scripts/eval.ts passes the engine's client).
  */
 import type { ArticleInput, ExtractedArticle } from '../../extract/types.js';
 import type { Parse } from '../../nlp/types.js';
@@ -11,7 +11,7 @@ import type { RunnerArticle, SystemRunner } from './index.js';
 import type { SystemStatement } from './measure.js';
 
 export type GetParse = (text: string) => Promise<Parse>;
-export type Extract = (input: ArticleInput, parse: Parse | undefined) => ExtractedArticle | Promise<ExtractedArticle>;
+export type Extract = (input: ArticleInput, parse: Parse) => ExtractedArticle | Promise<ExtractedArticle>;
 
 /** Each statement's words and its speaker's names (name first, then aliases). */
 export function systemStatements(extracted: ExtractedArticle): SystemStatement[] {
@@ -27,11 +27,11 @@ export function toArticleInput(a: RunnerArticle): ArticleInput {
   return { id: a.id, text: a.text, outlet: '', title: null, publishedAt: a.publishedAt ?? new Date().toISOString().slice(0, 10), url: null };
 }
 
-export function extractionRunner(extract: Extract, getParse?: GetParse): SystemRunner {
+export function extractionRunner(extract: Extract, getParse: GetParse): SystemRunner {
   return async (articles) => {
     const out = new Map<string, SystemStatement[]>();
     for (const a of articles) {
-      const parse = getParse ? await getParse(a.text) : undefined;
+      const parse = await getParse(a.text);
       out.set(a.id, systemStatements(await extract(toArticleInput(a), parse)));
     }
     return out;

@@ -38,7 +38,6 @@ export function findCues(syn: Syntax, sentence: { firstToken: number; endToken: 
   const out: Cue[] = [];
   for (let i = sentence.firstToken; i < sentence.endToken; i++) {
     const t = syn.tok(i);
-    const lower = t.text.toLowerCase();
     const phrase = PREPOSITIONAL.find((words) => words.every((w, k) => syn.tok(i + k)?.text.toLowerCase() === w));
     if (phrase) {
       const tokens = phrase.map((_, k) => syn.tok(i + k));

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpApp, startHttpServer, type HttpHandle } from '../../src/api/server.js';
 import type { IngestFn } from '../../src/api/ingest.js';
 import { testDriver } from '../support/neo4j.js';
+import { testNlp } from '../support/nlp.js';
 
 export const silentLogger = pino({ level: 'silent' });
 
@@ -70,7 +71,8 @@ export async function startTestServer(opts: {
   ingest?: IngestFn;
 }): Promise<TestServer> {
   const config = testConfig(opts.config);
-  const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest });
+  // The test run's NLP engine parses what ingestArticle receives, as the real server's engine would.
+  const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest, nlp: await testNlp() });
   const handle = await startHttpServer(app, 0, '127.0.0.1');
   return {
     ...handle,

@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { extractArticle } from '../extract/index.js';
 import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
+import { isDatabaseUnavailable } from '../graph/executor.js';
 import { fetchKnownGraph } from '../graph/knownGraph.js';
 import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';
 import { resolveArticle } from '../resolve/index.js';
@@ -37,6 +38,11 @@ export interface IngestOptions {
   /** Replaceable stages, for tests that inject failures. */
   extract?: (input: ArticleInput) => ExtractedArticle;
   resolve?: (extracted: ExtractedArticle, known: KnownGraph) => ResolvedArticle;
+  /**
+   * Stop after this many articles in a row failed with DB_UNAVAILABLE: the rest are reported NOT_ATTEMPTED
+   * instead of each waiting out its deadline (the CLI passes INGEST_MAX_DB_FAILURES). Default: never stop.
+   */
+  stopAfterUnavailable?: number;
 }
 
 type IngestConfig = Pick<Config, 'NEO4J_DATABASE' | 'MAX_ARTICLE_BYTES'>;
@@ -54,12 +60,19 @@ export async function ingestArticles(
   // Never throws: each article gets a result, also when Neo4j cannot be read (each then fails as LOAD_FAILED).
   const stored = await storedVersions(driver, config.NEO4J_DATABASE, ids).catch((err: unknown) => ({ error: err }));
   const results: IngestResult[] = [];
+  let unavailableInARow = 0;
   for (const [index, c] of checked.entries()) {
+    const stopped = unavailableInARow >= (options.stopAfterUnavailable ?? Infinity);
     const result = !('article' in c)
       ? c.failure
-      : 'error' in stored
-        ? failed(c.article.id, c.source, stored.error)
-        : await ingestValid(driver, config, c.source, c.article, stored, options);
+      : stopped
+        ? notAttempted(c.article.id, c.source, unavailableInARow)
+        : 'error' in stored
+          ? failed(c.article.id, c.source, stored.error)
+          : await ingestValid(driver, config, c.source, c.article, stored, options);
+    // Counts DB failures in a row; an answer from Neo4j starts again, invalid inputs (no Neo4j involved) do not.
+    if (result.code === 'DB_UNAVAILABLE') unavailableInARow += 1;
+    else if (result.status !== 'failed') unavailableInARow = 0;
     results.push(result);
     options.onProgress?.(result, index, inputs.length);
   }
@@ -107,6 +120,11 @@ function failed(id: string | null, source: string, err: unknown): IngestResult {
   return { id, source, status: 'failed', error: error.message, code: error.code, field: error.field };
 }
 
+function notAttempted(id: string, source: string, failures: number): IngestResult {
+  const error = `${source}: not attempted — the ingest stopped after ${failures} articles in a row could not reach Neo4j; nothing of this article was stored`;
+  return { id, source, status: 'failed', error, code: 'NOT_ATTEMPTED' };
+}
+
 function stage<T>(code: IngestErrorCode, source: string, what: string, run: () => T): T {
   try {
     return run();
@@ -120,6 +138,9 @@ function asIngestError(err: unknown, source: string): IngestError {
   if (err instanceof IngestError) return err;
   if (err instanceof ArticleConflictError) {
     return new IngestError('DUPLICATE_ID', source, `${err.message} — give this article a new id, or keep the stored text`, 'id');
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new IngestError('DB_UNAVAILABLE', source, `could not be stored: Neo4j is unavailable (${firstLine(err)}) — nothing of this article was stored; run again once Neo4j is back`);
   }
   return new IngestError('LOAD_FAILED', source, `could not be stored (${firstLine(err)}) — nothing of this article was stored; check that Neo4j is up and migrations ran`);
 }

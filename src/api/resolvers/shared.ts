@@ -1,6 +1,7 @@
 /** Small helpers resolvers share: paging arguments, GraphQL type names for rows, fuzzy dates. */
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { ActorRow, ClaimRow, EventKind, EventRow, StatementRow } from '../../graph/repositories/types.js';
+import { exposeErrorDetails } from '../../config.js';
 import type { ApiContext } from '../context.js';
 import { pageRequest } from '../paging.js';
 
@@ -42,7 +43,8 @@ export function fuzzyDate(start: string | null, end: string | null, precision: s
   return { start, end: end ?? start, precision: (precision ?? 'DAY') as 'DAY' | 'MONTH' | 'YEAR' | 'INTERVAL' };
 }
 
-export const production = (ctx: ApiContext) => ctx.config.NODE_ENV === 'production';
+/** Internal error text in responses: only when asked for (EXPOSE_ERROR_DETAILS, or NODE_ENV=development). */
+export const exposeDetails = (ctx: ApiContext) => exposeErrorDetails(ctx.config);
 
 /** Fields selected directly in these selection sets, through fragments and inline fragments (any type condition). */
 function fieldsOf(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): FieldNode[] {

@@ -94,9 +94,16 @@ const ConfigSchema = z.object({
   NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
   /** The ingest (CLI and seed) stops after this many articles in a row failed because Neo4j was unavailable. */
   INGEST_MAX_DB_FAILURES: z.coerce.number().int().min(1).default(3),
-  /** Longest `filter: { text }` accepted, in characters. */
-  MAX_FILTER_TEXT_CHARS: z.coerce.number().int().min(1).max(10_000).default(500),
-  /** Most words in `filter: { text }` (each becomes a clause of the full-text query; Lucene refuses over 1,024). */
+  /**
+   * Longest `filter: { text }` accepted, in characters. At most 1,000: Lucene cannot build the prefix query
+   * (actor type-ahead) of a longer word ("input automaton too large").
+   */
+  MAX_FILTER_TEXT_CHARS: z.coerce.number().int().min(1).max(1_000).default(500),
+  /**
+   * Most search terms in `filter: { text }` (src/graph/repositories/common.ts, searchTermCount). At most 200:
+   * each term is a clause of the full-text query, twice in the two-field actor index, and Lucene refuses
+   * more than 1,024 clauses.
+   */
   MAX_FILTER_TEXT_TERMS: z.coerce.number().int().min(1).max(200).default(32),
   /** Largest article text accepted, in bytes. */
   MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).default(500_000),

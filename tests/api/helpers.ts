@@ -68,8 +68,10 @@ export async function startTestServer(opts: {
   driver: Driver;
   config?: Record<string, string>;
   ingest?: IngestFn;
+  /** The configuration a user gets with no variables set (not NODE_ENV=test). */
+  defaults?: boolean;
 }): Promise<TestServer> {
-  const config = testConfig(opts.config);
+  const config = opts.defaults ? loadConfig({ LOG_LEVEL: 'silent', ...opts.config }) : testConfig(opts.config);
   const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest });
   const handle = await startHttpServer(app, 0, '127.0.0.1');
   return {

@@ -168,6 +168,42 @@ describe('errors from Neo4j', () => {
     }
   });
 
+  it('by default (no NODE_ENV) answers errors with no stack trace, path or internal text, and still serves the playground', async () => {
+    const internal = new Error(`cannot read properties of undefined (at ${process.cwd()}/src/graph/repositories/actors.ts:12:3)`);
+    const s = await startTestServer({ driver: failingDriver(internal), defaults: true });
+    const failed = await s.gql(`{ actors { edges { cursor } } }`);
+    const invalid = await s.gql(`{ actors { nope } }`);
+    const badInput = await s.gql(`{ statements(first: 0) { edges { cursor } } }`);
+    const playground = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' } });
+    await s.close();
+    expect(failed.body.errors).toEqual([
+      { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['actors'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
+    for (const res of [failed, invalid, badInput]) {
+      expect(res.body.errors?.length).toBeGreaterThan(0);
+      const text = JSON.stringify(res.body);
+      expect(text).not.toMatch(/stacktrace|exception|\bat \w|node_modules|\.ts:\d|\.js:\d/);
+      expect(text).not.toContain(process.cwd());
+    }
+    expect(playground.status).toBe(200);
+    expect(await playground.text()).toMatch(/graphiql/i);
+  });
+
+  it('shows stack traces and driver details only when asked: NODE_ENV=development or EXPOSE_ERROR_DETAILS=true', async () => {
+    for (const config of [{ NODE_ENV: 'development' }, { NODE_ENV: 'production', EXPOSE_ERROR_DETAILS: 'true' }] as Array<Record<string, string>>) {
+      const s = await startTestServer({ driver: failingDriver(cypherLeak), config });
+      const res = await s.gql(`{ statements { edges { cursor } } }`);
+      const invalid = await s.gql(`{ actors { nope } }`);
+      await s.close();
+      expect(res.body.errors?.[0]?.extensions?.detail).toMatch(/Invalid input/);
+      expect(invalid.body.errors?.[0]?.extensions?.stacktrace).toEqual(expect.any(Array));
+    }
+    const quiet = await startTestServer({ driver: failingDriver(cypherLeak), config: { NODE_ENV: 'development', EXPOSE_ERROR_DETAILS: 'false' } });
+    const res = await quiet.gql(`{ actors { nope } }`);
+    await quiet.close();
+    expect(JSON.stringify(res.body)).not.toMatch(/stacktrace/);
+  });
+
   it('keeps a one-line driver detail outside production, for debugging', async () => {
     const dev = await startTestServer({ driver: failingDriver(cypherLeak), config: { NODE_ENV: 'development' } });
     const res = await dev.gql(`{ statements { edges { cursor } } }`);

@@ -91,7 +91,7 @@ const ConfigSchema = z.object({
   /** Waiting for a free connection from the driver's pool (connecting included). */
   NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   /** How long the driver keeps retrying a transaction after transient errors (lost connection, deadlock). 0: no retry. */
-  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(3_000),
+  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(2_000),
   /** The ingest (CLI and seed) stops after this many articles in a row failed because Neo4j was unavailable. */
   INGEST_MAX_DB_FAILURES: z.coerce.number().int().min(1).default(3),
   /**

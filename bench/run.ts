@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --scale 100|1000|10000] [--seed 42] [--requests 300] [--max-cell-seconds 20]`
+ * `npm run bench -- --soak SECONDS [--clients 16] [--scale 300]`: memory under load instead (bench/soak.ts)
  *
  * One run, one fresh Neo4j and one NLP engine (temp dirs, free ports, always stopped; an empty parse cache):
  * generate the synthetic corpus → parse and extract it (throughput of each, peak memory) → seed the five seed articles (seed time) → wipe → load the corpus through the
@@ -806,6 +807,8 @@ interface BenchReport {
 // Main
 
 async function main(): Promise<number> {
+  // Memory under load is its own run (bench/soak.ts): `npm run bench -- --soak 600`.
+  if (process.argv.includes('--soak')) return (await import('./soak.js')).soakMain(process.argv.slice(2));
   const opts = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
   const loadAtStart = os.loadavg().map((x) => round(x, 2));

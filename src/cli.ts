@@ -41,14 +41,26 @@ interface Services {
 
 async function ingestAndReport({ conn, nlp }: Services, config: Config, logger: Logger, inputs: ArticleInput[], failures: string[]) {
   const progress = createProgress(inputs.length, 'articles');
-  const results = await ingestArticles(conn.driver, nlp, config, inputs, { onProgress: (r) => progress.tick(r.id) });
+  const results = await ingestArticles(conn.driver, nlp, config, inputs, {
+    onProgress: (r) => progress.tick(r.id),
+    stopAfterUnavailable: config.INGEST_MAX_DB_FAILURES,
+  });
   progress.stop();
   const summary = { created: 0, unchanged: 0, failed: 0 };
+  let notAttempted = 0;
   for (const r of results) {
     summary[r.status] += 1;
-    if (r.status === 'failed') logger.error({ article: r.id }, r.error ?? 'failed');
+    if (r.code === 'NOT_ATTEMPTED') notAttempted += 1;
+    else if (r.status === 'failed') logger.error({ article: r.id }, r.error ?? 'failed');
   }
-  logger.info(summary, 'ingest finished');
+  logger.info({ ...summary, notAttempted }, 'ingest finished');
+  if (notAttempted > 0) {
+    // A stopped ingest is a failed command: nothing after it (curation, serving) can work without Neo4j.
+    throw new Error(
+      `ingest stopped: ${config.INGEST_MAX_DB_FAILURES} articles in a row could not reach Neo4j at ${conn.settings.uri}; ` +
+        `${notAttempted} more were not attempted and nothing of them was stored — bring Neo4j back and run the same command again (stored articles are skipped)`,
+    );
+  }
   return results.some((r) => r.status === 'failed') || failures.length > 0;
 }
 

@@ -35,6 +35,11 @@ export function localHeapFrom(env: NodeJS.ProcessEnv = process.env): string {
   return parsed.data;
 }
 
+/** "true"/"false" (or 1/0) from the environment. */
+const Flag = z
+  .enum(['true', 'false', '1', '0', 'TRUE', 'FALSE'])
+  .transform((v) => v === 'true' || v === '1' || v === 'TRUE');
+
 const ConfigSchema = z.object({
   /** Unset: `npm start` launches a local embedded Neo4j (scripts/neo4j) and points here at it. */
   NEO4J_URI: z
@@ -63,7 +68,13 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * production (the default) keeps stack traces, driver messages and file paths out of API responses;
+   * development shows them (see EXPOSE_ERROR_DETAILS). The playground is served either way.
+   */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  /** Error details (stack traces, driver messages) in API responses. Unset: only when NODE_ENV=development. */
+  EXPOSE_ERROR_DETAILS: Flag.optional(),
   /** Bearer token that mutations (ingestArticle) require. Empty: mutations are disabled. */
   API_TOKEN: z.string().default(''),
   /** Largest page a connection field returns. */
@@ -72,8 +83,35 @@ const ConfigSchema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   /** Most field selections (aliases included) in one operation. */
   MAX_QUERY_FIELDS: z.coerce.number().int().min(10).default(400),
-  /** Per-query Neo4j transaction timeout. */
+  /**
+   * The longest an API read waits for Neo4j. Neo4j itself is asked to stop the query a little earlier
+   * (serverTimeoutMs), so a slow query is QUERY_TIMEOUT and a database that does not answer at all is
+   * SERVICE_UNAVAILABLE, both within this time.
+   */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The longest /ready waits for Neo4j before answering 503. */
+  READY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  /** The longest one ingest step (a known-graph read, an article's write, curation) waits for Neo4j. */
+  WRITE_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** TCP connect + Bolt handshake with Neo4j (a frozen server accepts the connection but never answers). */
+  NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  /** Waiting for a free connection from the driver's pool (connecting included). */
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** How long the driver keeps retrying a transaction after transient errors (lost connection, deadlock). 0: no retry. */
+  NEO4J_MAX_RETRY_MS: z.coerce.number().int().min(0).default(2_000),
+  /** The ingest (CLI and seed) stops after this many articles in a row failed because Neo4j was unavailable. */
+  INGEST_MAX_DB_FAILURES: z.coerce.number().int().min(1).default(3),
+  /**
+   * Longest `filter: { text }` accepted, in characters. At most 1,000: Lucene cannot build the prefix query
+   * (actor type-ahead) of a longer word ("input automaton too large").
+   */
+  MAX_FILTER_TEXT_CHARS: z.coerce.number().int().min(1).max(1_000).default(500),
+  /**
+   * Most search terms in `filter: { text }` (src/graph/repositories/common.ts, searchTermCount). At most 200:
+   * each term is a clause of the full-text query, twice in the two-field actor index, and Lucene refuses
+   * more than 1,024 clauses.
+   */
+  MAX_FILTER_TEXT_TERMS: z.coerce.number().int().min(1).max(200).default(32),
   /** Largest article text accepted, in bytes. */
   MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).default(500_000),
   /** Seed folder (articles + manifest.json) loaded by `npm start` and `chronicle seed`. */
@@ -91,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid configuration — ${lines.join('; ')} (see .env.example)`);
   }
   return parsed.data;
+}
+
+/** Stack traces and driver messages in API responses: asked for explicitly, or NODE_ENV=development. */
+export function exposeErrorDetails(config: Pick<Config, 'NODE_ENV' | 'EXPOSE_ERROR_DETAILS'>): boolean {
+  return config.EXPOSE_ERROR_DETAILS ?? config.NODE_ENV === 'development';
 }
 
 export class ConfigError extends Error {

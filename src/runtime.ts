@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
-import { createDriver, verifyConnectivity, type Neo4jSettings } from './graph/driver.js';
+import { createDriver, driverOptions, verifyConnectivity, type Neo4jSettings } from './graph/driver.js';
 import { runningInstance, startLocalNeo4j, type LocalNeo4j } from './graph/localNeo4j.js';
 import type { Logger } from './logger.js';
 
@@ -38,7 +38,7 @@ export async function connect(config: Config, logger: Logger, opts: { signal?: A
     password: config.NEO4J_PASSWORD,
     database: config.NEO4J_DATABASE,
   };
-  const driver = createDriver(settings);
+  const driver = createDriver(settings, driverOptions(config, logger));
   try {
     await verifyConnectivity(driver, settings);
   } catch (err) {

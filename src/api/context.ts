@@ -35,7 +35,7 @@ export function isAuthorized(header: string | undefined, token: string): boolean
 }
 
 export function createContext(deps: ContextDeps, authorization?: string): ApiContext {
-  const run = createRunner(deps.driver, { database: deps.database, timeoutMs: deps.config.QUERY_TIMEOUT_MS });
+  const run = createRunner(deps.driver, { database: deps.database, timeoutMs: deps.config.QUERY_TIMEOUT_MS, logger: deps.logger });
   return {
     config: deps.config,
     logger: deps.logger,

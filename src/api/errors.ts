@@ -1,11 +1,13 @@
 /**
  * The one error map: driver errors → GraphQL errors with `extensions.code`, and what a client may see.
- * Driver messages can contain Cypher and internals, so they never reach a client in production; in
- * development they are attached as `extensions.detail` to help debugging.
+ * Driver messages can contain Cypher and internals, and stack traces hold absolute paths, so neither reaches
+ * a client unless details are asked for (EXPOSE_ERROR_DETAILS, or NODE_ENV=development); then the driver's
+ * first line is attached as `extensions.detail` to help debugging.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
+import { isDatabaseUnavailable } from '../graph/executor.js';
 import type { Logger } from '../logger.js';
 
 export type ErrorCode =
@@ -48,12 +50,8 @@ export function mapDriverError(err: Neo4jError): Mapped {
       message: 'the query took longer than the server allows (QUERY_TIMEOUT_MS); narrow the filter or ask for a smaller page',
     };
   }
-  if (
-    code === 'ServiceUnavailable' ||
-    code === 'SessionExpired' ||
-    code.startsWith('Neo.TransientError.') ||
-    code === 'Neo.ClientError.Database.DatabaseNotFound'
-  ) {
+  // Unreachable, frozen (no answer by the deadline), no free connection, or a transient server state.
+  if (isDatabaseUnavailable(err) || code.startsWith('Neo.TransientError.')) {
     return { code: 'SERVICE_UNAVAILABLE', message: 'the graph database is not available right now; try again shortly' };
   }
   // Syntax/semantic errors, missing indexes, security: our bug or our configuration, never the client's.
@@ -61,11 +59,12 @@ export function mapDriverError(err: Neo4jError): Mapped {
 }
 
 export interface FormatOptions {
-  production: boolean;
+  /** Driver text and internal messages in responses (EXPOSE_ERROR_DETAILS); off by default. */
+  exposeDetails: boolean;
   logger: Logger;
 }
 
-/** Apollo `formatError`: maps driver errors, masks internals in production, logs what went wrong on our side. */
+/** Apollo `formatError`: maps driver errors, masks internals unless details are exposed, logs what went wrong on our side. */
 export function createFormatError(opts: FormatOptions) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -79,14 +78,14 @@ export function createFormatError(opts: FormatOptions) {
         path: formatted.path,
         extensions: {
           code: mapped.code,
-          ...(opts.production ? {} : { detail: original.message.split('\n')[0], neo4jCode: original.code }),
+          ...(opts.exposeDetails ? { detail: original.message.split('\n')[0], neo4jCode: original.code } : {}),
         },
       };
     }
     const code = formatted.extensions?.code;
     if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
       opts.logger.error({ err: original, path: formatted.path }, 'resolver failed');
-      if (opts.production) {
+      if (!opts.exposeDetails) {
         return { message: INTERNAL.message, locations: formatted.locations, path: formatted.path, extensions: { code: INTERNAL.code } };
       }
     }

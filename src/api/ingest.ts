@@ -62,7 +62,7 @@ function precheck(input: IngestArticleArgs): void {
   if ((input.title ?? '').length > 1000) throw badInput('input.title must be at most 1000 characters', 'input.title');
 }
 
-export async function ingestViaApi(ingest: IngestFn, input: IngestArticleArgs, production: boolean): Promise<IngestResultRow> {
+export async function ingestViaApi(ingest: IngestFn, input: IngestArticleArgs, exposeDetails: boolean): Promise<IngestResultRow> {
   precheck(input);
   const result = await ingest({
     id: input.id ?? undefined,
@@ -79,12 +79,12 @@ export async function ingestViaApi(ingest: IngestFn, input: IngestArticleArgs, p
     throw badInput(`${field}: ${(result.error ?? 'invalid').replace(/^upload: /, '')}`, field);
   }
   const status = result.status === 'created' ? 'CREATED' : result.status === 'unchanged' ? 'UNCHANGED' : 'FAILED';
-  // Load/extraction failures may quote driver or library text: keep it out of production responses.
+  // Load/extraction failures may quote driver or library text: only shown when details are asked for.
   const error =
     status === 'FAILED'
-      ? production
-        ? 'the article could not be ingested; nothing of it was stored (the server log has the details)'
-        : (result.error ?? 'failed')
+      ? exposeDetails
+        ? (result.error ?? 'failed')
+        : 'the article could not be ingested; nothing of it was stored (the server log has the details)'
       : null;
   return { id: result.id ?? input.id ?? '', status, error };
 }

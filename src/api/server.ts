@@ -11,8 +11,9 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
-import neo4j, { type Driver } from 'neo4j-driver';
-import type { Config } from '../config.js';
+import type { Driver } from 'neo4j-driver';
+import { exposeErrorDetails, type Config } from '../config.js';
+import { dbExecutor } from '../graph/executor.js';
 import type { Logger } from '../logger.js';
 import type { ArticleParser } from '../ingest/pipeline.js';
 import { createContext, type ApiContext, type ContextDeps } from './context.js';
@@ -60,15 +61,16 @@ function contextDeps(deps: ApiDeps): ContextDeps {
  * not needed here: it reaches resolvers through the context (createApiContext / the HTTP app).
  */
 export function createApolloServer(deps: Pick<ApiDeps, 'config' | 'logger'> & Partial<ApiDeps>): ApolloServer<ApiContext> {
-  const production = deps.config.NODE_ENV === 'production';
+  // Stack traces (absolute paths) and internal messages only when asked for: NODE_ENV=development or EXPOSE_ERROR_DETAILS.
+  const exposeDetails = exposeErrorDetails(deps.config);
   return new ApolloServer<ApiContext>({
     typeDefs: loadTypeDefs(),
     resolvers: resolvers as never, // codegen's typed map; Apollo takes the untyped shape
     // The schema is public and the playground needs it, also in production.
     introspection: true,
-    includeStacktraceInErrorResponses: !production,
+    includeStacktraceInErrorResponses: exposeDetails,
     validationRules: [costLimitRule({ maxDepth: deps.config.MAX_QUERY_DEPTH, maxFields: deps.config.MAX_QUERY_FIELDS })],
-    formatError: createFormatError({ production, logger: deps.logger }),
+    formatError: createFormatError({ exposeDetails, logger: deps.logger }),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Apollo's default cache-control plugin hooks into every field of every response (willResolveField wraps
@@ -126,15 +128,21 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // A probe wants an answer within READY_TIMEOUT_MS, also from a frozen Neo4j (the executor's deadline).
+  // Probes arriving while one is pending share it, so a database that does not answer ties up one connection,
+  // not one per probe.
+  const db = dbExecutor(opts.driver, deps.database, { logger: opts.logger });
+  let pendingProbe: Promise<void> | undefined;
   app.get('/ready', async (_req, res) => {
     if (state.draining) return void res.status(503).json({ status: 'shutting down' });
     try {
-      await opts.driver.executeQuery(READY_QUERY, {}, {
-        database: deps.database,
-        routing: neo4j.routing.READ,
-        // Generous enough for a cold server's first query; a probe wants an answer, not a fast failure.
-        transactionConfig: { timeout: Math.min(opts.config.QUERY_TIMEOUT_MS, 5_000) },
-      });
+      pendingProbe ??= db
+        .run('ready', READY_QUERY, {}, { budget: opts.config.READY_TIMEOUT_MS })
+        .then(() => undefined)
+        .finally(() => {
+          pendingProbe = undefined;
+        });
+      await pendingProbe;
       res.json({ status: 'ready' });
     } catch (err) {
       opts.logger.warn({ err }, 'readiness check: Neo4j not reachable');

@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Config } from '../config.js';
+import { executorSettings } from '../graph/executor.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { ApiContext } from '../api/context.js';
 import { costLimitRule } from '../api/limits.js';
@@ -31,7 +32,8 @@ export interface ExecutorDeps {
 
 export async function inProcessExecutor(deps: ExecutorDeps): Promise<Execute> {
   const config = deps.config ?? loadConfig();
-  const logger = deps.logger ?? createLogger('silent');
+  // The driver's logger (createDriver registers it) when none is given, so --log-level debug shows the export's queries.
+  const logger = deps.logger ?? executorSettings(deps.driver).logger ?? createLogger('silent');
   // Same schema, resolvers, context and cost limits as the HTTP API. Not the API's own server object:
   // this one must not install SIGTERM handlers (Apollo's default), which would cut a graceful shutdown short.
   const server = new ApolloServer<ApiContext>({

@@ -5,6 +5,9 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import neo4j, { type Driver } from 'neo4j-driver';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { configureExecutor, DEFAULT_EXECUTOR_SETTINGS } from './executor.js';
 
 let noDelayInstalled = false;
 
@@ -32,17 +35,47 @@ export interface Neo4jSettings {
   database: string;
 }
 
-export function createDriver(s: Neo4jSettings): Driver {
+/** Connection behaviour and the executor's budgets (src/graph/executor.ts); defaults match config's. */
+export interface DriverOptions {
+  connectionTimeoutMs?: number;
+  acquisitionTimeoutMs?: number;
+  maxRetryMs?: number;
+  queryTimeoutMs?: number;
+  writeTimeoutMs?: number;
+  logger?: Logger;
+}
+
+/** DriverOptions from the validated config. */
+export function driverOptions(config: Config, logger?: Logger): DriverOptions {
+  return {
+    connectionTimeoutMs: config.NEO4J_CONNECTION_TIMEOUT_MS,
+    acquisitionTimeoutMs: config.NEO4J_ACQUISITION_TIMEOUT_MS,
+    maxRetryMs: config.NEO4J_MAX_RETRY_MS,
+    queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+    writeTimeoutMs: config.WRITE_TIMEOUT_MS,
+    logger,
+  };
+}
+
+export function createDriver(s: Neo4jSettings, opts: DriverOptions = {}): Driver {
   enableNoDelayForBolt();
   // No password: no auth token at all (the local embedded Neo4j runs with auth off).
   const auth = s.password ? neo4j.auth.basic(s.user, s.password) : undefined;
-  return neo4j.driver(s.uri, auth, {
+  const connectionTimeout = opts.connectionTimeoutMs ?? 3_000;
+  const driver = neo4j.driver(s.uri, auth, {
     disableLosslessIntegers: false,
-    // Fail fast on a wrong address instead of hanging: a clear error within seconds.
-    connectionAcquisitionTimeout: 10_000,
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // Fail fast on a wrong address or a frozen server instead of hanging: a clear error within seconds.
+    connectionTimeout,
+    // Acquiring includes connecting, so it is never shorter than a connection attempt.
+    connectionAcquisitionTimeout: Math.max(opts.acquisitionTimeoutMs ?? 5_000, connectionTimeout),
+    maxTransactionRetryTime: opts.maxRetryMs ?? 2_000,
   });
+  configureExecutor(driver, {
+    queryTimeoutMs: opts.queryTimeoutMs ?? DEFAULT_EXECUTOR_SETTINGS.queryTimeoutMs,
+    writeTimeoutMs: opts.writeTimeoutMs ?? DEFAULT_EXECUTOR_SETTINGS.writeTimeoutMs,
+    logger: opts.logger,
+  });
+  return driver;
 }
 
 /** Verifies the server is reachable and the credentials work; throws a one-line reason otherwise. */

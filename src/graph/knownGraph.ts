@@ -12,6 +12,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EventKind, ExtractedArticle, KnownGraph } from '../extract/types.js';
 import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS } from '../resolve/candidates.js';
+import { dbExecutor } from './executor.js';
 
 export { searchTerms };
 
@@ -113,10 +114,11 @@ export interface KnownActors {
 export async function fetchKnownActors(driver: Driver, database: string, extracted: ExtractedArticle): Promise<KnownActors> {
   const probe = actorProbe(extracted);
   if (probe.actorQueries.length === 0) return { actors: [] };
-  const { records } = await driver.executeQuery(
+  const { records } = await dbExecutor(driver, database).run(
+    'fetchKnownActors',
     FETCH_KNOWN_ACTORS,
     { ...probe, actorLimit: neo4j.int(ACTOR_CANDIDATES) },
-    { database, routing: neo4j.routing.READ },
+    { budget: 'write' },
   );
   const rec = records[0];
   const actors = ((rec?.get('actors') ?? []) as KnownGraph['actors']).map((a) => ({ ...a, aliases: [...a.aliases] }));
@@ -134,13 +136,14 @@ export async function fetchKnownRest(
   const nothing = probe.speakerIds.length + probe.statementIds.length + probe.seriesNames.length + probe.dateProbes.length +
     probe.undatedProbes.length + probe.agreementIds.length === 0;
   if (nothing) return { actors, statements: [], events: [] };
-  const { records } = await driver.executeQuery(
+  const { records } = await dbExecutor(driver, database).run(
+    'fetchKnownRest',
     FETCH_KNOWN_REST,
     // One map parameter: Neo4j keys its plan cache on parameter types, and an empty list types differently
     // from a list of strings, so eight separate lists that are empty or not in every combination cost a fresh
     // ~0.5 s plan of this query for many of the first articles (measured on the seed articles: 5 plans → 3).
     { p: { ...probe, widePrecisions: [...WIDE_PRECISIONS] } },
-    { database, routing: neo4j.routing.READ },
+    { budget: 'write' },
   );
   const rec = records[0];
   if (!rec) return { actors, statements: [], events: [] };
@@ -175,6 +178,6 @@ ORDER BY e.id`;
 
 /** Stored events of the given kinds, as resolution and curation see them. */
 export async function fetchEventsOfKinds(driver: Driver, database: string, kinds: readonly EventKind[]): Promise<KnownGraph['events']> {
-  const { records } = await driver.executeQuery(FETCH_EVENTS_OF_KINDS, { kinds: [...kinds] }, { database, routing: neo4j.routing.READ });
+  const { records } = await dbExecutor(driver, database).run('fetchEventsOfKinds', FETCH_EVENTS_OF_KINDS, { kinds: [...kinds] }, { budget: 'write' });
   return records.map((r) => toKnownEvent(r.get('event') as Record<string, unknown>));
 }

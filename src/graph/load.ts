@@ -4,8 +4,9 @@
  * property. When nodes are shared across articles, properties combine by order-independent rules
  * (documented in docs/graph-model.md, "Loading") rather than last-writer-wins.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { ResolvedArticle } from '../extract/types.js';
+import { dbExecutor } from './executor.js';
 import { toLoadRows } from './loadRows.js';
 
 export { fetchKnownGraph } from './knownGraph.js';
@@ -238,28 +239,24 @@ export class ArticleConflictError extends Error {
 /** Writes the article and everything extracted from it atomically; a failure anywhere rolls all of it back. */
 export async function loadArticle(driver: Driver, database: string, resolved: ResolvedArticle): Promise<LoadCounts> {
   const rows = toLoadRows(resolved);
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const res = await tx.run(LOAD_ARTICLE, { rows });
-      // One row always (the MERGE); a stored article without a sha256 was written by something else: refuse it too.
-      const previous = res.records[0]?.get('previousSha256') as string | null | undefined;
-      if (previous !== rows.article.sha256) throw new ArticleConflictError(rows.article.id, previous ?? 'none');
-      // Counted per attempt: executeWrite may retry the whole function on a transient error.
-      const u = res.summary.counters.updates();
-      return {
-        nodesCreated: u.nodesCreated,
-        relationshipsCreated: u.relationshipsCreated,
-        propertiesSet: u.propertiesSet,
-        actors: rows.actors.length,
-        statements: rows.statements.length,
-        events: rows.events.length,
-        claims: rows.claims.length,
-      };
-    });
-  } finally {
-    await session.close();
-  }
+  // Through the executor: WRITE_TIMEOUT_MS deadline, retried on transient errors, rolled back if abandoned.
+  return dbExecutor(driver, database).writeTransaction('loadArticle', async (tx) => {
+    const res = await tx.run(LOAD_ARTICLE, { rows });
+    // One row always (the MERGE); a stored article without a sha256 was written by something else: refuse it too.
+    const previous = res.records[0]?.get('previousSha256') as string | null | undefined;
+    if (previous !== rows.article.sha256) throw new ArticleConflictError(rows.article.id, previous ?? 'none');
+    // Counted per attempt: executeWrite may retry the whole function on a transient error.
+    const u = res.summary.counters.updates();
+    return {
+      nodesCreated: u.nodesCreated,
+      relationshipsCreated: u.relationshipsCreated,
+      propertiesSet: u.propertiesSet,
+      actors: rows.actors.length,
+      statements: rows.statements.length,
+      events: rows.events.length,
+      claims: rows.claims.length,
+    };
+  });
 }
 
 export interface CuratedClaimRow {
@@ -275,6 +272,6 @@ export interface CuratedClaimRow {
 export async function loadCuratedClaims(driver: Driver, database: string, claims: readonly CuratedClaimRow[]): Promise<number> {
   if (claims.length === 0) return 0;
   const rows = claims.map(({ id, eventId, attribute, value, normalized, curationSource }) => ({ id, eventId, attribute, value, normalized, curationSource }));
-  const { summary } = await driver.executeQuery(MERGE_CURATED_CLAIMS, { rows }, { database });
+  const { summary } = await dbExecutor(driver, database).run('mergeCuratedClaims', MERGE_CURATED_CLAIMS, { rows }, { mode: 'WRITE', budget: 'write' });
   return summary.counters.updates().nodesCreated;
 }

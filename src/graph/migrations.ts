@@ -4,6 +4,7 @@
  * Only what Neo4j Community supports embedded: no existence or node-key constraints.
  */
 import type { Driver } from 'neo4j-driver';
+import { dbExecutor } from './executor.js';
 
 export const CREATE_ARTICLE_ID = 'CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE';
 export const CREATE_ACTOR_ID = 'CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE';
@@ -72,6 +73,9 @@ export const MIGRATIONS: readonly string[] = [
 
 export const AWAIT_INDEXES = 'CALL db.awaitIndexes($timeoutSeconds)';
 
+/** Deadline of one schema statement (and the slack past db.awaitIndexes' own timeout). */
+const MIGRATION_TIMEOUT_MS = 120_000;
+
 export interface MigrationResult {
   /** Constraints and indexes this run created (empty when the schema was already in place). */
   created: number;
@@ -79,13 +83,15 @@ export interface MigrationResult {
 
 /** Applies every migration (one schema statement per transaction, as Neo4j requires) and waits until indexes are online. */
 export async function applyMigrations(driver: Driver, database: string, timeoutSeconds = 300): Promise<MigrationResult> {
+  const db = dbExecutor(driver, database);
   let created = 0;
-  for (const cypher of MIGRATIONS) {
-    const { summary } = await driver.executeQuery(cypher, {}, { database });
+  for (const [i, cypher] of MIGRATIONS.entries()) {
+    // Schema statements are quick, but wait behind running transactions' locks: a generous deadline.
+    const { summary } = await db.run(`migration ${i + 1}`, cypher, {}, { mode: 'WRITE', budget: MIGRATION_TIMEOUT_MS });
     const u = summary.counters.updates();
     created += u.constraintsAdded + u.indexesAdded;
   }
   // Populating indexes are not used by the planner; later reads must not silently scan.
-  await driver.executeQuery(AWAIT_INDEXES, { timeoutSeconds }, { database });
+  await db.run('awaitIndexes', AWAIT_INDEXES, { timeoutSeconds }, { mode: 'WRITE', budget: timeoutSeconds * 1000 + MIGRATION_TIMEOUT_MS });
   return { created };
 }

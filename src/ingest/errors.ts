@@ -16,7 +16,11 @@ export type IngestErrorCode =
   | 'UNREADABLE'
   | 'NLP_FAILED'
   | 'EXTRACTION_FAILED'
-  | 'LOAD_FAILED';
+  | 'LOAD_FAILED'
+  /** Neo4j could not be reached or did not answer in time (src/graph/executor.ts, isDatabaseUnavailable). */
+  | 'DB_UNAVAILABLE'
+  /** Not tried: the ingest stopped after too many DB_UNAVAILABLE failures in a row (IngestOptions.stopAfterUnavailable). */
+  | 'NOT_ATTEMPTED';
 
 export class IngestError extends Error {
   override name = 'IngestError';

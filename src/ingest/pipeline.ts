@@ -9,6 +9,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { extractArticle } from '../extract/index.js';
 import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
+import { isDatabaseUnavailable } from '../graph/executor.js';
 import { fetchKnownGraph } from '../graph/knownGraph.js';
 import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';
 import type { NlpClient, Parse } from '../nlp/index.js';
@@ -38,6 +39,11 @@ export interface IngestOptions {
   /** Replaceable stages, for tests that inject failures. */
   extract?: (input: ArticleInput, parse: Parse) => ExtractedArticle;
   resolve?: (extracted: ExtractedArticle, known: KnownGraph) => ResolvedArticle;
+  /**
+   * Stop after this many articles in a row failed with DB_UNAVAILABLE: the rest are reported NOT_ATTEMPTED
+   * instead of each waiting out its deadline (the CLI passes INGEST_MAX_DB_FAILURES). Default: never stop.
+   */
+  stopAfterUnavailable?: number;
 }
 
 type IngestConfig = Pick<Config, 'NEO4J_DATABASE' | 'MAX_ARTICLE_BYTES'>;
@@ -64,8 +70,17 @@ export async function ingestArticles(
   const planned = checked.map((c) => plan(c, stored));
   const parseOf = parsesAhead(nlp, new Map(planned.flatMap((p, i) => ('article' in p ? [[i, p.article.text] as const] : []))));
   const results: IngestResult[] = [];
+  let unavailableInARow = 0;
   for (const [index, p] of planned.entries()) {
-    const result = 'result' in p ? p.result : await ingestNew(driver, config, p.source, p.article, () => parseOf(index), options);
+    const stopped = unavailableInARow >= (options.stopAfterUnavailable ?? Infinity);
+    const result = stopped && mayReachNeo4j(p)
+      ? notAttempted(('result' in p ? p.result.id : p.article.id) ?? p.source, p.source, unavailableInARow)
+      : 'result' in p
+        ? p.result
+        : await ingestNew(driver, config, p.source, p.article, () => parseOf(index), options);
+    // Counts DB failures in a row; an answer from Neo4j starts again, invalid inputs (no Neo4j involved) do not.
+    if (result.code === 'DB_UNAVAILABLE') unavailableInARow += 1;
+    else if (result.status !== 'failed') unavailableInARow = 0;
     results.push(result);
     options.onProgress?.(result, index, inputs.length);
   }
@@ -73,17 +88,24 @@ export async function ingestArticles(
 }
 
 type Validated = { source: string; article: ValidArticle } | { failure: IngestResult };
-type Planned = { source: string; article: ValidArticle } | { result: IngestResult };
+type Planned = { source: string; article: ValidArticle } | { source: string; result: IngestResult };
+
+/** An article still to be stored, or one whose stored-version read failed for want of Neo4j: once the ingest has
+ *  stopped, neither is attempted. (Invalid inputs are reported as they are: no Neo4j was involved.) */
+function mayReachNeo4j(p: Planned): boolean {
+  return !('result' in p) || p.result.code === 'DB_UNAVAILABLE';
+}
 
 /** What happens to a checked input, given the stored versions: already decided, or to be parsed and stored. */
 function plan(c: Validated, stored: ReadonlyMap<string, string | null> | { error: unknown }): Planned {
-  if (!('article' in c)) return { result: c.failure };
+  if (!('article' in c)) return { source: c.failure.source, result: c.failure };
   const { id } = c.article;
-  if ('error' in stored) return { result: failed(id, c.source, stored.error) };
+  const { source } = c;
+  if ('error' in stored) return { source, result: failed(id, source, stored.error) };
   try {
-    if (compareStoredVersion(c.article, stored.get(id), c.source) === 'unchanged') return { result: { id, source: c.source, status: 'unchanged' } };
+    if (compareStoredVersion(c.article, stored.get(id), source) === 'unchanged') return { source, result: { id, source, status: 'unchanged' } };
   } catch (err) {
-    return { result: failed(id, c.source, err) };
+    return { source, result: failed(id, source, err) };
   }
   return c;
 }
@@ -154,6 +176,11 @@ function failed(id: string | null, source: string, err: unknown): IngestResult {
   return { id, source, status: 'failed', error: error.message, code: error.code, field: error.field };
 }
 
+function notAttempted(id: string, source: string, failures: number): IngestResult {
+  const error = `${source}: not attempted — the ingest stopped after ${failures} articles in a row could not reach Neo4j; nothing of this article was stored`;
+  return { id, source, status: 'failed', error, code: 'NOT_ATTEMPTED' };
+}
+
 function stage<T>(code: IngestErrorCode, source: string, what: string, run: () => T): T {
   try {
     return run();
@@ -167,6 +194,9 @@ function asIngestError(err: unknown, source: string): IngestError {
   if (err instanceof IngestError) return err;
   if (err instanceof ArticleConflictError) {
     return new IngestError('DUPLICATE_ID', source, `${err.message} — give this article a new id, or keep the stored text`, 'id');
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new IngestError('DB_UNAVAILABLE', source, `could not be stored: Neo4j is unavailable (${firstLine(err)}) — nothing of this article was stored; run again once Neo4j is back`);
   }
   return new IngestError('LOAD_FAILED', source, `could not be stored (${firstLine(err)}) — nothing of this article was stored; check that Neo4j is up and migrations ran`);
 }

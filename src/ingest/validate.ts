@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { ArticleInput } from '../extract/types.js';
+import { dbExecutor } from '../graph/executor.js';
 import { IngestError } from './errors.js';
 
 /** An article as it arrives: from a file + manifest entry, CLI flags, or an API upload. */
@@ -157,7 +158,7 @@ export const STORED_SHA256 = 'UNWIND $ids AS id MATCH (a:Article {id: id}) RETUR
 /** Stored articles' sha256 by id, for many ids in one round trip (absent: not stored; null: stored without one). */
 export async function storedVersions(driver: Driver, database: string, ids: readonly string[]): Promise<Map<string, string | null>> {
   if (ids.length === 0) return new Map();
-  const { records } = await driver.executeQuery(STORED_SHA256, { ids: [...ids] }, { database, routing: 'READ' });
+  const { records } = await dbExecutor(driver, database).run('storedVersions', STORED_SHA256, { ids: [...ids] }, { budget: 'write' });
   return new Map(records.map((r) => [r.get('id') as string, (r.get('sha256') as string | null) ?? null]));
 }
 

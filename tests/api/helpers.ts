@@ -69,8 +69,10 @@ export async function startTestServer(opts: {
   driver: Driver;
   config?: Record<string, string>;
   ingest?: IngestFn;
+  /** The configuration a user gets with no variables set (not NODE_ENV=test). */
+  defaults?: boolean;
 }): Promise<TestServer> {
-  const config = testConfig(opts.config);
+  const config = opts.defaults ? loadConfig({ LOG_LEVEL: 'silent', ...opts.config }) : testConfig(opts.config);
   // The test run's NLP engine parses what ingestArticle receives, as the real server's engine would.
   const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest, nlp: await testNlp() });
   const handle = await startHttpServer(app, 0, '127.0.0.1');

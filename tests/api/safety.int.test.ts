@@ -125,9 +125,10 @@ describe('injection', () => {
 });
 
 describe('errors from Neo4j', () => {
-  it('terminates a query at QUERY_TIMEOUT_MS (server-side) and maps it to QUERY_TIMEOUT', async () => {
+  it('terminates a query before QUERY_TIMEOUT_MS (server-side) and maps it to QUERY_TIMEOUT', async () => {
     const driver = testDriver();
-    const run = createRunner(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', timeoutMs: 200 });
+    // Neo4j is asked to stop it at 3 s (serverTimeoutMs), answers by ~3.7 s, before the 5 s client deadline.
+    const run = createRunner(driver, { database: process.env.NEO4J_DATABASE ?? 'neo4j', timeoutMs: 5_000 });
     const err = await run.read('UNWIND range(1, 500000000) AS x WITH x WHERE x % 7 = 123 RETURN count(x) AS n').catch((e: unknown) => e);
     await driver.close();
     expect(err).toBeInstanceOf(Neo4jError);
@@ -154,15 +155,53 @@ describe('errors from Neo4j', () => {
   it('maps an unavailable database to SERVICE_UNAVAILABLE and a timeout to QUERY_TIMEOUT', async () => {
     const down = new Neo4jError('Could not perform discovery. No routing servers available. bolt://10.0.0.1', 'ServiceUnavailable' as never, '08000', 'x');
     const slow = new Neo4jError('The transaction has been terminated... timeout', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration' as never, '25N06', 'x');
-    for (const [err, code] of [[down, 'SERVICE_UNAVAILABLE'], [slow, 'QUERY_TIMEOUT']] as const) {
+    // The pool's own error has no code ("N/A"): it used to come back as INTERNAL_SERVER_ERROR.
+    const noConnection = new Neo4jError('Connection acquisition timed out in 5000 ms. Pool status: Active conn count = 100, Idle conn count = 0.', 'N/A' as never, '50N42', 'x');
+    for (const [err, code] of [[down, 'SERVICE_UNAVAILABLE'], [slow, 'QUERY_TIMEOUT'], [noConnection, 'SERVICE_UNAVAILABLE']] as const) {
       const s = await startTestServer({ driver: failingDriver(err), config: { NODE_ENV: 'production' } });
       const res = await s.gql(`{ actors { edges { cursor } } }`);
       const ready = await fetch(`${s.url}/ready`);
       await s.close();
       expect(res.body.errors?.[0]?.extensions).toEqual({ code });
-      expect(res.body.errors?.[0]?.message).not.toMatch(/bolt|discovery|terminated/);
+      expect(res.body.errors?.[0]?.message).not.toMatch(/bolt|discovery|terminated|acquisition/);
       expect(ready.status).toBe(503);
     }
+  });
+
+  it('by default (no NODE_ENV) answers errors with no stack trace, path or internal text, and still serves the playground', async () => {
+    const internal = new Error(`cannot read properties of undefined (at ${process.cwd()}/src/graph/repositories/actors.ts:12:3)`);
+    const s = await startTestServer({ driver: failingDriver(internal), defaults: true });
+    const failed = await s.gql(`{ actors { edges { cursor } } }`);
+    const invalid = await s.gql(`{ actors { nope } }`);
+    const badInput = await s.gql(`{ statements(first: 0) { edges { cursor } } }`);
+    const playground = await fetch(`${s.url}/graphql`, { headers: { accept: 'text/html' } });
+    await s.close();
+    expect(failed.body.errors).toEqual([
+      { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['actors'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
+    for (const res of [failed, invalid, badInput]) {
+      expect(res.body.errors?.length).toBeGreaterThan(0);
+      const text = JSON.stringify(res.body);
+      expect(text).not.toMatch(/stacktrace|exception|\bat \w|node_modules|\.ts:\d|\.js:\d/);
+      expect(text).not.toContain(process.cwd());
+    }
+    expect(playground.status).toBe(200);
+    expect(await playground.text()).toMatch(/graphiql/i);
+  });
+
+  it('shows stack traces and driver details only when asked: NODE_ENV=development or EXPOSE_ERROR_DETAILS=true', async () => {
+    for (const config of [{ NODE_ENV: 'development' }, { NODE_ENV: 'production', EXPOSE_ERROR_DETAILS: 'true' }] as Array<Record<string, string>>) {
+      const s = await startTestServer({ driver: failingDriver(cypherLeak), config });
+      const res = await s.gql(`{ statements { edges { cursor } } }`);
+      const invalid = await s.gql(`{ actors { nope } }`);
+      await s.close();
+      expect(res.body.errors?.[0]?.extensions?.detail).toMatch(/Invalid input/);
+      expect(invalid.body.errors?.[0]?.extensions?.stacktrace).toEqual(expect.any(Array));
+    }
+    const quiet = await startTestServer({ driver: failingDriver(cypherLeak), config: { NODE_ENV: 'development', EXPOSE_ERROR_DETAILS: 'false' } });
+    const res = await quiet.gql(`{ actors { nope } }`);
+    await quiet.close();
+    expect(JSON.stringify(res.body)).not.toMatch(/stacktrace/);
   });
 
   it('keeps a one-line driver detail outside production, for debugging', async () => {

@@ -153,3 +153,33 @@ describe('ingestArticles', () => {
     }
   });
 });
+
+describe('ingestArticles with Neo4j unavailable', () => {
+  it('stops after stopAfterUnavailable DB failures in a row; invalid inputs in between neither count nor reset', async () => {
+    const { Neo4jError } = await import('neo4j-driver');
+    const real = testDriver();
+    let queries = 0;
+    const down = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === 'executeQuery') {
+          return async () => {
+            queries += 1;
+            throw new Neo4jError('Failed to connect to server … ECONNREFUSED 127.0.0.1:7687', 'ServiceUnavailable' as never, '08000', 'x');
+          };
+        }
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const article = (n: number, text = `Article number ${n} says something.`) => ({ id: `down-${n}`, text, outlet: 'X', title: null, publishedAt: '2024-05-01', url: null, source: `down-${n}.txt` });
+    const inputs = [article(1), article(2, '   '), article(3), article(4), article(5), article(6)];
+    const results = await ingestArticles(down, await testNlp(), CONFIG, inputs, { now: NOW, stopAfterUnavailable: 3 });
+    await real.close();
+    expect(results.map((r) => r.code)).toEqual(['DB_UNAVAILABLE', 'EMPTY', 'DB_UNAVAILABLE', 'DB_UNAVAILABLE', 'NOT_ATTEMPTED', 'NOT_ATTEMPTED']);
+    expect(results.every((r) => r.status === 'failed')).toBe(true);
+    expect(results[0]!.error).toMatch(/^down-1\.txt: could not be stored: Neo4j is unavailable \(Failed to connect/);
+    expect(results[4]!.error).toBe('down-5.txt: not attempted — the ingest stopped after 3 articles in a row could not reach Neo4j; nothing of this article was stored');
+    // One stored-version read for the batch: the failures cost no further round trips.
+    expect(queries).toBe(1);
+  });
+});

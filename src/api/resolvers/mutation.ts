@@ -3,7 +3,7 @@ import type { ApiContext } from '../context.js';
 import { mutationsDisabled, unauthenticated } from '../errors.js';
 import type { IngestResultResolvers, MutationResolvers } from '../generated/resolvers-types.js';
 import { ingestViaApi } from '../ingest.js';
-import { production } from './shared.js';
+import { exposeDetails } from './shared.js';
 
 function requireWriter(ctx: ApiContext): void {
   if (!ctx.config.API_TOKEN) throw mutationsDisabled();
@@ -13,7 +13,7 @@ function requireWriter(ctx: ApiContext): void {
 export const Mutation: MutationResolvers = {
   ingestArticle: async (_, { input }, ctx) => {
     requireWriter(ctx);
-    return ingestViaApi(ctx.ingest, input, production(ctx));
+    return ingestViaApi(ctx.ingest, input, exposeDetails(ctx));
   },
 };
 

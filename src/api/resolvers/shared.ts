@@ -1,12 +1,35 @@
 /** Small helpers resolvers share: paging arguments, GraphQL type names for rows, fuzzy dates. */
 import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { ActorRow, ClaimRow, EventKind, EventRow, StatementRow } from '../../graph/repositories/types.js';
+import { exposeErrorDetails } from '../../config.js';
 import type { ApiContext } from '../context.js';
+import { badInput } from '../errors.js';
+import { searchTermCount } from '../../graph/repositories/common.js';
 import { pageRequest } from '../paging.js';
 
 /** `first`/`after` of connection `field`, checked against MAX_PAGE_SIZE. */
 export function page(ctx: ApiContext, field: string, args: { first?: number | null; after?: string | null }, dateKey = true) {
   return pageRequest(field, args, ctx.config.MAX_PAGE_SIZE, { dateKey });
+}
+
+/**
+ * `filter.text` of root field `field` within MAX_FILTER_TEXT_CHARS and MAX_FILTER_TEXT_TERMS, checked before
+ * anything reaches Neo4j: longer text made Lucene fail (too many clauses, automaton too large) and a 1 MB
+ * string held Neo4j for seconds.
+ */
+export function checkFilterText(ctx: ApiContext, field: string, filter: { text?: string | null } | null | undefined): void {
+  const text = filter?.text;
+  if (text === null || text === undefined) return;
+  const name = `${field}.filter.text`;
+  const maxChars = ctx.config.MAX_FILTER_TEXT_CHARS;
+  if (text.length > maxChars) {
+    throw badInput(`${name} is ${text.length} characters long; the limit is ${maxChars} (MAX_FILTER_TEXT_CHARS)`, name);
+  }
+  const maxTerms = ctx.config.MAX_FILTER_TEXT_TERMS;
+  const terms = searchTermCount(text);
+  if (terms > maxTerms) {
+    throw badInput(`${name} has ${terms} search terms; the limit is ${maxTerms} (MAX_FILTER_TEXT_TERMS)`, name);
+  }
 }
 
 const EVENT_TYPE: Record<EventKind, 'Meeting' | 'Incident' | 'Agreement' | 'AgreementMilestone' | 'Campaign' | 'OtherEvent'> = {
@@ -42,7 +65,8 @@ export function fuzzyDate(start: string | null, end: string | null, precision: s
   return { start, end: end ?? start, precision: (precision ?? 'DAY') as 'DAY' | 'MONTH' | 'YEAR' | 'INTERVAL' };
 }
 
-export const production = (ctx: ApiContext) => ctx.config.NODE_ENV === 'production';
+/** Internal error text in responses: only when asked for (EXPOSE_ERROR_DETAILS, or NODE_ENV=development). */
+export const exposeDetails = (ctx: ApiContext) => exposeErrorDetails(ctx.config);
 
 /** Fields selected directly in these selection sets, through fragments and inline fragments (any type condition). */
 function fieldsOf(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo): FieldNode[] {

@@ -280,6 +280,22 @@ export function afterCursor(key: string, id: string, order: SortOrder): string {
 // ---------------------------------------------------------------------------------------------
 // Full-text
 
+/**
+ * How many terms Lucene's standard analyzers make of user text, counted generously: every run of letters or
+ * digits, and every Han, Hiragana or Katakana character and every emoji on its own (the tokenizer splits those
+ * into single characters). Each term is a clause of the full-text query (twice over for the two-field actor index), and
+ * Lucene refuses more than 1,024 clauses: the API checks this against MAX_FILTER_TEXT_TERMS first.
+ */
+export function searchTermCount(text: string): number {
+  // Emoji are terms of their own too (one per pictograph or flag letter, counted generously).
+  let n = text.match(/[\p{Extended_Pictographic}\p{Regional_Indicator}]/gu)?.length ?? 0;
+  for (const run of text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) {
+    const singles = run.match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu)?.length ?? 0;
+    n += singles + (singles === run.length ? 0 : 1);
+  }
+  return n;
+}
+
 // Lucene query syntax characters; escaped so user text is always words, never operators.
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 

@@ -1,12 +1,14 @@
 /**
- * The one way repositories talk to Neo4j: a read transaction (routed to readers on a cluster) with the
- * per-query timeout from config. Repositories never open sessions themselves, so a request's round trips
- * can be counted here and limits applied in one place.
+ * The one way repositories talk to Neo4j: a read transaction (routed to readers on a cluster) through the
+ * executor (src/graph/executor.ts: deadline at QUERY_TIMEOUT_MS, retries, error classification, debug logs).
+ * Repositories never open sessions themselves, so a request's round trips can be counted here and limits
+ * applied in one place.
  */
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import type { Logger } from '../../logger.js';
+import { dbExecutor, type Params, type Row } from '../executor.js';
 
-export type Params = Record<string, unknown>;
-export type Row = Record<string, unknown>;
+export type { Params, Row };
 
 export interface Runner {
   /** Runs one parameterised read query and returns its records as plain objects (still Neo4j values). */
@@ -15,19 +17,19 @@ export interface Runner {
 
 export interface RunnerOptions {
   database: string;
+  /** The read's deadline (QUERY_TIMEOUT_MS); Neo4j stops the query slightly earlier (serverTimeoutMs). */
   timeoutMs: number;
+  logger?: Logger;
+}
+
+/** A log name for a repository query: its first words (the Cypher constants hold no user data). */
+export function queryName(cypher: string): string {
+  return cypher.slice(0, 160).replace(/\s+/g, ' ').trim().slice(0, 72);
 }
 
 export function createRunner(driver: Driver, opts: RunnerOptions): Runner {
+  const db = dbExecutor(driver, opts.database, { queryTimeoutMs: opts.timeoutMs, ...(opts.logger ? { logger: opts.logger } : {}) });
   return {
-    async read(query, params = {}) {
-      const res = await driver.executeQuery(query, params, {
-        routing: neo4j.routing.READ,
-        database: opts.database,
-        // Server-side timeout: a runaway query is terminated by Neo4j, not just abandoned by us.
-        transactionConfig: { timeout: opts.timeoutMs },
-      });
-      return res.records.map((r) => r.toObject() as Row);
-    },
+    read: (query, params = {}) => db.read(queryName(query), query, params),
   };
 }

@@ -162,10 +162,23 @@ async function run(argv: string[]): Promise<number> {
         break;
       }
       case 'export': {
-        const { exportTimeline, EXPORT_FORMATS } = await import('./export/timeline.js');
         const format = values.format ?? 'json';
+        const data = await import('./export/data.js');
+        if (data.isDataFormat(format)) {
+          // Researchers' tables and the network (docs/formats.md), streamed page by page.
+          let spec;
+          try {
+            spec = data.parseExportSpec({ ...values, format });
+          } catch (err) {
+            throw new UsageError(`--${(err as InstanceType<typeof data.ExportUsageError>).field ?? 'format'}: ${(err as Error).message}`);
+          }
+          const stats = await data.writeDataExport(conn.driver, conn.settings.database, config, spec, values.out);
+          logger.info({ what: spec.what, format: spec.format, bytes: stats.bytes, seconds: Math.round(stats.seconds * 1000) / 1000 }, 'export written');
+          break;
+        }
+        const { exportTimeline, EXPORT_FORMATS } = await import('./export/timeline.js');
         if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-          throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+          throw new UsageError(`--format must be one of ${[...EXPORT_FORMATS, ...data.DATA_FORMATS].join(', ')}, not "${format}"`);
         }
         const body = JSON.stringify(await exportTimeline(conn.driver, conn.settings.database, format as (typeof EXPORT_FORMATS)[number]), null, 2);
         if (values.out) writeFileSync(values.out, body + '\n');

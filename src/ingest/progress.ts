@@ -46,7 +46,7 @@ export interface ByteProgress {
   stop(): void;
 }
 
-const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+const mb = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${(n / 1e3).toFixed(1)} kB`);
 
 /**
  * Progress through a data file of unknown record count (a JSONL, CSV or feed file read as a stream): the

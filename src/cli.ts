@@ -150,6 +150,7 @@ async function run(argv: string[]): Promise<number> {
           failed = await ingestAndReport(conn, config, logger, inputs, errors.map((e) => e.message));
         }
         if (paths.data.length > 0) {
+          if (values.manifest) logger.warn('--manifest describes .txt and .html files; data files carry their own fields (--map, --preset)');
           const data = await ingestDataFiles(paths.data, {
             preset: values.preset,
             map: values.map,
@@ -175,6 +176,9 @@ async function run(argv: string[]): Promise<number> {
           const stats = await data.writeDataExport(conn.driver, conn.settings.database, config, spec, values.out);
           logger.info({ what: spec.what, format: spec.format, bytes: stats.bytes, seconds: Math.round(stats.seconds * 1000) / 1000 }, 'export written');
           break;
+        }
+        if (values.what !== undefined || data.FILTER_NAMES.some((f) => values[f] !== undefined)) {
+          throw new UsageError(`--what and filters apply to --format ${data.DATA_FORMATS.join('|')}; the timeline (${format}) is exported whole`);
         }
         const { exportTimeline, EXPORT_FORMATS } = await import('./export/timeline.js');
         if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {

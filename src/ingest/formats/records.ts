@@ -197,19 +197,16 @@ async function* readCsv(stream: NodeJS.ReadableStream, label: string, opts: Read
       return undefined;
     },
   });
-  let source: NodeJS.ReadableStream;
-  try {
-    source = stream.pipe(parser);
-  } catch (err) {
-    yield { error: new IngestError('BAD_RECORD', label, `cannot be read as CSV (${(err as Error).message})`) };
-    return;
-  }
+  // pipe() does not pass on a read error: without this the parser would wait forever.
+  stream.on('error', (err) => parser.destroy(err));
+  const source = stream.pipe(parser);
   try {
     for await (const { record, line } of source as AsyncIterable<{ record: Record<string, string>; line: number }>) {
       while (skipped.length > 0 && (skipped[0]?.line ?? Infinity) < line) yield { error: skipped.shift()!.error };
       yield toItem(record, opts.mapping, opts, `${label}:${line}`);
     }
   } catch (err) {
+    if (!(err as CsvError).code?.startsWith('CSV_')) throw err;
     // A file csv-parse cannot go on with (a quote never closed): what came before is in, the rest is not.
     const e = err as CsvError;
     while (skipped.length > 0) yield { error: skipped.shift()!.error };

@@ -84,13 +84,22 @@ export async function ingestDataFiles(
       continue;
     }
     const progress = createByteProgress(source.totalBytes, file, deps.progressStream);
-    const summary = await ingestRecordStream(source, deps.ingest, {
-      batchSize: opts.batchSize,
-      onResult: (r) => {
-        if (r.status === 'failed') deps.logger.error({ record: r.source, article: r.id, code: r.code }, r.error ?? 'failed');
-      },
-      onProgress: (bytes, counts) => progress.update(bytes, counts),
-    });
+    let summary: StreamSummary;
+    try {
+      summary = await ingestRecordStream(source, deps.ingest, {
+        batchSize: opts.batchSize,
+        onResult: (r) => {
+          if (r.status === 'failed') deps.logger.error({ record: r.source, article: r.id, code: r.code }, r.error ?? 'failed');
+        },
+        onProgress: (bytes, counts) => progress.update(bytes, counts),
+      });
+    } catch (err) {
+      // The file itself failed mid-way (a read error): what was ingested stays; the next file still goes.
+      progress.stop();
+      deps.logger.error(`${file}: could not be read to the end (${(err as Error).message.split('\n')[0]}) — the records before that point were ingested; check the file and run again`);
+      failed = true;
+      continue;
+    }
     progress.stop();
     deps.logger.info(summary, `ingest of ${file} finished`);
     summaries.push(summary);

@@ -18,6 +18,8 @@ import { buildMapping } from '../src/ingest/formats/mapping.js';
 import { openRecords } from '../src/ingest/formats/records.js';
 import { DEFAULT_BATCH_SIZE, ingestRecordStream } from '../src/ingest/formats/stream.js';
 import { generateCorpus, type Expected } from './corpus/generate.js';
+import { exportData, parseExportSpec } from '../src/export/data.js';
+import { createRunner } from '../src/graph/repositories/runner.js';
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 const MB = 2 ** 20;
@@ -159,4 +161,52 @@ export async function benchJsonlIngest(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export interface ExportMeasure {
+  what: string;
+  format: string;
+  bytes: number;
+  /** Data rows (CSV: lines after the header; JSON Lines: lines; GraphML: nodes + edges). */
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  /** Max RSS sampled during this export (MB). */
+  maxRssMB: number;
+}
+
+/** Every data export of the loaded graph, consumed in memory (never written): time, size, rows, memory. */
+export async function benchExports(driver: Driver, config: Config): Promise<ExportMeasure[]> {
+  const run = createRunner(driver, { database: config.NEO4J_DATABASE, timeoutMs: 600_000 });
+  const cases: Array<[string, string]> = [
+    ['statements', 'csv'],
+    ['statements', 'jsonl'],
+    ['actors', 'csv'],
+    ['events', 'csv'],
+    ['claims', 'csv'],
+    ['network', 'graphml'],
+  ];
+  const out: ExportMeasure[] = [];
+  for (const [what, format] of cases) {
+    let maxRss = process.memoryUsage.rss();
+    const timer = setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage.rss())), 100);
+    const t0 = performance.now();
+    let bytes = 0;
+    let lines = 0;
+    let graphItems = 0;
+    try {
+      for await (const chunk of exportData(run, parseExportSpec({ format, what: what === 'network' ? undefined : what }))) {
+        bytes += Buffer.byteLength(chunk, 'utf8');
+        // Newlines inside quoted CSV fields make line counts approximate; GraphML counts elements.
+        if (format === 'graphml') graphItems += (chunk.match(/<(node|edge) /g) ?? []).length;
+        else lines += (chunk.match(/\n/g) ?? []).length;
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    const rows = format === 'graphml' ? graphItems : format === 'csv' ? lines - 1 : lines;
+    out.push({ what, format, bytes, rows, seconds: round(seconds, 2), rowsPerSecond: round(rows / seconds, 0), maxRssMB: round(Math.max(maxRss, process.memoryUsage.rss()) / MB, 1) });
+  }
+  return out;
 }

@@ -42,7 +42,7 @@ import { readSeedFolder } from '../src/ingest/seedFolder.js';
 import { STORED_SHA256 } from '../src/ingest/validate.js';
 import { countsOf, generateCorpus, type Corpus, type Expected } from './corpus/generate.js';
 import { PAGE_SIZE, QUERIES, type BenchQuery, type Json, type Targets } from './queries.js';
-import { benchJsonlIngest, type JsonlIngestResult } from './jsonl.js';
+import { benchExports, benchJsonlIngest, type ExportMeasure, type JsonlIngestResult } from './jsonl.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -756,7 +756,7 @@ interface BenchReport {
   totalSeconds: number;
 }
 
-type JsonlPhase = Omit<JsonlIngestResult, 'expected' | 'failedIds'> & { counts: CountCheck[] };
+type JsonlPhase = Omit<JsonlIngestResult, 'expected' | 'failedIds'> & { counts: CountCheck[]; exports: ExportMeasure[] };
 
 /** The JSONL phase into an empty graph, and the graph's counts against the generator's for the records that loaded. */
 async function runJsonlPhase(driver: Driver, config: Config, opts: Options): Promise<JsonlPhase> {
@@ -767,13 +767,19 @@ async function runJsonlPhase(driver: Driver, config: Config, opts: Options): Pro
   for (const c of counts.filter((x) => !x.ok)) log(`  count mismatch: ${c.name.trim()} expected ${c.expected}, got ${c.actual}`);
   const { expected: _e, failedIds: _f, ...rest } = r;
   log(`  ${r.recordsPerSecond} records/s (${r.mbPerSecond} MB/s), RSS ${r.memory.rss.minMB}–${r.memory.rss.maxMB} MB, heap used ${r.memory.heapUsed.minMB}–${r.memory.heapUsed.maxMB} MB${r.failed ? `, ${r.failed} FAILED (${r.firstFailure})` : ''}`);
-  return { ...rest, counts };
+  // The data exports of what was just loaded (docs/formats.md): size, time, memory.
+  log('  exporting the loaded graph (CSV, JSON Lines, GraphML)');
+  const exports = await benchExports(driver, config);
+  for (const e of exports) log(`  export ${e.what} ${e.format}: ${e.rows} rows, ${round(e.bytes / 1e6, 2)} MB in ${e.seconds} s, max RSS ${e.maxRssMB} MB`);
+  return { ...rest, counts, exports };
 }
 
 function jsonlLine(j: JsonlPhase): string {
   const q = j.memory.byQuarter.map((x) => `${x.heapUsed.maxMB}`).join('/');
   const bad = j.counts.filter((c) => !c.ok);
-  return `jsonl:      ${j.records} records (${j.fileMB} MB) in ${j.seconds} s: ${j.recordsPerSecond} records/s, ${j.mbPerSecond} MB/s, ${j.failed} failed; RSS ${j.memory.rss.minMB}–${j.memory.rss.maxMB} MB, heap used ${j.memory.heapUsed.minMB}–${j.memory.heapUsed.maxMB} MB (max by quarter ${q}: ${j.memory.flat ? 'flat' : 'GROWING'}); counts ${bad.length === 0 ? 'all match' : `MISMATCH ${bad.map((c) => c.name.trim()).join(', ')}`}`;
+  const exports = j.exports.map((e) => `${e.what}.${e.format} ${round(e.bytes / 1e6, 1)} MB/${e.seconds} s`).join(', ');
+  return `jsonl:      ${j.records} records (${j.fileMB} MB) in ${j.seconds} s: ${j.recordsPerSecond} records/s, ${j.mbPerSecond} MB/s, ${j.failed} failed; RSS ${j.memory.rss.minMB}–${j.memory.rss.maxMB} MB, heap used ${j.memory.heapUsed.minMB}–${j.memory.heapUsed.maxMB} MB (max by quarter ${q}: ${j.memory.flat ? 'flat' : 'GROWING'}); counts ${bad.length === 0 ? 'all match' : `MISMATCH ${bad.map((c) => c.name.trim()).join(', ')}`}
+exports:    ${exports}`;
 }
 
 /** `--jsonl-only`: a fresh Neo4j, the JSONL phase, a result file; nothing else. */

@@ -775,10 +775,10 @@ async function runJsonlPhase(driver: Driver, config: Config, opts: Options): Pro
 }
 
 function jsonlLine(j: JsonlPhase): string {
-  const q = j.memory.byQuarter.map((x) => `${x.heapUsed.maxMB}`).join('/');
+  const q = j.memory.byQuarter.map((x) => `${x.heapUsed.minMB}`).join('/');
   const bad = j.counts.filter((c) => !c.ok);
   const exports = j.exports.map((e) => `${e.what}.${e.format} ${round(e.bytes / 1e6, 1)} MB/${e.seconds} s`).join(', ');
-  return `jsonl:      ${j.records} records (${j.fileMB} MB) in ${j.seconds} s: ${j.recordsPerSecond} records/s, ${j.mbPerSecond} MB/s, ${j.failed} failed; RSS ${j.memory.rss.minMB}–${j.memory.rss.maxMB} MB, heap used ${j.memory.heapUsed.minMB}–${j.memory.heapUsed.maxMB} MB (max by quarter ${q}: ${j.memory.flat ? 'flat' : 'GROWING'}); counts ${bad.length === 0 ? 'all match' : `MISMATCH ${bad.map((c) => c.name.trim()).join(', ')}`}
+  return `jsonl:      ${j.records} records (${j.fileMB} MB) in ${j.seconds} s: ${j.recordsPerSecond} records/s, ${j.mbPerSecond} MB/s, ${j.failed} failed; RSS ${j.memory.rss.minMB}–${j.memory.rss.maxMB} MB, heap used ${j.memory.heapUsed.minMB}–${j.memory.heapUsed.maxMB} MB (floor by quarter ${q}: ${j.memory.flat ? 'flat' : 'GROWING'}); counts ${bad.length === 0 ? 'all match' : `MISMATCH ${bad.map((c) => c.name.trim()).join(', ')}`}
 exports:    ${exports}`;
 }
 

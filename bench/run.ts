@@ -9,6 +9,11 @@
  * concurrent HTTP clients, and the same repository Cypher through neo4j-driver → count Neo4j round trips per
  * request → write bench/results/<timestamp>-<scale>.json and print a table. Exit code 1 when the graph's
  * counts differ from the expectation or a query fails. docs/performance.md explains the numbers.
+ *
+ * `--jsonl N` adds a phase (off by default: it runs the whole pipeline, extraction included, over N articles):
+ * the corpus as an N-record JSON Lines file, ingested the way `chronicle ingest file.jsonl` does it, with
+ * throughput and memory sampled during the run (bench/jsonl.ts). `--jsonl-only` runs only that phase on its
+ * own fresh Neo4j (`npm run bench -- --jsonl-only --jsonl 10000`), result file <timestamp>-jsonl-<N>.json.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -29,16 +34,18 @@ import type { ExtractedArticle } from '../src/extract/types.js';
 import { createDriver } from '../src/graph/driver.js';
 import { FETCH_KNOWN_ACTORS, FETCH_KNOWN_REST } from '../src/graph/knownGraph.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/localNeo4j.js';
-import { createNlpClient, startNlpEngine, type NlpClient, type NlpEngine, type NlpStats } from '../src/nlp/index.js';
+import { createNlpClient, nlpRuntime, startNlpEngine, type NlpClient, type NlpEngine, type NlpRuntime, type NlpStats } from '../src/nlp/index.js';
 import { applyMigrations } from '../src/graph/migrations.js';
 import { createRunner, type Runner } from '../src/graph/repositories/runner.js';
 import { timeline } from '../src/graph/repositories/timeline.js';
 import type { KeysetKey } from '../src/graph/repositories/types.js';
-import { ingestArticles, type IngestResult } from '../src/ingest/pipeline.js';
+import { createLogger } from '../src/logger.js';
+import { ingestArticles, type ArticleParser, type IngestResult } from '../src/ingest/pipeline.js';
 import { readSeedFolder } from '../src/ingest/seedFolder.js';
 import { STORED_SHA256 } from '../src/ingest/validate.js';
 import { countsOf, generateCorpus, type Corpus, type Expected } from './corpus/generate.js';
 import { PAGE_SIZE, QUERIES, type BenchQuery, type Json, type Targets } from './queries.js';
+import { benchExports, benchJsonlIngest, type ExportMeasure, type JsonlIngestResult } from './jsonl.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -54,6 +61,9 @@ interface Options {
   requests: number;
   maxCellSeconds: number;
   out: string;
+  /** Records of the JSONL ingest phase; 0: no such phase. */
+  jsonl: number;
+  jsonlOnly: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -71,8 +81,8 @@ function parseOptions(argv: string[]): Options {
     return n;
   };
   for (const a of argv) {
-    if (a.startsWith('--') && !['--scale', '--seed', '--requests', '--max-cell-seconds', '--out'].includes(a)) {
-      throw new Error(`unknown option ${a} (options: --scale N, --seed N, --requests N, --max-cell-seconds N, --out DIR)`);
+    if (a.startsWith('--') && !['--scale', '--seed', '--requests', '--max-cell-seconds', '--out', '--jsonl', '--jsonl-only'].includes(a)) {
+      throw new Error(`unknown option ${a} (options: --scale N, --seed N, --requests N, --max-cell-seconds N, --out DIR, --jsonl N, --jsonl-only)`);
     }
   }
   return {
@@ -81,6 +91,8 @@ function parseOptions(argv: string[]): Options {
     requests: Math.round(num('--requests', 300)),
     maxCellSeconds: num('--max-cell-seconds', 20),
     out: get('--out') ?? path.join(HERE, 'results'),
+    jsonl: argv.includes('--jsonl') ? Math.round(num('--jsonl', 10_000)) : argv.includes('--jsonl-only') ? 10_000 : 0,
+    jsonlOnly: argv.includes('--jsonl-only'),
   };
 }
 
@@ -699,6 +711,7 @@ function printTable(r: BenchReport): void {
   out.push(`load:       ${l.articlesPerSecond} articles/s, ${l.nodesAndRelsPerSecond} nodes+rels/s (${l.nodesCreated} nodes, ${l.relationshipsCreated} rels in ${l.seconds} s)`);
   const b = l.breakdownMs;
   out.push(`            time: write transactions ${b.writeTransaction ?? 0} ms, known-graph reads ${b.knownGraphRead ?? 0} ms, stored-version reads ${b.storedVersionRead ?? 0} ms, resolution+JS ${b.resolveAndOther} ms; articles/s by tenth: ${l.articlesPerSecondByTenth.join(' ')}`);
+  if (r.jsonlIngest) out.push(jsonlLine(r.jsonlIngest));
   out.push(`seed:       ${r.seed.articles} seed articles in ${r.seed.seconds} s into a fresh database, ${r.seed.warmSeconds} s warm`);
   const bad = r.counts.filter((c) => !c.ok);
   const excluded = l.failed > 0 ? ` (of the ${l.articles - l.failed} articles that loaded; ${l.failed} FAILED to load: ${l.firstFailure})` : '';
@@ -799,8 +812,84 @@ interface BenchReport {
   counts: CountCheck[];
   graph: { busyActorStatements: number; chainReports: number; incidentClaims: number };
   queries: QueryResult[];
+  /** The --jsonl phase, when it ran. */
+  jsonlIngest?: JsonlPhase;
   targets: Target[];
   totalSeconds: number;
+}
+
+type JsonlPhase = Omit<JsonlIngestResult, 'expected' | 'failedIds'> & { counts: CountCheck[]; exports: ExportMeasure[] };
+
+/** The JSONL phase into an empty graph, and the graph's counts against the generator's for the records that loaded. */
+async function runJsonlPhase(driver: Driver, nlp: ArticleParser, config: Config, opts: Options): Promise<JsonlPhase> {
+  log(`JSONL ingest: ${opts.jsonl} records through src/ingest/formats (stream, batches) and the whole pipeline`);
+  const r = await benchJsonlIngest(driver, nlp, config, { records: opts.jsonl, seed: opts.seed, log });
+  const failed = new Set(r.failedIds);
+  const counts = await checkCounts(driver, r.expected, new Set(r.expected.perArticle.map((a) => a.id).filter((id) => !failed.has(id))));
+  for (const c of counts.filter((x) => !x.ok)) log(`  count mismatch: ${c.name.trim()} expected ${c.expected}, got ${c.actual}`);
+  const { expected: _e, failedIds: _f, ...rest } = r;
+  log(`  ${r.recordsPerSecond} records/s (${r.mbPerSecond} MB/s), RSS ${r.memory.rss.minMB}–${r.memory.rss.maxMB} MB, heap used ${r.memory.heapUsed.minMB}–${r.memory.heapUsed.maxMB} MB${r.failed ? `, ${r.failed} FAILED (${r.firstFailure})` : ''}`);
+  // The data exports of what was just loaded (docs/formats.md): size, time, memory.
+  log('  exporting the loaded graph (CSV, JSON Lines, GraphML)');
+  const exports = await benchExports(driver, config);
+  for (const e of exports) log(`  export ${e.what} ${e.format}: ${e.rows} rows, ${round(e.bytes / 1e6, 2)} MB in ${e.seconds} s, max RSS ${e.maxRssMB} MB`);
+  return { ...rest, counts, exports };
+}
+
+function jsonlLine(j: JsonlPhase): string {
+  const q = j.memory.byQuarter.map((x) => `${x.heapUsed.minMB}`).join('/');
+  const bad = j.counts.filter((c) => !c.ok);
+  const exports = j.exports.map((e) => `${e.what}.${e.format} ${round(e.bytes / 1e6, 1)} MB/${e.seconds} s`).join(', ');
+  return `jsonl:      ${j.records} records (${j.fileMB} MB) in ${j.seconds} s: ${j.recordsPerSecond} records/s, ${j.mbPerSecond} MB/s, ${j.failed} failed; RSS ${j.memory.rss.minMB}–${j.memory.rss.maxMB} MB, heap used ${j.memory.heapUsed.minMB}–${j.memory.heapUsed.maxMB} MB (floor by quarter ${q}: ${j.memory.flat ? 'flat' : 'GROWING'}); counts ${bad.length === 0 ? 'all match' : `MISMATCH ${bad.map((c) => c.name.trim()).join(', ')}`}
+exports:    ${exports}`;
+}
+
+/** `--jsonl-only`: a fresh Neo4j, the JSONL phase, a result file; nothing else. */
+async function jsonlOnlyMain(opts: Options): Promise<number> {
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
+  let nlp: NlpRuntime | undefined;
+  const home = mkdtempSync(path.join(os.tmpdir(), 'chronicle-bench-neo4j-'));
+  let db: LocalNeo4j | undefined;
+  let driver: Driver | undefined;
+  const stopAll = async () => {
+    await driver?.close().catch(() => {});
+    driver = undefined;
+    await db?.stop().catch(() => {});
+    db = undefined;
+    rmSync(home, { recursive: true, force: true });
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    log(`${sig}: stopping Neo4j`);
+    void stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    log(`starting a fresh Neo4j in ${home}`);
+    db = await startLocalNeo4j({ home, port: 0 });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', NEO4J_URI: db.uri, NEO4J_DATABASE: DATABASE });
+    driver = createDriver({ uri: db.uri, user: 'neo4j', password: '', database: DATABASE });
+    await applyMigrations(driver, DATABASE);
+    nlp = nlpRuntime(config, createLogger('silent'));
+    // The NLP engine starts with the first batch (nlpRuntime) and stops below.
+    const jsonlIngest = await runJsonlPhase(driver, nlp, config, opts);
+    const report = {
+      startedAt: startedAt.toISOString(),
+      options: opts,
+      machine: { ...machine(), loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg().map((x) => round(x, 2)) },
+      jsonlIngest,
+    };
+    const file = path.join(opts.out, `${startedAt.toISOString().replace(/[:.]/g, '-')}-jsonl-${opts.jsonl}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(jsonlLine(jsonlIngest));
+    console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
+    return jsonlIngest.failed === 0 && jsonlIngest.counts.every((c) => c.ok) && jsonlIngest.memory.flat ? 0 : 1;
+  } finally {
+    await nlp?.close();
+    log('stopping Neo4j');
+    await stopAll();
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -810,6 +899,7 @@ async function main(): Promise<number> {
   // Memory under load is its own run (bench/soak.ts): `npm run bench -- --soak 600`.
   if (process.argv.includes('--soak')) return (await import('./soak.js')).soakMain(process.argv.slice(2));
   const opts = parseOptions(process.argv.slice(2));
+  if (opts.jsonlOnly) return jsonlOnlyMain(opts);
   const startedAt = new Date();
   const loadAtStart = os.loadavg().map((x) => round(x, 2));
   const tStart = performance.now();
@@ -928,6 +1018,12 @@ async function main(): Promise<number> {
       );
     }
 
+    let jsonlIngest: JsonlPhase | undefined;
+    if (opts.jsonl > 0) {
+      await wipeAll();
+      jsonlIngest = await runJsonlPhase(driver, nlp, config, opts);
+    }
+
     const partial = {
       startedAt: startedAt.toISOString(),
       scale: opts.scale,
@@ -943,6 +1039,7 @@ async function main(): Promise<number> {
       counts,
       graph: { busyActorStatements: t.busyActorStatements, chainReports: t.chainReports, incidentClaims: t.incidentClaims },
       queries,
+      ...(jsonlIngest ? { jsonlIngest } : {}),
       totalSeconds: 0,
     };
     const report: BenchReport = { ...partial, targets: targets(partial) };
@@ -953,7 +1050,8 @@ async function main(): Promise<number> {
     console.log(`\nresults: ${path.relative(process.cwd(), file)} (${report.totalSeconds} s)`);
     // The peer failing (its timeline runs out of transaction memory at 1,000+ articles) is a finding, not a bench failure.
     const failedQueries = queries.some((q) => [q.latency.ours, q.latency.raw].some((byC) => Object.values(byC).some((s) => s.errors > 0)));
-    return counts.every((c) => c.ok) && load.failed === 0 && !failedQueries ? 0 : 1;
+    const jsonlOk = !jsonlIngest || (jsonlIngest.failed === 0 && jsonlIngest.counts.every((c) => c.ok) && jsonlIngest.memory.flat);
+    return counts.every((c) => c.ok) && load.failed === 0 && !failedQueries && jsonlOk ? 0 : 1;
   } finally {
     log('stopping Neo4j');
     await stopAll();

@@ -3,9 +3,11 @@
  *   start                      local Neo4j if NEO4J_URI is unset → migrations → seed → serve (what `npm start` runs)
  *   seed [dir]                 ingest a folder with manifest.json (default SEED_DIR); idempotent
  *   ingest <files|dir…> [--manifest m.json | --outlet X --published YYYY-MM-DD [--title T] [--url U]]
+ *                              also .html pages and data files (.jsonl .json .csv .tsv .rss .atom .xml): docs/formats.md
  *   serve                      migrations → serve the API on HOST:PORT
  *   migrate                    apply constraints and indexes
  *   export --format timelinejs|vis|json [--out file]
+ *   export --format csv|jsonl --what statements|actors|events|claims | --format graphml  [filters] [--out file]
  * Exit code 0 on success, 1 with a one-line reason otherwise.
  */
 import { parseArgs } from 'node:util';
@@ -26,10 +28,15 @@ import type { ArticleInput } from './extract/types.js';
 const USAGE = `usage: chronicle <start|seed|ingest|serve|migrate|export> [options]
   start                      run the main job: (local Neo4j) → migrate → seed → serve
   seed [dir]                 load a folder of articles with manifest.json (default: $SEED_DIR)
-  ingest <paths…>            load files or folders: --manifest m.json, or --outlet X --published YYYY-MM-DD
+  ingest <paths…>            load files or folders: --manifest m.json, or --outlet X --published YYYY-MM-DD;
+                             .html pages; data files .jsonl/.json/.csv/.tsv/.rss/.atom/.xml (--format F,
+                             --preset news-please|plain, --map text=maintext,publishedAt=date_publish,…)
   serve                      serve the GraphQL API, playground and timeline page
   migrate                    apply constraints and indexes
-  export --format F          write the timeline as timelinejs | vis | json (--out file, default stdout)`;
+  export --format F          write the timeline as timelinejs | vis | json (--out file, default stdout);
+                             data: --format csv|jsonl --what statements|actors|events|claims, or
+                             --format graphml (the actor–statement–event network); filters --speaker ID
+                             --about ID --via ID --kind K --from YYYY-MM-DD --to YYYY-MM-DD --text WORDS`;
 
 class UsageError extends Error {}
 
@@ -114,6 +121,19 @@ async function run(argv: string[]): Promise<number> {
       url: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
+      // Data files (docs/formats.md): field mapping, presets, batch size.
+      map: { type: 'string' },
+      preset: { type: 'string' },
+      'batch-size': { type: 'string' },
+      // Data exports (docs/formats.md): what to export and API-like filters.
+      what: { type: 'string' },
+      speaker: { type: 'string' },
+      about: { type: 'string' },
+      via: { type: 'string' },
+      kind: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      text: { type: 'string' },
     },
   });
   if (!['start', 'seed', 'ingest', 'serve', 'migrate', 'export'].includes(command)) {
@@ -154,22 +174,55 @@ async function run(argv: string[]): Promise<number> {
         break;
       case 'ingest': {
         if (positionals.length === 0) throw new UsageError('ingest needs at least one file or folder');
-        const { inputs, errors } = readArticleFiles(positionals, {
-          manifest: values.manifest,
-          outlet: values.outlet,
-          publishedAt: values.published,
-          title: values.title,
-          url: values.url,
-        }, config);
-        for (const e of errors) logger.error(e.message);
-        failed = await ingestAndReport(services, config, logger, inputs, errors.map((e) => e.message));
+        // Data files (.jsonl, .csv, feeds …) stream in batches; article files (.txt, .html) go as before.
+        const { splitIngestPaths, ingestDataFiles } = await import('./ingest/formats/run.js');
+        const paths = splitIngestPaths(positionals, values.format);
+        if (paths.articles.length > 0) {
+          const { inputs, errors } = readArticleFiles(paths.articles, {
+            manifest: values.manifest,
+            outlet: values.outlet,
+            publishedAt: values.published,
+            title: values.title,
+            url: values.url,
+            html: paths.html,
+          }, config);
+          for (const e of errors) logger.error(e.message);
+          failed = await ingestAndReport(services, config, logger, inputs, errors.map((e) => e.message));
+        }
+        if (paths.data.length > 0) {
+          if (values.manifest) logger.warn('--manifest describes .txt and .html files; data files carry their own fields (--map, --preset)');
+          const data = await ingestDataFiles(paths.data, {
+            preset: values.preset,
+            map: values.map,
+            overrides: { outlet: values.outlet, publishedAt: values.published, title: values.title, url: values.url },
+            batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+            maxBytes: config.MAX_ARTICLE_BYTES,
+          }, { ingest: (inputs) => ingestArticles(services.conn.driver, services.nlp, config, inputs, { stopAfterUnavailable: config.INGEST_MAX_DB_FAILURES }), logger });
+          failed = data.failed || failed;
+        }
         break;
       }
       case 'export': {
-        const { exportTimeline, EXPORT_FORMATS } = await import('./export/timeline.js');
         const format = values.format ?? 'json';
+        const data = await import('./export/data.js');
+        if (data.isDataFormat(format)) {
+          // Researchers' tables and the network (docs/formats.md), streamed page by page.
+          let spec;
+          try {
+            spec = data.parseExportSpec({ ...values, format });
+          } catch (err) {
+            throw new UsageError(`--${(err as InstanceType<typeof data.ExportUsageError>).field ?? 'format'}: ${(err as Error).message}`);
+          }
+          const stats = await data.writeDataExport(conn.driver, conn.settings.database, config, spec, values.out);
+          logger.info({ what: spec.what, format: spec.format, bytes: stats.bytes, seconds: Math.round(stats.seconds * 1000) / 1000 }, 'export written');
+          break;
+        }
+        if (values.what !== undefined || data.FILTER_NAMES.some((f) => values[f] !== undefined)) {
+          throw new UsageError(`--what and filters apply to --format ${data.DATA_FORMATS.join('|')}; the timeline (${format}) is exported whole`);
+        }
+        const { exportTimeline, EXPORT_FORMATS } = await import('./export/timeline.js');
         if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-          throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${format}"`);
+          throw new UsageError(`--format must be one of ${[...EXPORT_FORMATS, ...data.DATA_FORMATS].join(', ')}, not "${format}"`);
         }
         const body = JSON.stringify(await exportTimeline(conn.driver, conn.settings.database, format as (typeof EXPORT_FORMATS)[number]), null, 2);
         if (values.out) writeFileSync(values.out, body + '\n');

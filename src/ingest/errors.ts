@@ -13,6 +13,8 @@ export type IngestErrorCode =
   | 'BAD_FIELD'
   | 'DUPLICATE_ID'
   | 'BAD_MANIFEST'
+  /** A record of a data file (JSONL line, CSV row, feed item) that cannot be read at all. */
+  | 'BAD_RECORD'
   | 'UNREADABLE'
   | 'NLP_FAILED'
   | 'EXTRACTION_FAILED'

@@ -22,7 +22,19 @@ export const ManifestEntrySchema = z.object({
   dateConfidence: z.string().optional(),
 });
 
-export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+/**
+ * An entry for a saved web page (.html/.htm/.xhtml): outlet and date may be left out, the page's own
+ * metadata supplies them (src/ingest/formats/html.ts); any field given here overrides the page.
+ */
+export const HtmlManifestEntrySchema = ManifestEntrySchema.extend({
+  outlet: ManifestEntrySchema.shape.outlet.optional(),
+  publishedAt: ManifestEntrySchema.shape.publishedAt.optional(),
+});
+
+/** A text entry always has outlet and publishedAt; an HTML entry may leave them to the page. */
+export type ManifestEntry = z.infer<typeof HtmlManifestEntrySchema>;
+
+const HTML_FILE = /\.x?html?$/i;
 
 export interface ParsedManifest {
   entries: ManifestEntry[];
@@ -44,7 +56,9 @@ export function parseManifest(doc: unknown, manifestPath: string): ParsedManifes
   const seenIds = new Set<string>();
   doc.forEach((raw, index) => {
     const label = entryLabel(raw, index);
-    const parsed = ManifestEntrySchema.safeParse(raw);
+    const file = (raw as { file?: unknown } | null)?.file;
+    const schema = typeof file === 'string' && HTML_FILE.test(file) ? HtmlManifestEntrySchema : ManifestEntrySchema;
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || undefined;

@@ -10,6 +10,7 @@ import { IngestError } from './errors.js';
 import { parseManifestText, type ManifestEntry } from './manifest.js';
 import type { ArticleInput } from '../extract/types.js';
 import { decodeArticleBytes, type IngestInput } from './validate.js';
+import { isHtmlFile, readHtmlFile } from './formats/html.js';
 
 /** A file input always has an id (manifest id or file stem) and a source path. */
 export type FileInput = ArticleInput & Required<Pick<IngestInput, 'source'>>;
@@ -25,6 +26,8 @@ export interface FileOptions {
   publishedAt?: string;
   title?: string;
   url?: string;
+  /** Read every file as a saved web page, whatever its extension (`--format html`). */
+  html?: boolean;
 }
 
 type Limits = Pick<Config, 'MAX_ARTICLE_BYTES'>;
@@ -53,15 +56,34 @@ function locate(manifestDir: string, file: string): string {
   return existsSync(nested) ? nested : direct;
 }
 
-function fromEntry(entry: ManifestEntry, file: string, limits: Limits): FileInput {
+function fromEntry(entry: ManifestEntry, file: string, limits: Limits, html = false): FileInput {
+  const source = path.relative(process.cwd(), file) || file;
+  if (html || isHtmlFile(file)) {
+    // A page's own metadata fills what the entry leaves out (outlet, date) or null (title, url).
+    return fromPage(file, source, limits, { id: entry.id, outlet: entry.outlet, publishedAt: entry.publishedAt, title: entry.title ?? undefined, url: entry.url ?? undefined });
+  }
   return {
     id: entry.id,
     text: readArticleText(file, limits),
-    outlet: entry.outlet,
+    outlet: entry.outlet ?? '',
     title: entry.title,
-    publishedAt: entry.publishedAt,
+    publishedAt: entry.publishedAt ?? '', // blank: validation reports the missing date
     url: entry.url,
-    source: path.relative(process.cwd(), file) || file,
+    source,
+  };
+}
+
+/** A saved web page: its main text and metadata, every field given (manifest entry or flag) overriding the page's. */
+function fromPage(file: string, source: string, limits: Limits, given: { id: string } & Omit<FileOptions, 'manifest' | 'html'>): FileInput {
+  const page = readHtmlFile(file, limits.MAX_ARTICLE_BYTES);
+  return {
+    id: given.id,
+    text: page.text,
+    outlet: given.outlet ?? page.outlet ?? '',
+    title: given.title ?? page.title,
+    publishedAt: given.publishedAt ?? page.publishedAt ?? '', // blank: validation reports the missing date
+    url: given.url ?? page.url,
+    source,
   };
 }
 
@@ -115,8 +137,9 @@ export function idFromFileName(file: string): string {
 
 /**
  * `chronicle ingest <paths…>`: files, or folders (their manifest.json if they have one, else their
- * *.txt files). With --manifest, each file takes its entry (matched by file name); otherwise
- * --outlet/--published describe every file and the file stem is its id.
+ * *.txt and *.html files). With --manifest, each file takes its entry (matched by file name); otherwise
+ * --outlet/--published describe every file and the file stem is its id. A saved web page (.html, or any
+ * file with `html`) is read by src/ingest/formats/html.ts; what the entry or the flags give overrides the page.
  */
 export function readArticleFiles(paths: string[], opts: FileOptions, limits: Limits): ReadResult {
   const result: ReadResult = { inputs: [], errors: [] };
@@ -128,8 +151,8 @@ export function readArticleFiles(paths: string[], opts: FileOptions, limits: Lim
       result.inputs.push(...seed.inputs);
       result.errors.push(...seed.errors);
     } else if (isDir) {
-      const txt = readdirSync(p).filter((f) => f.toLowerCase().endsWith('.txt')).sort();
-      if (txt.length === 0) result.errors.push(new IngestError('UNREADABLE', p, 'holds no .txt files — point at the article files'));
+      const txt = readdirSync(p).filter((f) => f.toLowerCase().endsWith('.txt') || isHtmlFile(f)).sort();
+      if (txt.length === 0) result.errors.push(new IngestError('UNREADABLE', p, 'holds no .txt or .html files — point at the article files'));
       files.push(...txt.map((f) => path.join(p, f)));
     } else {
       files.push(p);
@@ -159,7 +182,11 @@ export function readArticleFiles(paths: string[], opts: FileOptions, limits: Lim
         result.errors.push(new IngestError('BAD_MANIFEST', source, `is not listed in ${opts.manifest} — add an entry whose "file" is "${path.basename(file)}"`));
         continue;
       }
-      collect(result, () => fromEntry(entry, file, limits));
+      collect(result, () => fromEntry(entry, file, limits, opts.html));
+      continue;
+    }
+    if (opts.html || isHtmlFile(file)) {
+      collect(result, () => fromPage(file, source, limits, { id: idFromFileName(file), outlet: opts.outlet, publishedAt: opts.publishedAt, title: opts.title, url: opts.url }));
       continue;
     }
     collect(result, () => ({

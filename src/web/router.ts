@@ -4,6 +4,9 @@
  *   GET /timeline/assets/*                its JS and CSS; operations.js holds the page's GraphQL operations
  *   GET /timeline/vendor/*                vis-timeline's standalone build and CSS, from node_modules (no CDN)
  *   GET /export/timeline?format=F         timelinejs | vis | json (default json); &download=1 for a file
+ *   GET /export/statements|actors|events|claims?format=csv|jsonl   researchers' tables (docs/formats.md)
+ *   GET /export/network?format=graphml    the actor–statement–event network; all take the CLI's filters as
+ *                                         query parameters (speaker, about, via, kind, from, to, text), streamed
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +19,10 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { EXPORT_FORMATS, exportTimeline, type ExportFormat } from '../export/timeline.js';
 import { inProcessExecutor, type Execute } from '../export/execute.js';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { contentType, DATA_TABLES, exportData, ExportUsageError, fileName, FILTER_NAMES, parseExportSpec, type DataExportSpec } from '../export/data.js';
+import { createRunner } from '../graph/repositories/runner.js';
 import * as operations from './generated/operations.js';
 
 export interface TimelineRouterDeps {
@@ -124,6 +131,52 @@ export function timelineRouter(deps: TimelineRouterDeps): Router {
       // Never driver text to a client: log it, answer with a code.
       deps.logger?.error({ err, format }, 'timeline export failed');
       res.status(503).json({ error: { code: 'EXPORT_FAILED', message: 'the timeline could not be exported; try again later' } });
+    }
+  });
+
+  // Researchers' exports: the same specs, filters and bytes as `chronicle export` (one code path: exportData).
+  router.get('/export/:what', async (req, res) => {
+    const what = req.params.what;
+    if (!(DATA_TABLES as readonly string[]).includes(what) && what !== 'network') {
+      res.status(404).json({ error: { code: 'NOT_FOUND', message: `no export "${what}": timeline, ${DATA_TABLES.join(', ')} or network` } });
+      return;
+    }
+    const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+    let spec: DataExportSpec;
+    try {
+      const filters = Object.fromEntries(FILTER_NAMES.map((n) => [n, q(n)]));
+      spec = parseExportSpec({ ...filters, format: q('format') ?? (what === 'network' ? 'graphml' : 'csv'), what: what === 'network' ? undefined : what });
+      if (what === 'network' && spec.format !== 'graphml') throw new ExportUsageError('the network is exported as graphml; tables are /export/statements|actors|events|claims', 'format');
+    } catch (err) {
+      if (!(err instanceof ExportUsageError)) throw err;
+      res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: err.message, field: err.field } });
+      return;
+    }
+    const run = createRunner(deps.driver, { database: deps.database, timeoutMs: deps.config.QUERY_TIMEOUT_MS });
+    const chunks = exportData(run, spec);
+    let first: IteratorResult<string>;
+    try {
+      // The first chunk comes after the first read: a graph that cannot be read gets a clean 503, not a cut-off body.
+      first = await chunks.next();
+    } catch (err) {
+      deps.logger?.error({ err, what, format: spec.format }, 'data export failed');
+      res.status(503).json({ error: { code: 'EXPORT_FAILED', message: 'the export could not be read; try again later' } });
+      return;
+    }
+    res.status(200).set({ 'Content-Type': contentType(spec.format), 'Cache-Control': 'no-store' });
+    if (req.query.download === '1') res.attachment(fileName(spec));
+    async function* rest() {
+      if (!first.done) yield first.value;
+      yield* chunks;
+    }
+    try {
+      await pipeline(Readable.from(rest()), res);
+    } catch (err) {
+      // Headers are sent: the client sees a cut-off body. Logged, never sent.
+      if (!res.destroyed) res.destroy();
+      // A client that hung up is not a failure of ours.
+      if ((err as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') deps.logger?.debug({ what }, 'client left during a data export');
+      else deps.logger?.error({ err, what, format: spec.format }, 'data export failed while streaming');
     }
   });
 

@@ -53,7 +53,8 @@ async function ingestAndReport({ conn, nlp }: Services, config: Config, logger: 
     stopAfterUnavailable: config.INGEST_MAX_DB_FAILURES,
   });
   progress.stop();
-  const summary = { created: 0, unchanged: 0, failed: 0 };
+  // Files that could not be read count as failed too: "failed: 0" after unreadable files would be a lie.
+  const summary = { created: 0, unchanged: 0, failed: failures.length, unreadable: failures.length };
   let notAttempted = 0;
   for (const r of results) {
     summary[r.status] += 1;

@@ -15,7 +15,7 @@ import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/loa
 import type { NlpClient, Parse } from '../nlp/index.js';
 import { resolveArticle } from '../resolve/index.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
-import { compareStoredVersion, storedVersions, validateArticleInput, type IngestInput, type ValidArticle } from './validate.js';
+import { channelOf, compareStoredVersion, storedVersions, validateArticleInput, type Channel, type IngestInput, type ValidArticle } from './validate.js';
 
 export type { IngestInput } from './validate.js';
 
@@ -87,8 +87,8 @@ export async function ingestArticles(
   return results;
 }
 
-type Validated = { source: string; article: ValidArticle } | { failure: IngestResult };
-type Planned = { source: string; article: ValidArticle } | { source: string; result: IngestResult };
+type Validated = { source: string; channel: Channel; article: ValidArticle } | { failure: IngestResult };
+type Planned = { source: string; channel: Channel; article: ValidArticle } | { source: string; result: IngestResult };
 
 /** An article still to be stored, or one whose stored-version read failed for want of Neo4j: once the ingest has
  *  stopped, neither is attempted. (Invalid inputs are reported as they are: no Neo4j was involved.) */
@@ -103,7 +103,7 @@ function plan(c: Validated, stored: ReadonlyMap<string, string | null> | { error
   const { source } = c;
   if ('error' in stored) return { source, result: failed(id, source, stored.error) };
   try {
-    if (compareStoredVersion(c.article, stored.get(id), source) === 'unchanged') return { source, result: { id, source, status: 'unchanged' } };
+    if (compareStoredVersion(c.article, stored.get(id), source, c.channel) === 'unchanged') return { source, result: { id, source, status: 'unchanged' } };
   } catch (err) {
     return { source, result: failed(id, source, err) };
   }
@@ -138,7 +138,7 @@ function parsesAhead(nlp: ArticleParser, texts: ReadonlyMap<number, string>): (i
 function validated(input: IngestInput, config: IngestConfig, options: IngestOptions): Validated {
   const source = input.source ?? input.id ?? 'upload';
   try {
-    return { source, article: validateArticleInput(input, { maxBytes: config.MAX_ARTICLE_BYTES, now: options.now }) };
+    return { source, channel: channelOf(input), article: validateArticleInput(input, { maxBytes: config.MAX_ARTICLE_BYTES, now: options.now }) };
   } catch (err) {
     return { failure: failed(input.id ?? null, source, err) };
   }
@@ -186,7 +186,7 @@ function stage<T>(code: IngestErrorCode, source: string, what: string, run: () =
     return run();
   } catch (err) {
     if (err instanceof IngestError) throw err;
-    throw new IngestError(code, source, `${what} failed (${firstLine(err)}) — nothing of this article was stored; please report it with the file`);
+    throw new IngestError(code, source, `${what} failed (${firstLine(err)}) — nothing of this article was stored; please report it with the article`);
   }
 }
 

@@ -92,23 +92,38 @@ function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return lo;
 }
 
-function emptyError(file: string): IngestError {
-  return new IngestError('EMPTY', file, 'the article is empty — put the article text in the file (UTF-8 plain text)', 'text');
+/**
+ * Where an article came from decides how its fix is worded: a file on the command line (manifest fields,
+ * flags) or an upload through the API's ingestArticle (input fields).
+ */
+export type Channel = 'file' | 'upload';
+
+const FIX = {
+  empty: { file: 'put the article text in the file (UTF-8 plain text)', upload: 'send the article text in input.text' },
+  control: { file: 'export the article as a UTF-8 .txt file', upload: 'send plain UTF-8 text in input.text, without control characters' },
+  tooLarge: { file: 'split the article, or raise MAX_ARTICLE_BYTES', upload: "split the article (the server's MAX_ARTICLE_BYTES)" },
+  missingDate: { file: 'give publishedAt as YYYY-MM-DD (manifest entry, or --published)', upload: 'give input.publishedAt as YYYY-MM-DD' },
+  outlet: { file: 'name the publication (manifest "outlet", or --outlet)', upload: 'name the publication in input.outlet' },
+  newId: { file: 'give this article a new id (manifest "id" or file name), or keep the stored text', upload: 'send it with a new input.id, or keep the stored text' },
+} as const satisfies Record<string, Record<Channel, string>>;
+
+/** Uploads (no source file) are the API's; everything else came from a file. */
+export function channelOf(input: Pick<IngestInput, 'source'>): Channel {
+  return input.source === undefined ? 'upload' : 'file';
 }
 
-function tooLargeError(file: string, size: number, maxBytes: number): IngestError {
-  return new IngestError(
-    'TOO_LARGE',
-    file,
-    `is ${size} bytes, over the limit of ${maxBytes} — split the article, or raise MAX_ARTICLE_BYTES`,
-    'text',
-  );
+function emptyError(file: string, channel: Channel = 'file'): IngestError {
+  return new IngestError('EMPTY', file, `the article is empty — ${FIX.empty[channel]}`, 'text');
+}
+
+function tooLargeError(file: string, size: number, maxBytes: number, channel: Channel = 'file'): IngestError {
+  return new IngestError('TOO_LARGE', file, `is ${size} bytes, over the limit of ${maxBytes} — ${FIX.tooLarge[channel]}`, 'text');
 }
 
 /** Checks a publication date: present, YYYY-MM-DD, a real day, not in the future. */
-export function validatePublishedAt(value: string | null | undefined, file: string, now: Date): string {
+export function validatePublishedAt(value: string | null | undefined, file: string, now: Date, channel: Channel = 'file'): string {
   if (value === undefined || value === null || value.trim() === '') {
-    throw new IngestError('MISSING_DATE', file, 'has no publication date — give publishedAt as YYYY-MM-DD (manifest entry, or --published)', 'publishedAt');
+    throw new IngestError('MISSING_DATE', file, `has no publication date — ${FIX.missingDate[channel]}`, 'publishedAt');
   }
   if (!ISO_DATE.test(value)) {
     throw new IngestError('BAD_DATE', file, `publishedAt "${value}" is not a YYYY-MM-DD date — write it like 2015-10-14`, 'publishedAt');
@@ -131,19 +146,20 @@ export interface ValidateOptions {
 /** Everything that can be checked without the database. Uploads get the id `art-` + 16 hex of the text's sha256. */
 export function validateArticleInput(input: IngestInput, opts: ValidateOptions): ValidArticle {
   const file = input.source ?? input.id ?? 'upload';
+  const channel = channelOf(input);
   const text = input.text.startsWith('\uFEFF') ? input.text.slice(1) : input.text;
-  if (text.trim() === '') throw emptyError(file);
+  if (text.trim() === '') throw emptyError(file, channel);
   const size = Buffer.byteLength(text, 'utf8');
-  if (size > opts.maxBytes) throw tooLargeError(file, size, opts.maxBytes);
+  if (size > opts.maxBytes) throw tooLargeError(file, size, opts.maxBytes, channel);
   const control = CONTROL_CHAR.exec(text);
   if (control) {
     const code = control[0].charCodeAt(0).toString(16).padStart(4, '0');
-    throw new IngestError('BINARY', file, `contains a control character (U+${code} at offset ${control.index}), so it is not plain text — export the article as a UTF-8 .txt file`, 'text');
+    throw new IngestError('BINARY', file, `contains a control character (U+${code} at offset ${control.index}), so it is not plain text — ${FIX.control[channel]}`, 'text');
   }
-  const publishedAt = validatePublishedAt(input.publishedAt, file, opts.now ?? new Date());
+  const publishedAt = validatePublishedAt(input.publishedAt, file, opts.now ?? new Date(), channel);
   const outlet = input.outlet?.trim() ?? '';
   if (outlet === '') {
-    throw new IngestError('BAD_FIELD', file, 'has no outlet — name the publication (manifest "outlet", or --outlet)', 'outlet');
+    throw new IngestError('BAD_FIELD', file, `has no outlet — ${FIX.outlet[channel]}`, 'outlet');
   }
   const sha256 = sha256Hex(text);
   const id = input.id ?? `art-${sha256.slice(0, 16)}`;
@@ -167,17 +183,12 @@ export async function storedVersions(driver: Driver, database: string, ids: read
  * because re-extracting would rewrite the offsets every stored fact points at. `stored` is what
  * storedVersions read (absent: not stored); the loader checks again inside its transaction.
  */
-export function compareStoredVersion(article: ValidArticle, stored: string | null | undefined, file: string): 'new' | 'unchanged' {
+export function compareStoredVersion(article: ValidArticle, stored: string | null | undefined, file: string, channel: Channel = 'file'): 'new' | 'unchanged' {
   if (stored === undefined) return 'new';
   if (stored === article.sha256) return 'unchanged';
-  throw duplicateIdError(article.id, file);
+  throw duplicateIdError(article.id, file, channel);
 }
 
-export function duplicateIdError(id: string, file: string): IngestError {
-  return new IngestError(
-    'DUPLICATE_ID',
-    file,
-    `id "${id}" is already stored with different text — give this article a new id (manifest "id" or file name), or keep the stored text`,
-    'id',
-  );
+export function duplicateIdError(id: string, file: string, channel: Channel = 'file'): IngestError {
+  return new IngestError('DUPLICATE_ID', file, `id "${id}" is already stored with different text — ${FIX.newId[channel]}`, 'id');
 }

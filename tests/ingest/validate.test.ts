@@ -91,3 +91,27 @@ describe('isRealIsoDate', () => {
     expect(isRealIsoDate('2015-1-01')).toBe(false);
   });
 });
+
+describe('the fix is worded for where the article came from', () => {
+  const upload = { ...good, source: undefined };
+
+  it('an upload through the API names input fields, never files, manifests or flags', () => {
+    const cases = [
+      errorOf(() => validateArticleInput({ ...upload, text: '  ' }, { maxBytes: MAX, now: NOW })),
+      errorOf(() => validateArticleInput({ ...upload, publishedAt: '' }, { maxBytes: MAX, now: NOW })),
+      errorOf(() => validateArticleInput({ ...upload, outlet: ' ' }, { maxBytes: MAX, now: NOW })),
+      errorOf(() => validateArticleInput({ ...upload, text: 'a\u0007b' }, { maxBytes: MAX, now: NOW })),
+      errorOf(() => validateArticleInput({ ...upload, text: 'x'.repeat(MAX + 1) }, { maxBytes: MAX, now: NOW })),
+    ];
+    expect(cases.map((e) => e.code)).toEqual(['EMPTY', 'MISSING_DATE', 'BAD_FIELD', 'BINARY', 'TOO_LARGE']);
+    for (const e of cases) expect(e.message).not.toMatch(/file|manifest|--[a-z]/);
+    expect(cases[0]!.message).toMatch(/send the article text in input\.text/);
+    expect(cases[1]!.message).toMatch(/give input\.publishedAt as YYYY-MM-DD/);
+    expect(cases[2]!.message).toMatch(/name the publication in input\.outlet/);
+  });
+
+  it('a file keeps the command-line wording', () => {
+    const e = errorOf(() => validateArticleInput({ ...good, publishedAt: '' }, { maxBytes: MAX, now: NOW }));
+    expect(e.message).toMatch(/\(manifest entry, or --published\)/);
+  });
+});

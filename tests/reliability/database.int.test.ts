@@ -28,8 +28,10 @@ const CHILD_ENV = {
   READY_TIMEOUT_MS: '1500',
   // The first loads on a fresh database plan cold, and loads take seconds on 2 busy cores: room for them.
   WRITE_TIMEOUT_MS: '20000',
-  NEO4J_CONNECTION_TIMEOUT_MS: '1000',
-  NEO4J_ACQUISITION_TIMEOUT_MS: '1000',
+  // The command's first connection shares 2 cores with the NLP engine loading its model: 1 s was seen to
+  // time out before anything froze.
+  NEO4J_CONNECTION_TIMEOUT_MS: '3000',
+  NEO4J_ACQUISITION_TIMEOUT_MS: '3000',
   NEO4J_MAX_RETRY_MS: '1000',
   INGEST_MAX_DB_FAILURES: '3',
 };

@@ -3,8 +3,9 @@
  * ingestArticle over HTTP: bearer-token auth, mutations disabled without a token, input errors naming the
  * field, and — when the extraction pipeline is complete — a real article through the real pipeline.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestFn } from '../../src/api/ingest.js';
+import { applyMigrations } from '../../src/graph/migrations.js';
 import { testDriver } from '../support/neo4j.js';
 import { ok, startTestServer, type TestServer } from './helpers.js';
 
@@ -85,6 +86,11 @@ describe('ingestArticle through the real pipeline', () => {
     url: null,
     text: 'Defense Minister Elsa Quorvath said on Thursday: "The Zorblax patrols will continue." Quorvath spoke in the capital.',
   };
+  // The pipeline's reads need the full-text indexes; this file must not depend on another having made them.
+  beforeAll(async () => {
+    const driver = testDriver();
+    await applyMigrations(driver, process.env.NEO4J_DATABASE ?? 'neo4j').finally(() => driver.close());
+  });
 
   it('validates input through the pipeline, naming the field', async (ctx) => {
     if (!(await pipelineReady())) return ctx.skip();

@@ -9,7 +9,7 @@ import { compatible, findAnonymousCandidates, type AnonCandidate } from './anony
 import type { Doc } from './doc.js';
 import { gazetteerMatches, type GazetteerMatch } from './gazetteer.js';
 import { formalNames, type Country, type GazetteerValue } from './lexicon.js';
-import { nameParts, namesCompatible } from './names.js';
+import { nameParts, namesCompatible, nearMiss } from './names.js';
 import { findPersonCandidates, type PersonCandidate, type RoleInfo } from './persons.js';
 import { tokensOf, type Token } from './tokens.js';
 import type { ExtractedActor } from './types.js';
@@ -156,6 +156,8 @@ interface Person {
   forms: string[];
   /** Offsets of the person's full-name mentions, in text order. */
   positions: number[];
+  /** How often each full form is written (a misspelling is outvoted by the spelling written more often). */
+  counts: Map<string, number>;
   role?: RoleInfo;
 }
 
@@ -173,11 +175,20 @@ function addPersons(cands: PersonCandidate[], store: ActorStore, affiliation: (s
     const surname = nameParts(c.name).surname;
     let p = (bySurname.get(surname) ?? []).find((x) => x.forms.some((f) => namesCompatible(f, c.name)));
     if (!p) {
-      p = { actor: store.declare('PERSON', c.name), forms: [], positions: [] };
+      // A misspelling of exactly one person already named ("Samir" for "Samer", "-ow" for "-ov").
+      const near = people.filter((x) => x.forms.some((f) => nearMiss(f, c.name)));
+      if (near.length === 1) {
+        p = near[0]!;
+        register(p, surname);
+      }
+    }
+    if (!p) {
+      p = { actor: store.declare('PERSON', c.name), forms: [], positions: [], counts: new Map() };
       people.push(p);
       register(p, surname);
     }
     p.forms.push(c.name);
+    p.counts.set(c.name, (p.counts.get(c.name) ?? 0) + 1);
     p.positions.push(c.start);
     store.mention(p.actor, c.start, c.end);
     if (c.titled) store.addAlias(p.actor, c.titled);
@@ -197,10 +208,12 @@ function addPersons(cands: PersonCandidate[], store: ActorStore, affiliation: (s
   for (const c of lone) {
     const surname = nameParts(c.name).surname;
     const target = nearestBefore(bySurname.get(surname) ?? [], c.start);
+    // The last word of an unconfirmed "Hunter Hale" is no mention of "Joe Hale": its run names another given name.
+    if (target && c.run && otherGivenName(c.run, surname, target.forms)) continue;
     if (target) store.mention(target.actor, c.start, c.end);
     else if (c.confirmed) {
       // A surname compromise knows, with no full name in the article ("Kowalski"): a person of its own.
-      const p: Person = { actor: store.declare('PERSON', c.name), forms: [c.name], positions: [c.start], role: c.roles[0] };
+      const p: Person = { actor: store.declare('PERSON', c.name), forms: [c.name], positions: [c.start], counts: new Map(), role: c.roles[0] };
       people.push(p);
       register(p, surname);
       store.mention(p.actor, c.start, c.end);
@@ -212,7 +225,7 @@ function addPersons(cands: PersonCandidate[], store: ActorStore, affiliation: (s
     if (p && !store.actorAt(c.start, c.end)) store.mention(p.actor, c.start, c.end);
   }
   for (const p of people) {
-    store.rename(p.actor, canonicalForm(p.forms));
+    store.rename(p.actor, canonicalForm(p.forms, p.counts));
     if (p.role) {
       p.actor.role = p.role.text;
       const aff = affiliation(p.role.start, p.role.end);
@@ -221,14 +234,28 @@ function addPersons(cands: PersonCandidate[], store: ActorStore, affiliation: (s
   }
 }
 
-/** The fullest form: a formal given name beats a nickname ("William" over "Bill"), then the longer form. */
-function canonicalForm(forms: string[]): string {
+/** True when `run` is a given name and this surname that fits none of the person's full forms. */
+function otherGivenName(run: string, surname: string, forms: string[]): boolean {
+  const parts = nameParts(run);
+  if (parts.given === undefined || parts.surname !== surname) return false;
+  return !forms.some((f) => namesCompatible(f, run) || nearMiss(f, run));
+}
+
+/**
+ * The fullest form: a formal given name beats a nickname ("William" over "Bill"), then the longer form.
+ * Between two spellings that are near misses of each other, the one written more often wins.
+ */
+function canonicalForm(forms: string[], counts: Map<string, number>): string {
   const score = (f: string) => {
     const { given } = nameParts(f);
     const formal = given !== undefined && formalNames(given).length === 0 ? 1 : 0;
     return formal * 1000 + f.length;
   };
-  return [...forms].sort((a, b) => score(b) - score(a) || (a < b ? -1 : 1))[0] ?? forms[0] ?? '';
+  const best = [...forms].sort((a, b) => score(b) - score(a) || (a < b ? -1 : 1))[0] ?? forms[0] ?? '';
+  const rival = [...new Set(forms)]
+    .filter((f) => nearMiss(f, best) && (counts.get(f) ?? 0) > (counts.get(best) ?? 0))
+    .sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || (a < b ? -1 : 1))[0];
+  return rival ?? best;
 }
 
 function addAnonymous(cands: AnonCandidate[], store: ActorStore, affiliation: (c: AnonCandidate) => ExtractedActor | undefined): void {

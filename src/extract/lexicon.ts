@@ -13,6 +13,7 @@ import countryData from '../../data/lexicon/countries.json' with { type: 'json' 
 import organizationData from '../../data/lexicon/organizations.json' with { type: 'json' };
 import mediaData from '../../data/lexicon/media-outlets.json' with { type: 'json' };
 import nicknameData from '../../data/lexicon/nicknames.json' with { type: 'json' };
+import transliterationData from '../../data/lexicon/transliterations.json' with { type: 'json' };
 import type { ActorKind } from './types.js';
 
 /** Splits a lexicon phrase into the token forms the tokenizer produces ("U.N.-backed force" → u.n. backed force). */
@@ -126,6 +127,40 @@ for (const [nick, full] of Object.entries(nicknameData.nicknames)) nicknames.set
 /** Formal given names a nickname stands for (lower-case), most common first; [] when it is no nickname. */
 export function formalNames(given: string): string[] {
   return (nicknames.get(given.toLowerCase()) ?? []).map((n) => n.toLowerCase());
+}
+
+const transliterations = new Map<string, string>();
+for (const group of transliterationData.givenNames) {
+  const canonical = (group[0] ?? '').toLowerCase();
+  for (const v of group) transliterations.set(v.toLowerCase(), canonical);
+}
+/** The canonical romanisation of a given name ("dmitri" → "dmitry"), or the name itself (lower-case). */
+export function transliterationOf(given: string): string {
+  const g = given.toLowerCase();
+  return transliterations.get(g) ?? g;
+}
+/** True when the given name belongs to a transliteration group of data/lexicon/transliterations.json. */
+export function hasTransliterations(given: string): boolean {
+  return transliterations.has(given.toLowerCase());
+}
+const SURNAME_ENDINGS = [...transliterationData.surnameEndings].sort((a, b) => (b[0] ?? '').length - (a[0] ?? '').length);
+/** A surname with its romanised ending made canonical ("kowalskiy" → "kowalsky"); lower-case in, lower-case out. */
+export function surnameSpelling(surname: string): string {
+  for (const [from, to] of SURNAME_ENDINGS) {
+    if (from && to !== undefined && surname.endsWith(from) && surname.length - from.length >= 3 && /^\p{L}+$/u.test(surname)) {
+      return surname.slice(0, surname.length - from.length) + to;
+    }
+  }
+  return surname;
+}
+/** Every romanised spelling of a surname's ending ("kowalsky" → kowalsky, kowalskiy, kowalskyy, kowalskii, kowalski). */
+export function surnameSpellings(surname: string): string[] {
+  const canonical = surnameSpelling(surname);
+  const out = new Set([surname, canonical]);
+  for (const [from, to] of SURNAME_ENDINGS) {
+    if (from && to && canonical.endsWith(to) && canonical.length - to.length >= 3) out.add(canonical.slice(0, canonical.length - to.length) + from);
+  }
+  return [...out];
 }
 
 // ---------------------------------------------------------------- anonymous sources

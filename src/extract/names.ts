@@ -1,9 +1,10 @@
 /**
  * Person-name keys shared by extraction (alias merging inside an article) and resolution (across
  * articles): "Bill Hart", "William Hart" and "Hart" must meet on one key, "Omar al-Rashid" and
- * "Omar Rashid" too, while two people who only share a surname never do.
+ * "Omar Rashid" too, romanisations of one name as well (data/lexicon/transliterations.json), while two
+ * people who only share a surname never do. `nearMiss` is the one fuzzy rule: a misspelling of a name.
  */
-import { NAME_PARTICLES, formalNames } from './lexicon.js';
+import { NAME_PARTICLES, formalNames, hasTransliterations, isGivenName, isSurname, isTitleWord, surnameSpelling, transliterationOf } from './lexicon.js';
 import { slugify } from './text.js';
 
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
@@ -22,8 +23,12 @@ function bareSurname(word: string): string {
 export interface NameParts {
   /** Lower-case given name as written, undefined for a surname alone. */
   given?: string;
-  /** Lower-case surname without particles. */
+  /** Lower-case surname without particles, its romanised ending made canonical ("-skiy" → "-sky"). */
   surname: string;
+  /** Lower-case initial when the name starts with one ("I. Hart" → "i"). */
+  initial?: string;
+  /** Generational suffix without its dot ("jr", "sr", "iii"): father and son are two people. */
+  suffix?: string;
 }
 
 const partsCache = new Map<string, NameParts>();
@@ -41,30 +46,51 @@ export function nameParts(name: string): NameParts {
 }
 
 function computeNameParts(name: string): NameParts {
-  const words = name.split(/\s+/).filter((w) => w.length > 0 && !SUFFIXES.has(fold(w)));
+  const split = name.split(/\s+/).map((w) => w.replace(/,$/, '')).filter((w) => w.length > 0);
+  const suffixWord = split.find((w, k) => k > 0 && SUFFIXES.has(fold(w)));
+  const suffix = suffixWord === undefined ? undefined : fold(suffixWord).replace(/\.$/, '');
+  const all = split.filter((w) => !SUFFIXES.has(fold(w)));
+  // Titles and ranks written before the name are no part of it ("Major-General", "Lt.-Col.", "Maj. Gen.").
+  let t = 0;
+  while (t < all.length - 1 && isTitle(all[t] ?? '')) t++;
+  const words = all.slice(t);
   // Lower-case particles written apart ("van Gogh", "bin Laden") belong to the surname; a capitalised
   // one at the start is a given name ("Ash Hart").
   const particle = (w: string | undefined) => w !== undefined && /^\p{Ll}/u.test(w) && NAME_PARTICLES.has(fold(w).replace(/\.$/, ''));
   let last = words.length - 1;
   while (last > 0 && particle(words[last - 1])) last--;
   const surnameWords = words.slice(last).filter((w, k, all) => k === all.length - 1 || !particle(w));
-  const surname = bareSurname(surnameWords.join(' '));
+  const bare = surnameSpelling(bareSurname(surnameWords.join(' ')));
+  const surname = suffix ? `${bare} ${suffix}` : bare;
   const given = last > 0 ? fold(words[0] ?? '') : undefined;
-  return given && !/^\p{L}\.?$/u.test(given) ? { given, surname } : { surname };
+  const extra = suffix ? { suffix } : {};
+  if (given && /^\p{L}\.?$/u.test(given)) return { surname, initial: given.slice(0, 1), ...extra };
+  return given ? { given, surname, ...extra } : { surname, ...extra };
+}
+
+/** A title word, hyphenated ranks included ("Major-General", "Lt.-Col."). */
+function isTitle(word: string): boolean {
+  return isTitleWord(word) || (word.includes('-') && word.split('-').every((w) => w.length > 0 && isTitleWord(w)));
+}
+
+/** The given names a given name stands for: as written, its formal names, and their canonical romanisations. */
+function givenForms(given: string): string[] {
+  const forms = [given, ...formalNames(given)];
+  return [...new Set([...forms, ...forms.map(transliterationOf)])];
 }
 
 /** Every key the name can stand for: the given name as written and each formal name it is a nickname of. */
 export function personKeys(name: string): string[] {
   const { given, surname } = nameParts(name);
   if (!given) return [surname];
-  return [...new Set([...formalNames(given), given])].map((g) => `${g} ${surname}`);
+  return givenForms(given).map((g) => `${g} ${surname}`);
 }
 
 /** The one key used for ids: the given name canonicalised by the nickname lexicon (first formal name). */
 export function canonicalPersonKey(name: string): string {
   const { given, surname } = nameParts(name);
   if (!given) return surname;
-  return `${formalNames(given)[0] ?? given} ${surname}`;
+  return `${transliterationOf(formalNames(given)[0] ?? given)} ${surname}`;
 }
 
 export function personSlug(name: string): string {
@@ -79,4 +105,82 @@ export function namesCompatible(a: string, b: string): boolean {
   if (!pa.given || !pb.given) return true;
   const ka = new Set(personKeys(a));
   return personKeys(b).some((k) => ka.has(k));
+}
+
+/**
+ * Optimal-string-alignment distance (Damerau-Levenshtein without repeated edits of one substring),
+ * stopping early once it exceeds `max`.
+ */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (i > 0 && best > max) return max + 1;
+    rows.push(row);
+  }
+  return rows[a.length]![b.length]!;
+}
+
+const VOWEL = /^[aeiouy]$/;
+
+/** Same given name: a shared key (nickname, romanisation) or an initial that fits the other's given name. */
+function givenCompatible(a: NameParts, b: NameParts): boolean {
+  if (a.given && b.given) {
+    const fa = new Set(givenForms(a.given));
+    return givenForms(b.given).some((g) => fa.has(g));
+  }
+  if (a.initial && b.given) return b.given.startsWith(a.initial);
+  if (b.initial && a.given) return a.given.startsWith(b.initial);
+  return false;
+}
+
+/**
+ * True when one full name is a misspelling of the other (never when they are compatible already):
+ * - surnames one edit apart (insertion, deletion, substitution or swap of neighbours), both of 6+
+ *   letters, same first letter, not both surnames compromise knows ("Petersen"/"Peterson" are two
+ *   names), and the same given name (nickname, romanisation, or a fitting initial);
+ * - or the same surname (5+ letters) and given names of 5+ letters that differ by one inner vowel
+ *   ("Rashid"/"Rashad"), not both given names compromise knows ("Marian"/"Marion") nor two different
+ *   romanisation groups.
+ * A surname alone or a lone initial never near-misses anything.
+ */
+export function nearMiss(a: string, b: string): boolean {
+  const pa = nameParts(a);
+  const pb = nameParts(b);
+  if (pa.surname === pb.surname) {
+    if (!pa.given || !pb.given || pa.surname.length < 5) return false;
+    return vowelSlip(pa.given, pb.given);
+  }
+  if (pa.suffix !== pb.suffix) return false;
+  if (pa.surname.length < 6 || pb.surname.length < 6 || pa.surname[0] !== pb.surname[0]) return false;
+  if (!/^\p{L}+$/u.test(pa.surname) || !/^\p{L}+$/u.test(pb.surname)) return false;
+  if (isSurname(pa.surname) && isSurname(pb.surname)) return false;
+  if (editDistance(pa.surname, pb.surname, 1) !== 1) return false;
+  return givenCompatible(pa, pb);
+}
+
+function vowelSlip(x: string, y: string): boolean {
+  if (x.length !== y.length || x.length < 5 || x === y) return false;
+  if (hasTransliterations(x) && hasTransliterations(y)) return false; // both known romanisations, different names
+  if (isGivenName(x) && isGivenName(y)) return false;
+  let diff = -1;
+  for (let k = 0; k < x.length; k++) {
+    if (x[k] === y[k]) continue;
+    if (diff >= 0) return false;
+    diff = k;
+  }
+  return diff > 0 && diff < x.length - 1 && VOWEL.test(x[diff]!) && VOWEL.test(y[diff]!);
 }

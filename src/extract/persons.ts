@@ -39,6 +39,8 @@ export interface PersonCandidate {
   roles: RoleInfo[];
   /** True when the evidence says this is a person; false for a lone capitalised word (maybe a surname). */
   confirmed: boolean;
+  /** For a word of an unconfirmed run of several words, the whole run ("Hunter Hale" for "Hale"). */
+  run?: string;
 }
 
 const STOP = new Set([
@@ -166,7 +168,13 @@ function classify(ctx: PersonContext, titleKind: Array<'title' | 'rank' | undefi
   for (let k = i; k < j; k++) {
     const t = tokens[k] as Token;
     if (INITIAL.test(t.text)) continue;
-    singles.push({ i: k, j: k + 1, start: t.start, end: t.baseEnd, name: text.slice(t.start, t.baseEnd), roles: [], confirmed: false });
+    const single: PersonCandidate = { i: k, j: k + 1, start: t.start, end: t.baseEnd, name: text.slice(t.start, t.baseEnd), roles: [], confirmed: false };
+    if (j - i > 1) single.run = name;
+    else if (before && before.cap && before.initial && !ctx.covered(i - 1) && joined(text, before, first) && /^\p{Lu}\p{Ll}+$/u.test(before.text) && !STOP.has(before.base) && !titleKind[i - 1]) {
+      // "Hunter Hale said" opening a sentence: the common word left out of the run may be a given name.
+      single.run = text.slice(before.start, end);
+    }
+    singles.push(single);
   }
   return singles;
 }

@@ -4,11 +4,15 @@
  * - People meet on a name key with the given name canonicalised by the nickname lexicon ("Bill Hart" and
  *   "William Hart" → william hart; particles dropped: "Omar al-Rashid" = "Omar Rashid"). A surname
  *   alone joins a stored person only when exactly one stored person has that surname, so two different
- *   people who share a surname are never merged.
+ *   people who share a surname are never merged. Romanisations of a given name meet on one key
+ *   (data/lexicon/transliterations.json: "Sergey" / "Sergei"); ranks before a name are no part of it.
+ * - A full name that meets no stored key but is a near miss (names.ts `nearMiss`: a one-edit surname
+ *   slip with the same given name, or a one-vowel given-name slip with the same surname) of exactly ONE
+ *   stored person joins that person; two or more fitting people → a new person, never a guess.
  * - Everything else meets on its canonical (gazetteer) name or an alias of the same kind.
  */
 import { isTitleWord } from '../extract/lexicon.js';
-import { canonicalPersonKey, nameParts, personKeys } from '../extract/names.js';
+import { canonicalPersonKey, nameParts, nearMiss, personKeys } from '../extract/names.js';
 import { normalizeForComparison, slugify } from '../extract/text.js';
 import type { ExtractedArticle, ExtractedActor, KnownGraph } from '../extract/types.js';
 import { kindSlug } from './ids.js';
@@ -34,6 +38,8 @@ interface PersonIndex {
   bySurname: Map<string, Set<string>>;
   /** surname → stored ids of people known by their surname only. */
   surnameOnly: Map<string, Set<string>>;
+  /** first letter of the surname → stored full forms (for near misses). */
+  fullForms: Map<string, Array<{ form: string; id: string }>>;
 }
 
 function add(map: Map<string, Set<string>>, key: string, id: string): void {
@@ -43,14 +49,18 @@ function add(map: Map<string, Set<string>>, key: string, id: string): void {
 }
 
 function indexPeople(known: KnownActor[]): PersonIndex {
-  const idx: PersonIndex = { byKey: new Map(), bySurname: new Map(), surnameOnly: new Map() };
+  const idx: PersonIndex = { byKey: new Map(), bySurname: new Map(), surnameOnly: new Map(), fullForms: new Map() };
   for (const a of known) {
     if (a.kind !== 'PERSON') continue;
     const forms = bareForms(a);
     const full = forms.filter((f) => nameParts(f).given !== undefined);
     for (const f of full) {
       for (const k of personKeys(f)) add(idx.byKey, k, a.id);
-      add(idx.bySurname, nameParts(f).surname, a.id);
+      const surname = nameParts(f).surname;
+      add(idx.bySurname, surname, a.id);
+      const list = idx.fullForms.get(surname.slice(0, 1)) ?? [];
+      list.push({ form: f, id: a.id });
+      idx.fullForms.set(surname.slice(0, 1), list);
     }
     if (full.length === 0) for (const f of forms) add(idx.surnameOnly, nameParts(f).surname, a.id);
   }
@@ -70,6 +80,11 @@ function resolvePerson(actor: ExtractedActor, idx: PersonIndex): string {
     const matches = new Set<string>();
     for (const k of personKeys(actor.name)) for (const id of idx.byKey.get(k) ?? []) matches.add(id);
     if (matches.size > 0) return matches.has(fresh) ? fresh : [...matches].sort()[0]!;
+    // A misspelling of exactly one stored person ("Rashid" for "Rashad"); none or several → no guess.
+    const near = new Set<string>();
+    for (const { form, id } of idx.fullForms.get(surname.slice(0, 1)) ?? []) if (nearMiss(actor.name, form)) near.add(id);
+    const slip = only(near);
+    if (slip) return slip;
     // A person stored by surname alone ("Kowalski") is this one when no other stored person has that surname.
     if (!idx.bySurname.has(surname)) return only(idx.surnameOnly.get(surname)) ?? fresh;
     return fresh;

@@ -3,8 +3,9 @@
  * against the whole stored graph — derived from the matching rules of actors.ts, statements.ts and
  * events.ts, so the read stays bounded by the article instead of growing with the corpus.
  *
- * - Actors: per actor, full-text terms of the forms the rules compare (a person's name, never titles;
- *   other kinds' name and aliases).
+ * - Actors: per actor, full-text terms of the forms the rules compare (a person's name, never titles, plus
+ *   the other romanised endings of the surname and a one-edit fuzzy term for near misses; other kinds'
+ *   name and aliases).
  * - Statements: every statement of each resolved speaker (the rules only compare a speaker's own
  *   statements) plus each statement's own content id (idempotent re-runs).
  * - Events: meetings of the same series (by series name); incidents and campaigns whose dates fall
@@ -12,7 +13,8 @@
  *   incidents also the smallest-id undated match (an undated date is 0 days from anything); agreements
  *   by the id their name gives.
  */
-import { isTitleWord } from '../extract/lexicon.js';
+import { isTitleWord, surnameSpellings } from '../extract/lexicon.js';
+import { nameParts } from '../extract/names.js';
 import { slugify } from '../extract/text.js';
 import type { ExtractedArticle, KnownGraph } from '../extract/types.js';
 import { resolveActors } from './actors.js';
@@ -65,12 +67,30 @@ export function actorProbe(extracted: ExtractedArticle): ActorProbe {
   // whose name is this one's alias ("United States" for "U.S."). One query per actor: a shared query
   // would have to cut its terms somewhere, and its hit limit would let busy words crowd out rare names.
   const queries = named.map((a) =>
-    (a.kind === 'PERSON' ? searchTerms([a.name], 2, (w) => !isTitleWord(w)) : searchTerms([a.name, ...a.aliases], 2)).join(' OR '),
+    (a.kind === 'PERSON' ? personTerms(a.name) : searchTerms([a.name, ...a.aliases], 2)).join(' OR '),
   );
   return {
     actorQueries: [...new Set(queries.filter((q) => q !== ''))].sort(),
     actorKinds: [...new Set(named.map((a) => a.kind))].sort(),
   };
+}
+
+/**
+ * Terms that find a stored person whose surname is spelt otherwise: the other romanised endings
+ * ("kowalskiy" for "Kowalsky") and, for surnames of 6+ letters (the near-miss rule's floor), Lucene's
+ * one-edit fuzzy term ("brennick~1" finds "Brenick"). The surname is letters only, so `~1` is the
+ * one operator formed.
+ */
+function personTerms(name: string): string[] {
+  const terms = searchTerms([name], 2, (w) => !isTitleWord(w));
+  return [...terms, ...surnameVariantTerms(name).filter((t) => !terms.includes(t))];
+}
+
+function surnameVariantTerms(name: string): string[] {
+  const { surname } = nameParts(name);
+  if (!/^\p{Ll}+$/u.test(surname)) return [];
+  const spellings = surnameSpellings(surname).filter((s) => /^[a-z]+$/.test(s));
+  return [...spellings, ...(surname.length >= 6 && /^[a-z]+$/.test(surname) ? [`${surname}~1`] : [])];
 }
 
 /** A date window for incidents and campaigns: stored events of `kind` whose range is within [lo, hi]. */

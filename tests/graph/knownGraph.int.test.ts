@@ -122,6 +122,17 @@ describe('the bounded known-graph read', () => {
       await resolveAndLoad(plain); // and resolution against it equals resolution against the whole graph
     });
 
+    it('finds a stored person from another spelling: a romanised surname ending, a one-edit slip, a given-name slip', async () => {
+      const stored = await resolveAndLoad(
+        article('spelt', [person('a1', `Volodymyr Zel${tag}skiy`), person('a2', `Igor Ko${tag}shenkov`), person('a3', `Bashar Al${tag}`)]),
+      );
+      const other = article('respelt', [person('a1', `Vladimir Zel${tag}sky`), person('a2', `Igor Ko${tag}shenkow`), person('a3', `Bashir Al${tag}`)]);
+      const { actors } = await fetchKnownActors(driver, DATABASE, other);
+      expect(actors.map((a) => a.id)).toEqual(expect.arrayContaining([stored.ids.a1, stored.ids.a2, stored.ids.a3]));
+      const resolved = await resolveAndLoad(other); // and the same ids as against the whole graph
+      expect([resolved.ids.a1, resolved.ids.a2, resolved.ids.a3]).toEqual([stored.ids.a1, stored.ids.a2, stored.ids.a3]);
+    });
+
     it('finds every stored person of a crowded article, whatever their names sort as', async () => {
       const crowd = Array.from({ length: 40 }, (_, i) => person(`c${i}`, `Alma ${tag}${String.fromCharCode(97 + (i % 26))}${'x'.repeat(Math.floor(i / 26))}`));
       await resolveAndLoad(article('stored-last', [person('z', `Zeno Zz${tag}`)]));

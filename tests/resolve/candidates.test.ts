@@ -37,8 +37,16 @@ describe('actorProbe', () => {
         ],
       }),
     );
-    expect(probe.actorQueries).toEqual(['brennick OR kate', 'states OR united']);
+    // Near misses of a surname of 6+ letters: a one-edit fuzzy term (Lucene `~1`).
+    expect(probe.actorQueries).toEqual(['brennick OR kate OR brennick~1', 'states OR united']);
     expect(probe.actorKinds).toEqual(['COUNTRY', 'PERSON']);
+  });
+
+  it("adds a surname's other romanised endings", () => {
+    const probe = actorProbe(article({ actors: [{ key: 'a1', name: 'Ivan Zelenskiy', kind: 'PERSON', aliases: [], mentions: [span] }] }));
+    expect(probe.actorQueries[0]!.split(' OR ').sort()).toEqual(
+      ['ivan', 'zelenskiy', 'zelensky', 'zelenskyy', 'zelenskii', 'zelenski', 'zelensky~1'].sort(),
+    );
   });
 
   it('gives every actor its own query, so a crowded article cannot push a name out', () => {

@@ -15,7 +15,7 @@
  * throughput and memory sampled during the run (bench/jsonl.ts). `--jsonl-only` runs only that phase on its
  * own fresh Neo4j (`npm run bench -- --jsonl-only --jsonl 10000`), result file <timestamp>-jsonl-<N>.json.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,7 @@ import express from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { createHttpApp, startHttpServer, type HttpHandle } from '../src/api/server.js';
+import { PHASES, phaseCollector, type PhaseTimes } from '../src/api/timing.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { extractArticle } from '../src/extract/index.js';
 import type { ExtractedArticle } from '../src/extract/types.js';
@@ -548,6 +549,40 @@ async function startPeer(driver: Driver): Promise<{ url: string; close: () => Pr
   };
 }
 
+/**
+ * The raw repository calls behind a bare node:http endpoint (no express, no GraphQL): POST /<query index>
+ * answers the raw result as JSON. The same load generator measures it, so `rawHttp − raw` is what any HTTP
+ * API pays on this machine (client, loopback, parsing, JSON) and `ours − rawHttp` is what GraphQL adds.
+ */
+async function startRawHttp(run: Runner, t: Targets): Promise<{ url: string; close: () => Promise<void> }> {
+  const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const q = QUERIES[Number((req.url ?? '/').slice(1))];
+      if (!q) return void res.writeHead(404).end();
+      JSON.parse(Buffer.concat(chunks).toString('utf8')); // what a JSON API would do with the body
+      q.raw(run, t).then(
+        (v) => {
+          const body = json({ data: v });
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+        },
+        (err: Error) => void res.writeHead(500).end(json({ errors: [{ message: err.message }] })),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 type FoundTargets = Targets & { busyActorStatements: number; chainReports: number; incidentClaims: number; peerError?: string };
 
 async function findTargets(driver: Driver, run: Runner, ourUrl: string, peerUrl: string): Promise<FoundTargets> {
@@ -596,18 +631,27 @@ interface QueryResult {
   roundTrips: { ours: number; peer: number | null; raw: number };
   sameItems: boolean;
   items: number;
-  latency: Record<'ours' | 'raw' | 'peer', Record<string, LatencyStats>>;
+  /** rawHttp: the raw calls behind a bare HTTP endpoint, through the same load generator (startRawHttp). */
+  latency: Record<'ours' | 'raw' | 'peer' | 'rawHttp', Record<string, LatencyStats>>;
   /** Ratios of p99 latencies; null where the peer failed the query. */
   ratios: Record<string, { oursOverRaw: number; oursOverPeer: number | null; peerOverOurs: number | null }>;
+  /**
+   * Where our server's time went per request (ms, src/api/timing.ts), per concurrency, warm-up included;
+   * `client` is the load generator's latency minus the server's total (HTTP client, loopback, event-loop waits).
+   */
+  phases: Record<string, { n: number; p50: PhaseTimes & { client: number }; p99: PhaseTimes; mean: PhaseTimes }>;
   peerFailure?: string;
 }
+
+/** Collects our API's per-request phases (the bench builds its app with this recorder). */
+const phases = phaseCollector();
 
 async function measureQuery(
   q: BenchQuery,
   t: Targets,
   ours: { url: string; count: () => number },
   peer: { url: string; count: () => number },
-  raw: { run: Runner; count: () => number },
+  raw: { run: Runner; count: () => number; httpUrl: string },
   opts: Options,
 ): Promise<QueryResult> {
   // Round trips of one request each (sequential, nothing else running).
@@ -634,8 +678,9 @@ async function measureQuery(
   const sameItems = oursIds.length > 0 && JSON.stringify(oursIds) === JSON.stringify(peerIds);
   if (peerFailure) log(`  @neo4j/graphql failed "${q.name}": ${peerFailure.slice(0, 300)}`);
 
-  const latency: QueryResult['latency'] = { ours: {}, raw: {}, peer: {} };
+  const latency: QueryResult['latency'] = { ours: {}, raw: {}, peer: {}, rawHttp: {} };
   const ratios: QueryResult['ratios'] = {};
+  const phaseStats: QueryResult['phases'] = {};
   const maxMs = opts.maxCellSeconds * 1000;
   for (const c of CONCURRENCY) {
     const requests = c === 1 ? opts.requests : opts.requests * 2;
@@ -643,22 +688,29 @@ async function measureQuery(
     const job = (url: string, query: string, variables: Record<string, unknown>): LoadJob => ({
       url, body: JSON.stringify({ query, variables }), concurrency: c, requests, warmup, maxMs,
     });
+    phases.reset();
     const o = await runWorker(job(ours.url, q.ours.query, q.ours.variables(t)));
     latency.ours[`c${c}`] = stats(o.latencies, o.wallMs, o.errors, o.firstError);
+    const ph = phases.summary();
+    phaseStats[`c${c}`] = { ...ph, p50: { ...ph.p50, client: round(latency.ours[`c${c}`]!.p50 - ph.p50.total, 3) } };
     latency.raw[`c${c}`] = await runInProcess(() => q.raw(raw.run, t), c, requests, warmup, maxMs);
+    const rh = await runWorker({ ...job(`${raw.httpUrl}/${QUERIES.indexOf(q)}`, q.ours.query, {}) });
+    latency.rawHttp[`c${c}`] = stats(rh.latencies, rh.wallMs, rh.errors, rh.firstError);
     const oc = latency.ours[`c${c}`]!;
     const rc = latency.raw[`c${c}`]!;
+    const hc = latency.rawHttp[`c${c}`]!;
+    log(`  ${q.name} c=${c}: raw over bare HTTP p50 ${hc.p50} p99 ${hc.p99} ms${hc.errors ? ` (${hc.errors} errors: ${hc.firstError})` : ''}`);
     if (peerFailure) {
       latency.peer[`c${c}`] = { ...stats([], 1, 1, peerFailure.slice(0, 500)), failed: true };
       ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), oursOverPeer: null, peerOverOurs: null };
-      log(`  ${q.name} c=${c}: ours p99 ${oc.p99} ms, raw p99 ${rc.p99} ms, @neo4j/graphql FAILED`);
+      log(`  ${q.name} c=${c}: ours p50 ${oc.p50} p99 ${oc.p99} ms, raw p50 ${rc.p50} p99 ${rc.p99} ms, @neo4j/graphql FAILED`);
       continue;
     }
     const p = await runWorker(job(peer.url, q.peer.query, q.peer.variables(t)));
     latency.peer[`c${c}`] = stats(p.latencies, p.wallMs, p.errors, p.firstError);
     const pc = latency.peer[`c${c}`]!;
     ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), oursOverPeer: round(oc.p99 / pc.p99), peerOverOurs: round(pc.p99 / oc.p99) };
-    log(`  ${q.name} c=${c}: ours p99 ${oc.p99} ms, raw p99 ${rc.p99} ms, @neo4j/graphql p99 ${pc.p99} ms`);
+    log(`  ${q.name} c=${c}: ours p50 ${oc.p50} p99 ${oc.p99} ms, raw p50 ${rc.p50} p99 ${rc.p99} ms, @neo4j/graphql p99 ${pc.p99} ms`);
   }
   return {
     name: q.name,
@@ -667,6 +719,7 @@ async function measureQuery(
     items: oursIds.length,
     latency,
     ratios,
+    phases: phaseStats,
     ...(peerFailure ? { peerFailure: peerFailure.slice(0, 500) } : {}),
   };
 }
@@ -726,6 +779,20 @@ function printTable(r: BenchReport): void {
       const ratio = q.ratios[`c${c}`]!;
       out.push(
         `${pad(q.name, 18, true)} ${pad(c, 3)} ${pad(o.p50, 9)} ${pad(o.p95, 7)} ${pad(o.p99, 7)} ${pad(o.rps, 7)} | ${pad(rw.p99, 8)} ${pad(ratio.oursOverRaw, 8)} | ${pad(p.failed ? 'failed' : p.p99, 9)} ${pad(ratio.peerOverOurs ?? '-', 9)} | ${c === 1 ? `${q.roundTrips.ours}/${q.roundTrips.peer ?? '-'}` : ''}`,
+      );
+    }
+  }
+  out.push('');
+  out.push(`where our time goes, median ms per request (src/api/timing.ts; client = load generator's p50 − server total p50)`);
+  out.push(`${pad('query', 18, true)} ${pad('c', 3)} ${PHASES.map((p) => pad(p, 9)).join(' ')} ${pad('client', 9)} | ${pad('ours p50', 9)} ${pad('rawHttp', 8)} ${pad('raw p50', 8)} | ${pad('rawHttp p99', 11)} ${pad('rawHttp/raw', 11)}`);
+  for (const q of r.queries) {
+    for (const c of CONCURRENCY) {
+      const ph = q.phases[`c${c}`];
+      if (!ph) continue;
+      const rh = q.latency.rawHttp[`c${c}`];
+      const rw = q.latency.raw[`c${c}`]!;
+      out.push(
+        `${pad(q.name, 18, true)} ${pad(c, 3)} ${PHASES.map((p) => pad(ph.p50[p], 9)).join(' ')} ${pad(ph.p50.client, 9)} | ${pad(q.latency.ours[`c${c}`]!.p50, 9)} ${pad(rh?.p50 ?? '-', 8)} ${pad(rw.p50, 8)} | ${pad(rh?.p99 ?? '-', 11)} ${pad(rh ? round(rh.p99 / rw.p99) : '-', 11)}`,
       );
     }
   }
@@ -881,6 +948,7 @@ async function jsonlOnlyMain(opts: Options): Promise<number> {
       jsonlIngest,
     };
     const file = path.join(opts.out, `${startedAt.toISOString().replace(/[:.]/g, '-')}-jsonl-${opts.jsonl}.json`);
+    mkdirSync(opts.out, { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(jsonlLine(jsonlIngest));
     console.log(`\nresults: ${path.relative(process.cwd(), file)}`);
@@ -917,11 +985,14 @@ async function main(): Promise<number> {
   let driver: Driver | undefined;
   let ourServer: HttpHandle | undefined;
   let peerServer: { url: string; close: () => Promise<void> } | undefined;
+  let rawHttpServer: { url: string; close: () => Promise<void> } | undefined;
   const stopAll = async () => {
     await ourServer?.close(1000).catch(() => {});
     ourServer = undefined;
     await peerServer?.close().catch(() => {});
     peerServer = undefined;
+    await rawHttpServer?.close().catch(() => {});
+    rawHttpServer = undefined;
     await driver?.close().catch(() => {});
     driver = undefined;
     await db?.stop().catch(() => {});
@@ -998,7 +1069,7 @@ async function main(): Promise<number> {
 
     log('starting our API and the @neo4j/graphql API');
     const oursCounted = countingDriver(driver);
-    const app = await createHttpApp({ driver: oursCounted.driver, config, logger: pino({ level: 'silent' }), database: DATABASE });
+    const app = await createHttpApp({ driver: oursCounted.driver, config, logger: pino({ level: 'silent' }), database: DATABASE, phaseRecorder: phases.record });
     ourServer = await startHttpServer(app, 0, '127.0.0.1');
     const ourUrl = `${ourServer.url}/graphql`;
     const peerCounted = countingDriver(driver);
@@ -1007,6 +1078,8 @@ async function main(): Promise<number> {
     const run = createRunner(rawCounted.driver, { database: DATABASE, timeoutMs: config.QUERY_TIMEOUT_MS });
 
     const t = await findTargets(driver, run, ourUrl, peerServer.url);
+    rawHttpServer = await startRawHttp(run, t);
+    const rawHttp = rawHttpServer;
     if (t.peerError) log(`  @neo4j/graphql could not page the timeline: ${t.peerError.slice(0, 300)}`);
     log(`  busy actor ${t.busyActorId} (${t.busyActorStatements} statements), chain ${t.chainStatementId} (${t.chainReports} reports), incident ${t.incidentId} (${t.incidentClaims} claims)`);
 
@@ -1014,7 +1087,7 @@ async function main(): Promise<number> {
     for (const q of QUERIES) {
       log(`measuring "${q.name}"`);
       queries.push(
-        await measureQuery(q, t, { url: ourUrl, count: oursCounted.count }, { url: peerServer.url, count: peerCounted.count }, { run, count: rawCounted.count }, opts),
+        await measureQuery(q, t, { url: ourUrl, count: oursCounted.count }, { url: peerServer.url, count: peerCounted.count }, { run, count: rawCounted.count, httpUrl: rawHttp.url }, opts),
       );
     }
 
@@ -1045,6 +1118,7 @@ async function main(): Promise<number> {
     const report: BenchReport = { ...partial, targets: targets(partial) };
     report.totalSeconds = round((performance.now() - tStart) / 1000, 1);
     const file = path.join(opts.out, `${startedAt.toISOString().replace(/[:.]/g, '-')}-${opts.scale}.json`);
+    mkdirSync(opts.out, { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     printTable(report);
     console.log(`\nresults: ${path.relative(process.cwd(), file)} (${report.totalSeconds} s)`);

@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { createRunner, type Runner } from '../graph/repositories/runner.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { IngestFn } from './ingest.js';
+import { timedRunner, type RequestTiming } from './timing.js';
 
 export interface ApiContext {
   config: Config;
@@ -15,6 +16,8 @@ export interface ApiContext {
   /** The request carried `Authorization: Bearer <API_TOKEN>` and a token is configured. */
   authenticated: boolean;
   ingest: IngestFn;
+  /** This request's phase timing, only when the app was built with a phase recorder (the bench). */
+  timing?: RequestTiming;
 }
 
 export interface ContextDeps {
@@ -34,8 +37,9 @@ export function isAuthorized(header: string | undefined, token: string): boolean
   return timingSafeEqual(digest(m[1]), digest(token));
 }
 
-export function createContext(deps: ContextDeps, authorization?: string): ApiContext {
-  const run = createRunner(deps.driver, { database: deps.database, timeoutMs: deps.config.QUERY_TIMEOUT_MS, logger: deps.logger });
+export function createContext(deps: ContextDeps, authorization?: string, timing?: RequestTiming): ApiContext {
+  const untimed = createRunner(deps.driver, { database: deps.database, timeoutMs: deps.config.QUERY_TIMEOUT_MS, logger: deps.logger });
+  const run = timing ? timedRunner(untimed, timing) : untimed;
   return {
     config: deps.config,
     logger: deps.logger,
@@ -43,5 +47,6 @@ export function createContext(deps: ContextDeps, authorization?: string): ApiCon
     loaders: createLoaders(run),
     authenticated: isAuthorized(authorization, deps.config.API_TOKEN),
     ingest: deps.ingest,
+    ...(timing ? { timing } : {}),
   };
 }

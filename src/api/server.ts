@@ -22,6 +22,7 @@ import { pipelineIngest, type IngestFn } from './ingest.js';
 import { costLimitRule } from './limits.js';
 import { PLAYGROUND_ASSET_PATH, playgroundAssets, playgroundHtml } from './playground.js';
 import { resolvers } from './resolvers/index.js';
+import { phaseTimingPlugin, requestTiming, timingMiddleware, type PhaseRecorder } from './timing.js';
 
 const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema');
 
@@ -60,7 +61,9 @@ function contextDeps(deps: ApiDeps): ContextDeps {
  * Builds (does not start) the Apollo server with limits, error map and masking configured. The driver is
  * not needed here: it reaches resolvers through the context (createApiContext / the HTTP app).
  */
-export function createApolloServer(deps: Pick<ApiDeps, 'config' | 'logger'> & Partial<ApiDeps>): ApolloServer<ApiContext> {
+export function createApolloServer(
+  deps: Pick<ApiDeps, 'config' | 'logger'> & Partial<ApiDeps> & { phaseTiming?: boolean },
+): ApolloServer<ApiContext> {
   // Stack traces (absolute paths) and internal messages only when asked for: NODE_ENV=development or EXPOSE_ERROR_DETAILS.
   const exposeDetails = exposeErrorDetails(deps.config);
   return new ApolloServer<ApiContext>({
@@ -76,6 +79,8 @@ export function createApolloServer(deps: Pick<ApiDeps, 'config' | 'logger'> & Pa
       // Apollo's default cache-control plugin hooks into every field of every response (willResolveField wraps
       // all resolvers) to compute cache hints our schema never sets; the HTTP app sends `no-store` itself.
       ApolloServerPluginCacheControlDisabled(),
+      // Marks parse/validate/execute/respond on requests that carry a timing (only with a phase recorder).
+      ...(deps.phaseTiming ? [phaseTimingPlugin<ApiContext>()] : []),
     ],
     // documentStore left at Apollo's default (an in-memory LRU keyed by the query's hash): a repeated query
     // skips parsing and validation, the cost rule included. Never set it to null.
@@ -93,6 +98,8 @@ export function createApiContext(deps: ApiDeps, authorization?: string): ApiCont
 export interface HttpAppOptions extends ApiDeps {
   /** Further routers (e.g. the timeline page) mounted before the 404 handler. */
   routes?: Array<{ path: string; router: Router }>;
+  /** Per-request phase timing of /graphql (src/api/timing.ts): the bench passes one; off otherwise. */
+  phaseRecorder?: PhaseRecorder;
 }
 
 interface AppState {
@@ -112,7 +119,7 @@ function noStore(_req: Request, res: Response, next: NextFunction): void {
 /** The express app: /graphql (POST → Apollo; GET from a browser → playground), /health, /ready. Starts Apollo. */
 export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
   const deps = contextDeps(opts);
-  const apollo = createApolloServer(opts);
+  const apollo = createApolloServer({ ...opts, phaseTiming: opts.phaseRecorder !== undefined });
   await apollo.start();
   const app = express();
   app.disable('x-powered-by');
@@ -157,13 +164,28 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
     if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) !== 'text/html') return next();
     res.type('html').send(page);
   });
-  app.use(
-    '/graphql',
+  // /graphql is its own express app so its responses skip express's ETag (a SHA-1 of every response body
+  // and a freshness check, useless for `no-store` answers) while the other routes keep theirs.
+  const graphqlApp = express();
+  graphqlApp.disable('x-powered-by');
+  graphqlApp.set('etag', false);
+  if (opts.phaseRecorder) graphqlApp.use(timingMiddleware(opts.phaseRecorder));
+  graphqlApp.use(
     noStore,
     // Room for an article of MAX_ARTICLE_BYTES plus JSON escaping; bigger bodies get a 413.
     express.json({ limit: opts.config.MAX_ARTICLE_BYTES * 2 + 256 * 1024 }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(deps, req.headers.authorization) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const timing = requestTiming(req);
+        if (!timing) return createContext(deps, req.headers.authorization);
+        timing.contextStart = performance.now();
+        const ctx = createContext(deps, req.headers.authorization, timing);
+        timing.contextEnd = performance.now();
+        return ctx;
+      },
+    }),
   );
+  app.use('/graphql', graphqlApp);
   for (const r of opts.routes ?? []) app.use(r.path, r.router);
 
   app.use((_req, res) => {

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpApp, startHttpServer, type HttpHandle } from '../../src/api/server.js';
 import type { IngestFn } from '../../src/api/ingest.js';
+import type { PhaseRecorder } from '../../src/api/timing.js';
 import { testDriver } from '../support/neo4j.js';
 import { testNlp } from '../support/nlp.js';
 
@@ -71,10 +72,12 @@ export async function startTestServer(opts: {
   ingest?: IngestFn;
   /** The configuration a user gets with no variables set (not NODE_ENV=test). */
   defaults?: boolean;
+  /** Per-request phase timing (src/api/timing.ts), as the bench uses it. */
+  phaseRecorder?: PhaseRecorder;
 }): Promise<TestServer> {
   const config = opts.defaults ? loadConfig({ LOG_LEVEL: 'silent', ...opts.config }) : testConfig(opts.config);
   // The test run's NLP engine parses what ingestArticle receives, as the real server's engine would.
-  const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest, nlp: await testNlp() });
+  const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest, nlp: await testNlp(), phaseRecorder: opts.phaseRecorder });
   const handle = await startHttpServer(app, 0, '127.0.0.1');
   return {
     ...handle,

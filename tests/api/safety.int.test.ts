@@ -11,6 +11,7 @@ import { mapDriverError } from '../../src/api/errors.js';
 import { testDriver } from '../support/neo4j.js';
 import { buildFixture, countFixtureNodes, deleteFixture, ids, writeFixture } from './fixture.js';
 import { failingDriver, ok, startTestServer, type TestServer } from './helpers.js';
+import type { PhaseTimes } from '../../src/api/timing.js';
 
 const setupDriver = testDriver();
 let server: TestServer;
@@ -51,6 +52,66 @@ describe('query cost limits', () => {
     const res = await server.gql(`query { ${spreads} } fragment F on Actor { ${fields.replace(/apiVersion/g, 'name')} }`);
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.message).toMatch(/MAX_QUERY_FIELDS/);
+  });
+
+  it('the document cache never bypasses the limits: a cached valid query keeps working, an over-deep or over-wide one is refused every time', async () => {
+    // Apollo's documentStore keeps only documents that passed validation (the cost rule included): a repeated
+    // valid query skips parse and validation, a refused one is validated again on every submission.
+    const valid = `{ actor(id: "${ids.mira}") { id name } }`;
+    for (let i = 0; i < 3; i++) {
+      const res = await server.gql(valid);
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.actor.id).toBe(ids.mira);
+    }
+    let inner = 'name';
+    for (let i = 0; i < 9; i++) inner = `affiliations { actor { ${inner} } }`;
+    const deep = `{ actor(id: "${ids.mira}") { ${inner} } }`;
+    const wide = `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: apiVersion`).join(' ')} }`;
+    for (let i = 0; i < 3; i++) {
+      const d = await server.gql(deep);
+      expect(d.status).toBe(400);
+      expect(d.body.errors?.[0]?.message).toMatch(/MAX_QUERY_DEPTH/);
+      expect(d.body.data).toBeUndefined();
+      const w = await server.gql(wide);
+      expect(w.status).toBe(400);
+      expect(w.body.errors?.[0]?.message).toMatch(/MAX_QUERY_FIELDS/);
+      // The valid query, cached by now, still answers between the refusals.
+      expect((await server.gql(valid)).body.data.actor.id).toBe(ids.mira);
+    }
+  });
+
+  it('parses and validates a valid document once (the phase timing shows the cache hit), a refused one every time', async () => {
+    const seen: PhaseTimes[] = [];
+    const timed = await startTestServer({ driver: testDriver(), phaseRecorder: (t) => void seen.push(t) });
+    try {
+      const valid = `{ actor(id: "${ids.mira}") { id name affiliations { actor { id } } } }`;
+      ok(await timed.gql(valid));
+      ok(await timed.gql(valid));
+      expect(seen).toHaveLength(2);
+      expect(seen[0]!.parse).toBeGreaterThan(0);
+      expect(seen[0]!.validate).toBeGreaterThan(0);
+      expect(seen[1]!.parse).toBe(0);
+      expect(seen[1]!.validate).toBe(0);
+      for (const t of seen) {
+        expect(t.execute).toBeGreaterThan(0);
+        expect(t.neo4j).toBeGreaterThan(0);
+        expect(t.total).toBeGreaterThanOrEqual(t.execute);
+      }
+      let inner = 'name';
+      for (let i = 0; i < 9; i++) inner = `affiliations { actor { ${inner} } }`;
+      const deep = `{ actor(id: "${ids.mira}") { ${inner} } }`;
+      seen.length = 0;
+      for (let i = 0; i < 2; i++) expect((await timed.gql(deep)).status).toBe(400);
+      expect(seen).toHaveLength(2);
+      for (const t of seen) {
+        expect(t.validate).toBeGreaterThan(0);
+        expect(t.execute).toBe(0);
+        expect(t.neo4j).toBe(0);
+      }
+    } finally {
+      await timed.close();
+    }
   });
 
   it('admits the playground’s introspection query', async () => {

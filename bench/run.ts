@@ -47,6 +47,7 @@ import { STORED_SHA256 } from '../src/ingest/validate.js';
 import { countsOf, generateCorpus, type Corpus, type Expected } from './corpus/generate.js';
 import { PAGE_SIZE, QUERIES, type BenchQuery, type Json, type Targets } from './queries.js';
 import { benchExports, benchJsonlIngest, type ExportMeasure, type JsonlIngestResult } from './jsonl.js';
+import { optionReader } from './args.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -68,19 +69,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const get = (name: string) => {
-    const i = argv.indexOf(name);
-    if (i < 0) return undefined;
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
-    return v;
-  };
-  const num = (name: string, fallback: number) => {
-    const v = get(name);
-    const n = v === undefined ? fallback : Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
-    return n;
-  };
+  const { get, num } = optionReader(argv);
   for (const a of argv) {
     if (a.startsWith('--') && !['--scale', '--seed', '--requests', '--max-cell-seconds', '--out', '--jsonl', '--jsonl-only'].includes(a)) {
       throw new Error(`unknown option ${a} (options: --scale N, --seed N, --requests N, --max-cell-seconds N, --out DIR, --jsonl N, --jsonl-only)`);

@@ -23,6 +23,7 @@ import { generateCorpus } from './corpus/generate.js';
 import { QUERIES, type Json } from './queries.js';
 import { createLogger } from '../src/logger.js';
 import { nlpRuntime } from '../src/nlp/index.js';
+import { optionReader } from './args.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -40,19 +41,7 @@ interface SoakOptions {
 
 function parseSoakOptions(argv: string[]): SoakOptions {
   const known = ['--soak', '--clients', '--scale', '--sample-seconds', '--seed', '--out'];
-  const get = (name: string) => {
-    const i = argv.indexOf(name);
-    if (i < 0) return undefined;
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new Error(`${name} needs a value`);
-    return v;
-  };
-  const num = (name: string, fallback: number) => {
-    const v = get(name);
-    const n = v === undefined ? fallback : Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
-    return n;
-  };
+  const { get, num } = optionReader(argv);
   for (const a of argv) if (a.startsWith('--') && !known.includes(a)) throw new Error(`unknown option ${a} (soak options: ${known.join(', ')})`);
   return {
     seconds: num('--soak', 90),

@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { IngestError } from './errors.js';
 import { parseManifestText, type ManifestEntry } from './manifest.js';
 import type { ArticleInput } from '../extract/types.js';
-import { decodeArticleBytes, type IngestInput } from './validate.js';
+import { decodeArticleBytes, fileSize, type IngestInput } from './validate.js';
 import { isHtmlFile, readHtmlFile } from './formats/html.js';
 
 /** A file input always has an id (manifest id or file stem) and a source path. */
@@ -34,14 +34,7 @@ type Limits = Pick<Config, 'MAX_ARTICLE_BYTES'>;
 
 /** Reads one article file as UTF-8 text, checking the size before reading so a huge file is never loaded. */
 export function readArticleText(file: string, limits: Limits): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new Error('not a regular file');
-    size = st.size;
-  } catch (err) {
-    throw new IngestError('UNREADABLE', file, `cannot be read (${(err as Error).message}) — check the path`);
-  }
+  const size = fileSize(file);
   if (size > limits.MAX_ARTICLE_BYTES) {
     throw new IngestError('TOO_LARGE', file, `is ${size} bytes, over the limit of ${limits.MAX_ARTICLE_BYTES} — split the article, or raise MAX_ARTICLE_BYTES`, 'text');
   }

@@ -4,6 +4,7 @@
  * Every failure is an IngestError naming the input and the fix.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import type { ArticleInput } from '../extract/types.js';
 import { dbExecutor } from '../graph/executor.js';
@@ -46,6 +47,17 @@ export function isRealIsoDate(value: string): boolean {
 /** The latest calendar date anywhere on Earth right now (UTC+14), so no time zone sees a valid date as future. */
 export function latestDateOnEarth(now: Date): string {
   return new Date(now.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The size of a regular file, before anything is read; UNREADABLE (naming the file) when it is none. */
+export function fileSize(file: string): number {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a regular file');
+    return st.size;
+  } catch (err) {
+    throw new IngestError('UNREADABLE', file, `cannot be read (${(err as Error).message}) — check the path`);
+  }
 }
 
 /** Raw file bytes → text, rejecting empty, oversized, binary and non-UTF-8 input. Strips a UTF-8 BOM. */

@@ -4,11 +4,11 @@
  * Open Graph / article:* meta tags, `<time datetime>` — for title, outlet, date and URL. Fields given by a
  * manifest entry or CLI flags override what the page says (src/ingest/seedFolder.ts applies them).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { IngestError } from '../errors.js';
-import { decodeArticleBytes } from '../validate.js';
+import { decodeArticleBytes, fileSize } from '../validate.js';
 import { hostOf, toIsoDay } from './fields.js';
 import { domToText } from './htmlText.js';
 
@@ -166,14 +166,7 @@ export function decodeHtmlBytes(bytes: Uint8Array, file: string, maxBytes: numbe
 /** Reads and parses one HTML file (size checked before reading). */
 export function readHtmlFile(file: string, maxTextBytes: number): HtmlArticle {
   const maxBytes = maxTextBytes * HTML_SIZE_FACTOR;
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new Error('not a regular file');
-    size = st.size;
-  } catch (err) {
-    throw new IngestError('UNREADABLE', file, `cannot be read (${(err as Error).message}) — check the path`);
-  }
+  const size = fileSize(file);
   if (size > maxBytes) {
     throw new IngestError('TOO_LARGE', file, `is ${size} bytes, over the limit for a page of ${maxBytes} (${HTML_SIZE_FACTOR} × MAX_ARTICLE_BYTES) — save only the article page, or raise MAX_ARTICLE_BYTES`, 'text');
   }

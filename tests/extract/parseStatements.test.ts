@@ -78,6 +78,17 @@ describe('parse-driven attribution', () => {
     expect(speakerOf(a, find(a, 'the bridge would reopen in May')).name).toBe('Jonas Weber');
   });
 
+  it('resolves a pronoun to a speaker before it, never to one who comes later', async () => {
+    const a = await extract(
+      [
+        'Dockworkers say the eastern terminal must stay open. They urged the council to delay the vote.',
+        '“We are worried about the traffic,” residents said on Tuesday.',
+      ].join('\n\n'),
+    );
+    expect(speakerOf(a, find(a, 'the council to delay the vote')).name).toMatch(/dockworkers/i);
+    expect(speakerOf(a, find(a, 'We are worried about the traffic')).name).toMatch(/residents/i);
+  });
+
   it('reads "according to X" with X as the source', async () => {
     const a = await extract('According to the fire brigade, the blaze started in a kitchen on the third floor of the building.');
     expect(speakerOf(a, find(a, 'the blaze started in a kitchen')).name).toMatch(/fire brigade/);

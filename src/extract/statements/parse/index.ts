@@ -24,9 +24,14 @@ export function parseStatements(doc: Doc, actors: ActorIndex, syn: Syntax, exist
   const parse = syn.parse;
   const quotes = findQuotes(doc.text);
   const taken: Array<{ content: Range[]; span: Range }> = existing.map((s) => ({ content: s.quoteSpans, span: s.span }));
-  const speakers: ExtractedActor[] = existing.map((s) => actors.byKey(s.speakerKey)!).filter(Boolean);
+  // Who spoke where: pronoun back-off looks at the speakers before a cue, nearest last.
+  const spoke: Array<{ at: number; actor: ExtractedActor }> = existing.flatMap((s) => {
+    const actor = actors.byKey(s.speakerKey);
+    return actor ? [{ at: s.span.start, actor }] : [];
+  });
+  const speakersBefore = (offset: number) => spoke.filter((x) => x.at < offset).sort((a, b) => a.at - b.at).map((x) => x.actor);
   const out: ExtractedStatement[] = [];
-  const ctx = { syn, text: doc.text, actors, mayCreate: true, recentSpeakers: () => speakers };
+  const ctx = { syn, text: doc.text, actors, mayCreate: true, speakersBefore };
 
   for (const sentence of parse.sentences) {
     for (const cue of findCues(syn, sentence)) {
@@ -41,7 +46,7 @@ export function parseStatements(doc: Doc, actors: ActorIndex, syn: Syntax, exist
       const statement = build(doc, syn, actors, cue, speaker, content, `p${out.length + 1}`);
       out.push(statement);
       taken.push({ content: content.fragments, span: syn.chars({ first: cue.token.i, last: cue.token.i }) });
-      speakers.push(speaker.actor);
+      spoke.push({ at: statement.span.start, actor: speaker.actor });
     }
   }
   return out;

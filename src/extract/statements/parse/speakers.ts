@@ -35,7 +35,7 @@ export interface SpeakerContext {
   /** Whether a speaker the article has no actor for yet may be added (false: only known actors). */
   mayCreate: boolean;
   /** Speakers of the statements found so far, in text order (pronoun back-off). */
-  recentSpeakers(): ExtractedActor[];
+  speakersBefore(offset: number): ExtractedActor[];
 }
 
 export interface Speaker {
@@ -172,7 +172,7 @@ function kindOf(syn: Syntax, head: ParsedToken, entity: string): ActorKind | und
 function pronounSpeaker(ctx: SpeakerContext, pron: ParsedToken, before: number): Speaker | undefined {
   const lower = pron.text.toLowerCase();
   const range = { first: pron.i, last: pron.i };
-  const recent = [...ctx.recentSpeakers()].reverse();
+  const recent = ctx.speakersBefore(before).reverse();
   if (PERSON_PRONOUNS.has(lower)) {
     const person = (a: ExtractedActor) => a.kind === 'PERSON' || (a.kind === 'ANONYMOUS_SOURCE' && !/s$/.test(a.name));
     const spoke = recent.find(person);

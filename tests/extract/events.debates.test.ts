@@ -50,13 +50,17 @@ describe('debates in a series', () => {
     expect(meetings(a)).toEqual([['presidential debate', undefined, '2016-09-26..2016-09-26']]);
   });
 
-  it('makes no meeting from the verb, a generic plural or a debate over a topic', async () => {
+  it('makes no meeting from the verb, a generic plural, a debate over a topic or a debate prep team', async () => {
     const a = await run(
       'They debated the budget for hours. Debates are important for democracy. ' +
         'The debate over the budget continues in Congress. Lawmakers will debate the bill on Tuesday. ' +
-        'The national debate on immigration has grown louder. There was a heated debate about taxes on Monday.',
+        'The national debate on immigration has grown louder. There was a heated debate about taxes on Monday. ' +
+        'The presidential debate drew a large audience. Her debate prep team met often.',
       '2016-10-10',
     );
-    expect(meetings(a)).toEqual([]);
+    // Only the named series is a meeting: "her debate prep team" is no mention of it.
+    const ms = a.events.filter((e) => e.kind === 'MEETING');
+    expect(ms.map((e) => [e.series?.name, e.date])).toEqual([['presidential debate', null]]);
+    expect(ms[0]!.mentions.map((m) => m.exact)).toEqual(['The presidential debate']);
   });
 });

@@ -45,6 +45,8 @@ const BETWEEN = /^\s+between\s+/i;
 /** "the debate over the budget", "the national debate": a discussion, not a meeting. */
 const TOPICAL_AFTER = new RegExp(`^\\s+${phraseSource(meetingData.topicalAfter)}`, 'iu');
 const TOPICAL_BEFORE = new Set(meetingData.topicalBefore.map((w) => w.toLowerCase()));
+/** "her debate prep team": the noun modifies another one. */
+const MODIFIER_BEFORE = new RegExp(`^\\s+${phraseSource(meetingData.modifierBefore)}`, 'iu');
 /** "a mock debate", "the next debate": with neither ordinal nor date, another meeting than the ones named. */
 const NOT_ANAPHORIC = new Set(meetingData.notAnaphoric.map((w) => w.toLowerCase()));
 /** Canonical nouns whose series are named without their participants. */
@@ -195,6 +197,7 @@ function findMentions(ctx: EventContext): Mention[] {
       if (ordinal !== undefined && NOT_SERIES_AFTER.test(ctx.text.slice(hit.end, s.end))) ordinal = undefined;
       const date = mentionDate(ctx, i, span);
       const needsDeterminer = NEED_DETERMINER.has(form);
+      if (noun.topical && ordinal === undefined && !date && MODIFIER_BEFORE.test(ctx.text.slice(hit.end, s.end))) continue;
       if (noun.family !== undefined && ordinal === undefined && !date && pre.determiner !== undefined && NOT_ANAPHORIC.has(pre.determiner)) continue;
       if (noun.generic && !pre.hasDeterminer && ordinal === undefined && (needsDeterminer || !date)) continue;
       if (!noun.generic && !pre.hasDeterminer && ordinal === undefined && !date) continue;

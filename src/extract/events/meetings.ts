@@ -2,6 +2,10 @@
  * Meetings in series: "their third video conference", "their first meet on the matter on Oct. 1",
  * "after their third talk", "Thursday's video conference". A series is named by its canonical noun and
  * its parties (countries from the gazetteer), so every article names the same series the same way.
+ * Nouns with `partiesInName: false` ("the second presidential debate") name their series by the noun alone;
+ * a generic noun of a family ("the first debate", "Monday night's debate") joins the one series of its family
+ * the article names. A topical noun ("the debate over the budget", "the national debate") is a discussion, not
+ * a meeting; a generic noun needs an ordinal, a date or a named series of the article to become one.
  * A missing ordinal between two dated ones is an implied meeting with an interval date.
  */
 import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json' };
@@ -17,6 +21,12 @@ interface NounEntry {
   forms: string[];
   canonical: string;
   generic?: boolean;
+  /** Nouns of one family ("debate"): a generic one joins only a series of its own family. */
+  family?: string;
+  /** false: the series is named by the noun alone ("presidential debate"), never by its participants. */
+  partiesInName?: boolean;
+  /** Also the word for a discussion ("the debate over the budget"): see topicalAfter / topicalBefore. */
+  topical?: boolean;
 }
 
 const NOUNS: NounEntry[] = meetingData.nouns;
@@ -32,6 +42,15 @@ const NUMERIC_ORDINAL = new RegExp(`^(\\d+)(?:${ordinalData.numericSuffixes.join
 /** "the first video conference since the signing": an ordinal counted from another event, not a series position. */
 const NOT_SERIES_AFTER = new RegExp(`^\\s+(?:[\\p{L}’'-]+\\s+){0,2}?${phraseSource(ordinalData.notSeriesAfterNoun)}`, 'iu');
 const BETWEEN = /^\s+between\s+/i;
+/** "the debate over the budget", "the national debate": a discussion, not a meeting. */
+const TOPICAL_AFTER = new RegExp(`^\\s+${phraseSource(meetingData.topicalAfter)}`, 'iu');
+const TOPICAL_BEFORE = new Set(meetingData.topicalBefore.map((w) => w.toLowerCase()));
+/** "her debate prep team": the noun modifies another one. */
+const MODIFIER_BEFORE = new RegExp(`^\\s+${phraseSource(meetingData.modifierBefore)}`, 'iu');
+/** "a mock debate", "the next debate": with neither ordinal nor date, another meeting than the ones named. */
+const NOT_ANAPHORIC = new Set(meetingData.notAnaphoric.map((w) => w.toLowerCase()));
+/** Canonical nouns whose series are named without their participants. */
+const NO_PARTIES_IN_NAME = new Set(NOUNS.filter((n) => n.partiesInName === false).map((n) => n.canonical));
 
 interface Mention {
   span: Span;
@@ -81,6 +100,7 @@ function prenominal(ctx: EventContext, sentenceStart: number, nounStart: number)
   let start = nounStart;
   let ordinal: number | undefined;
   let hasDeterminer = false;
+  let determiner: string | undefined;
   let adjectives = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
@@ -93,6 +113,7 @@ function prenominal(ctx: EventContext, sentenceStart: number, nounStart: number)
     }
     if (DETERMINERS.has(t.text.toLowerCase()) || /\p{L}['’]s$/u.test(t.text)) {
       hasDeterminer = true;
+      determiner = t.text.toLowerCase();
       start = t.start;
       break;
     }
@@ -102,7 +123,7 @@ function prenominal(ctx: EventContext, sentenceStart: number, nounStart: number)
     }
     break;
   }
-  return { start: hasDeterminer || ordinal !== undefined ? start : nounStart, ordinal, hasDeterminer };
+  return { start: hasDeterminer || ordinal !== undefined ? start : nounStart, ordinal, hasDeterminer, determiner };
 }
 
 /** The date a mention's own clause gives: adjacent ("talks Thursday", "Thursday's"), else the nearest in the clause. */
@@ -166,11 +187,18 @@ function findMentions(ctx: EventContext): Mention[] {
       const noun = entryFor(NOUNS, (n) => n.forms, hit.text);
       if (!noun) continue;
       const pre = prenominal(ctx, s.start, hit.start);
+      if (noun.topical) {
+        if (TOPICAL_AFTER.test(ctx.text.slice(hit.end, s.end))) continue;
+        const words = ctx.text.slice(pre.start, hit.start).toLowerCase().split(/\s+/);
+        if (words.some((w) => TOPICAL_BEFORE.has(w))) continue;
+      }
       const span = spanOf(ctx.text, pre.start, hit.end);
       let ordinal = pre.ordinal;
       if (ordinal !== undefined && NOT_SERIES_AFTER.test(ctx.text.slice(hit.end, s.end))) ordinal = undefined;
       const date = mentionDate(ctx, i, span);
       const needsDeterminer = NEED_DETERMINER.has(form);
+      if (noun.topical && ordinal === undefined && !date && MODIFIER_BEFORE.test(ctx.text.slice(hit.end, s.end))) continue;
+      if (noun.family !== undefined && ordinal === undefined && !date && pre.determiner !== undefined && NOT_ANAPHORIC.has(pre.determiner)) continue;
       if (noun.generic && !pre.hasDeterminer && ordinal === undefined && (needsDeterminer || !date)) continue;
       if (!noun.generic && !pre.hasDeterminer && ordinal === undefined && !date) continue;
       const anaphoric = hasPhrase(ANAPHORIC_RE, ctx.text.slice(s.start, hit.end));
@@ -185,7 +213,7 @@ function findMentions(ctx: EventContext): Mention[] {
         parties,
         otherParticipantKeys,
         canonical: noun.canonical,
-        countries: countriesOf(parties),
+        countries: noun.partiesInName === false ? [] : countriesOf(parties),
       });
     }
   });
@@ -200,14 +228,21 @@ function findMentions(ctx: EventContext): Mention[] {
 function normaliseSeries(mentions: Mention[]): void {
   const sameSet = (a: string[], b: string[]) => a.join('|') === b.join('|');
   for (const m of mentions) {
-    if (!m.noun.generic || m.ordinal === undefined) continue;
-    // Only a counted specific series ("their third video conference") can be what "their third talk" counts.
-    const specific = new Set(
-      mentions
-        .filter((o) => !o.noun.generic && o.ordinal !== undefined && (sameSet(o.countries, m.countries) || m.countries.length === 0))
-        .map((o) => o.canonical),
+    if (!m.noun.generic) continue;
+    const sameFamily = mentions.filter(
+      (o) => !o.noun.generic && o.noun.family === m.noun.family && (sameSet(o.countries, m.countries) || m.countries.length === 0),
     );
-    if (specific.size === 1) m.canonical = [...specific][0]!;
+    // Only a counted specific series ("their third video conference") can be what "their third talk" counts.
+    const counted = new Set(sameFamily.filter((o) => o.ordinal !== undefined).map((o) => o.canonical));
+    if (m.ordinal !== undefined && counted.size === 1) {
+      m.canonical = [...counted][0]!;
+      continue;
+    }
+    // A family noun ("the first debate", "Monday night's debate", "the debate") joins the one series of its
+    // family the article names at all ("the presidential debate"); with several, only a counted one decides.
+    if (m.noun.family === undefined) continue;
+    const named = new Set(sameFamily.map((o) => o.canonical));
+    if (named.size === 1) m.canonical = [...named][0]!;
   }
   const byNoun = new Map<string, Mention[]>();
   for (const m of mentions) {
@@ -261,9 +296,21 @@ function groupMeetings(mentions: Mention[]): Meeting[] {
   }
   for (const m of meetings) m.date = bestDate(m.mentions);
   for (const m of mentions.filter((x) => x.ordinal === undefined && x.date)) {
-    const found = meetings.find((x) => x.seriesKey === seriesKeyOf(m) && overlaps(x.date, m.date));
-    if (found) found.mentions.push(m);
-    else newMeeting(m).date = m.date ?? null;
+    let found = meetings.find((x) => x.seriesKey === seriesKeyOf(m) && overlaps(x.date, m.date));
+    if (!found && m.noun.family !== undefined) {
+      // "tonight's debate" next to "the sixth Democratic debate": the series' one meeting, undated so far, when it has
+      // no dated one and is named in the same or an adjacent sentence ("this weekend's debate" far from "our first
+      // debate" of a season is another debate).
+      const series = meetings.filter((x) => x.seriesKey === seriesKeyOf(m));
+      const undated = series.filter(
+        (x) => x.ordinal !== undefined && !x.date && x.mentions.some((y) => Math.abs(y.sentence - m.sentence) <= 1),
+      );
+      if (undated.length === 1 && series.every((x) => !x.date)) found = undated[0];
+    }
+    if (found) {
+      found.mentions.push(m);
+      found.date ??= m.date ?? null;
+    } else newMeeting(m).date = m.date ?? null;
   }
   // An undated mention without ordinal refers back to the nearest meeting of its series (else forward).
   for (const m of mentions.filter((x) => x.ordinal === undefined && !x.date)) {
@@ -340,7 +387,7 @@ export function extractMeetings(ctx: EventContext): ExtractedEvent[] {
   all.sort((a, b) => (a.seriesKey < b.seriesKey ? -1 : a.seriesKey > b.seriesKey ? 1 : (a.ordinal ?? 99) - (b.ordinal ?? 99)));
   return all.map((m) => {
     const others = [...new Set(m.mentions.flatMap((x) => x.otherParticipantKeys))];
-    const otherNames = m.countries.length > 0 ? [] : others.map((k) => ctx.actors.byKey(k)?.name ?? k);
+    const otherNames = m.countries.length > 0 || NO_PARTIES_IN_NAME.has(m.canonical) ? [] : others.map((k) => ctx.actors.byKey(k)?.name ?? k);
     const series = seriesName(m.canonical, m.countries, otherNames);
     const name =
       m.ordinal !== undefined ? `${ordinalWord(m.ordinal)} ${series}` : m.date ? `${series} of ${normalizeDate(m.date)}` : series;

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import names from './data/names.json' with { type: 'json' };
 import quotes from './data/quotes.json' with { type: 'json' };
 import world from './data/world.json' with { type: 'json' };
+import { multisetOverlap } from '../../src/eval/score.js';
 
 // ---------------------------------------------------------------------------------------------
 // RNG
@@ -297,18 +298,7 @@ function wordsOf(s: string): string[] {
 
 /** Share of the shorter word list's words (as a bag) found in the longer one. */
 export function wordOverlap(a: string[], b: string[]): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const bag = new Map<string, number>();
-  for (const w of long) bag.set(w, (bag.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of short) {
-    const n = bag.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      bag.set(w, n - 1);
-    }
-  }
-  return shared / Math.max(1, short.length);
+  return multisetOverlap(a, b) / Math.max(1, Math.min(a.length, b.length));
 }
 
 /** Distinct utterances of one speaker stay below this word overlap (resolution merges at 85%). */

@@ -31,18 +31,23 @@ export function wordsOf(s: string): string[] {
     .filter(Boolean);
 }
 
+/** |a ∩ b| as multisets: the words two bags share, each counted as often as both have it. */
+export function multisetOverlap(a: string[], b: string[]): number {
+  const counts = new Map<string, number>();
+  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let n = 0;
+  for (const w of b) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      n++;
+      counts.set(w, c - 1);
+    }
+  }
+  return n;
+}
+
 /** Dice overlap of two word bags (1: same words). */
 export function dice(a: string[], b: string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const bag = new Map<string, number>();
-  for (const w of b) bag.set(w, (bag.get(w) ?? 0) + 1);
-  let shared = 0;
-  for (const w of a) {
-    const n = bag.get(w) ?? 0;
-    if (n > 0) {
-      shared++;
-      bag.set(w, n - 1);
-    }
-  }
-  return (2 * shared) / (a.length + b.length);
+  return (2 * multisetOverlap(a, b)) / (a.length + b.length);
 }

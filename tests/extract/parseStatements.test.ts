@@ -2,21 +2,12 @@
  * Parse-driven attribution on short articles written for these tests (no article of any corpus): the
  * kinds of statements the surface sieve used to miss, with the real NLP engine's parse (see globalSetup).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/extract/index.js';
+import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle, ExtractedStatement } from '../../src/extract/types.js';
-import type { NlpClient } from '../../src/nlp/index.js';
-import { testNlp } from '../support/nlp.js';
+import { extractWithEngine } from '../support/nlp.js';
 
-let nlp: NlpClient;
-beforeAll(async () => {
-  nlp = await testNlp();
-});
-
-async function extract(text: string): Promise<ExtractedArticle> {
-  const input = { id: 'parse-test', text, outlet: 'Test Wire', title: null, publishedAt: '2024-03-14', url: null };
-  return extractArticle(input, await nlp.parse(text));
-}
+const extract = (text: string): Promise<ExtractedArticle> =>
+  extractWithEngine({ id: 'parse-test', text, outlet: 'Test Wire', title: null, publishedAt: '2024-03-14', url: null });
 
 function speakerOf(a: ExtractedArticle, s: ExtractedStatement) {
   return a.actors.find((x) => x.key === s.speakerKey)!;

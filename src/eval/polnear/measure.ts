@@ -31,6 +31,7 @@
  */
 import cueData from '../../../data/eval/speech-act-cues.json' with { type: 'json' };
 import type { Attribution } from './brat.js';
+import { multisetOverlap } from '../score.js';
 
 /** What the system says was said: the words and every name of the speaker (name plus aliases). */
 export interface SystemStatement {
@@ -128,20 +129,7 @@ export function nameWords(text: string): string[] {
   return words(text.replace(POSSESSIVE, ''));
 }
 
-/** |a ∩ b| as multisets. */
-export function multisetOverlap(a: string[], b: string[]): number {
-  const counts = new Map<string, number>();
-  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let n = 0;
-  for (const w of b) {
-    const c = counts.get(w) ?? 0;
-    if (c > 0) {
-      n++;
-      counts.set(w, c - 1);
-    }
-  }
-  return n;
-}
+export { multisetOverlap };
 
 /** The README's match: overlap ≥ 0.5 × the shorter's word count (an empty side never matches). */
 export function contentMatches(gold: string[], system: string[]): boolean {

@@ -16,6 +16,11 @@
  *   --misses N         print missed attributions and false positives of the N worst articles (default 0)
  *   --cues SET         which cues count for recall: readme (default: the README's list as written, comparable to
  *                      the figures in the issue) or extended (more verbs of saying)
+ *
+ * npm run eval -- --events-gold DIR --polnear SPLIT — scores events against the event gold in DIR (docs/eval-events.md),
+ * reading the articles' text from SPLIT/text: dated-event precision/recall/F1 and duplicate nodes.
+ *
+ *   --json FILE        the figures as JSON;  --misses N   misses and false positives printed (default 10)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +31,7 @@ import { resolveCorpus } from '../src/resolve/corpus.js';
 import { runEval, type Score } from '../src/eval/index.js';
 import { BratError, diagnoseArticle, evaluatePolnear, formatDiagnosis, scoreWith, summarise, type PolnearEvaluation } from '../src/eval/polnear/index.js';
 import { extractionRunner } from '../src/eval/polnear/runner.js';
+import { evaluateEventGold, EventGoldError, type EventGoldEvaluation } from '../src/eval/eventGold/index.js';
 import type { ExtractedArticle } from '../src/extract/types.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
@@ -44,6 +50,7 @@ const { values } = parseArgs({
     'split-name': { type: 'string' },
     json: { type: 'string' },
     cues: { type: 'string', default: 'readme' },
+    'events-gold': { type: 'string' },
   },
 });
 
@@ -52,7 +59,8 @@ const config = loadConfig();
 const nlp = nlpRuntime(config, createLogger(config.LOG_LEVEL));
 const getParse = async (text: string): Promise<Parse> => (await nlp.client()).parse(text);
 try {
-  if (values.polnear !== undefined) await polnear(values.polnear);
+  if (values['events-gold'] !== undefined) await eventGold(values['events-gold'], values.polnear);
+  else if (values.polnear !== undefined) await polnear(values.polnear);
   else await seedEval();
 } finally {
   await nlp.close();
@@ -125,6 +133,43 @@ function printWorst(e: PolnearEvaluation, n: number): void {
     .sort((a, b) => b.attributed.fn + b.attributed.fp - (a.attributed.fn + a.attributed.fp) || a.id.localeCompare(b.id))
     .slice(0, n);
   for (const a of worst) console.log(`\n${formatDiagnosis(diagnoseArticle(a, 'attributed'))}`);
+}
+
+// ------------------------------------------------------------------------------------------ event gold
+
+async function eventGold(goldDir: string, split: string | undefined): Promise<void> {
+  if (split === undefined) {
+    console.error('--events-gold needs --polnear SPLIT (the PolNeAR split whose text/ the gold annotates, e.g. ../shared/polnear/train)');
+    process.exit(2);
+  }
+  let e: EventGoldEvaluation;
+  try {
+    e = await evaluateEventGold(goldDir, path.join(split, 'text'), { extract: extractArticle, getParse, resolve: resolveCorpus });
+  } catch (err) {
+    if (!(err instanceof EventGoldError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+  const s = e.score;
+  const f = (x: number) => x.toFixed(3);
+  console.log(`Event gold ${goldDir} on ${split}: ${e.articles} articles, ${s.dated.gold} dated gold events`);
+  console.log(`dated events   P ${f(s.dated.precision)}  R ${f(s.dated.recall)}  F1 ${f(s.dated.f1)}   system ${s.dated.systemMatched}/${s.dated.system}, gold ${s.dated.goldMatched}/${s.dated.gold}`);
+  console.log(`all gold events found (dated or not): ${f(s.anyRecall)};  kind agreement of matches: ${f(s.kindAgreement)}`);
+  console.log(`duplicate nodes: ${s.duplicates}${s.duplicateRefs.length ? `  (${s.duplicateRefs.map((d) => `${d.ref} ×${d.ids.length}`).join(', ')})` : ''}`);
+  const n = Number(values.misses ?? '10');
+  if (n > 0) {
+    console.log('\nmissed dated gold events:');
+    for (const m of s.misses.slice(0, n)) console.log(`  ${m}`);
+    console.log('false positives (dated system events matching no gold event):');
+    for (const m of s.falsePositives.slice(0, n)) console.log(`  ${m}`);
+  }
+  console.log(`\nextraction + resolution ${e.runMs.toFixed(0)} ms`);
+  if (values.json) {
+    fs.mkdirSync(path.dirname(values.json), { recursive: true });
+    const { misses: _m, falsePositives: _f, ...figures } = s;
+    fs.writeFileSync(values.json, `${JSON.stringify({ gold: goldDir, split, articles: e.articles, ...figures }, null, 2)}\n`);
+    console.log(`wrote ${values.json}`);
+  }
 }
 
 // ------------------------------------------------------------------------------------------ seed gold

@@ -1,7 +1,8 @@
 /**
  * The event stage: meetings in series, incidents with their claims, agreements with their status over
  * time, and dated campaigns. Runs after actors and statements (it attributes claims to the statements
- * they sit in and dates reports by them). Pure and deterministic; every lexicon is a data file.
+ * they sit in and dates reports by them), then events of any story from the parse's open vocabulary (event nouns
+ * from WordNet, event verbs). Pure and deterministic; every lexicon is a data file.
  */
 import type { ActorIndex } from './actorIndex.js';
 import type { Doc } from './doc.js';
@@ -11,18 +12,24 @@ import { extractCampaigns } from './events/campaigns.js';
 import { EventContext } from './events/context.js';
 import { extractIncidents } from './events/incidents.js';
 import { extractMeetings } from './events/meetings.js';
+import { extractParsedEvents, joinLexical } from './events/parsed.js';
+import type { Syntax } from './syntax.js';
 
 export function extractEvents(
   doc: Doc,
   actorIndex: ActorIndex,
   statements: ExtractedStatement[],
+  syntax: Syntax,
 ): { events: ExtractedEvent[]; claims: ExtractedClaim[] } {
   const ctx = new EventContext(doc, actorIndex, statements);
   const meetings = extractMeetings(ctx);
   const incidents = extractIncidents(ctx);
   const agreements = extractAgreements(ctx);
   const campaigns = extractCampaigns(ctx);
-  const events = [...meetings, ...incidents.events, ...agreements.events, ...campaigns];
+  const lexical = [...meetings, ...incidents.events, ...agreements.events, ...campaigns];
+  // The open vocabulary of the parse adds what the lexical extractors (tuned, with claims) do not cover.
+  const parsed = joinLexical(lexical, extractParsedEvents(ctx, syntax, lexical.flatMap((e) => e.mentions)));
+  const events = [...lexical, ...parsed];
   const claims = [...incidents.claims, ...agreements.claims];
   linkStatements(ctx, events, claims);
   return { events, claims };

@@ -26,7 +26,7 @@ export function extractArticle(input: ArticleInput, parse: Parse): ExtractedArti
   const syntax = new Syntax(parse);
   const fromSieve = withoutMisreadSettings(syntax, extractStatements(doc, actorIndex).filter(substantialStatement));
   const statements = combineStatements(fromSieve, parseStatements(doc, actorIndex, syntax, fromSieve));
-  const { events, claims } = extractEvents(doc, actorIndex, statements);
+  const { events, claims } = extractEvents(doc, actorIndex, statements, syntax);
   return {
     article: { ...input, sha256: sha256(input.text) },
     actors: actorIndex.actors,

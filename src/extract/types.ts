@@ -103,6 +103,11 @@ export interface ExtractedEvent {
   status?: 'IN_NEGOTIATION' | 'NEARING_COMPLETION' | 'SIGNED' | 'IN_IMPLEMENTATION';
   /** True when the event is implied (the second of a series the text never describes). */
   implied?: boolean;
+  /**
+   * The event word's lemma ("primary", "attack") for events read from the parse's open vocabulary
+   * (src/extract/events/parsed.ts); resolution joins such events only to events of the same word.
+   */
+  trigger?: string;
   mentions: Span[];
 }
 

@@ -11,6 +11,7 @@
  */
 import incidentData from '../../data/lexicon/incidents.json' with { type: 'json' };
 import campaignData from '../../data/lexicon/campaigns.json' with { type: 'json' };
+import meetingData from '../../data/lexicon/meetings.json' with { type: 'json' };
 import { normalizeDate, gapDays } from '../extract/events/context.js';
 import { slugify } from '../extract/text.js';
 import type { ExtractedArticle, ExtractedEvent, FuzzyDate, KnownGraph } from '../extract/types.js';
@@ -47,10 +48,13 @@ function sharesParticipant(a: string[], b: string[]): boolean {
   return a.length === 0 || b.length === 0 || a.some((x) => b.includes(x));
 }
 
-/** Series id: named by its parties; a series without parties is only known within its article. */
+/** Series named by their noun alone ("Republican debate"): the name says which series it is in any article. */
+const SELF_NAMED_SERIES = new Set(meetingData.nouns.filter((n) => n.partiesInName === false && !n.generic).map((n) => n.canonical));
+
+/** Series id: named by its parties (or by a self-naming noun); any other series is only known within its article. */
 function seriesSlug(e: ExtractedEvent, articleId: string): string {
   const base = slugify(e.series!.name);
-  return e.participantKeys.length > 0 ? base : `${base}-${slugify(articleId)}`;
+  return e.participantKeys.length > 0 || SELF_NAMED_SERIES.has(e.series!.name) ? base : `${base}-${slugify(articleId)}`;
 }
 
 function meetingId(e: ExtractedEvent, known: KnownEvent[], articleId: string): string {
@@ -116,6 +120,33 @@ function campaignId(e: ExtractedEvent, known: KnownEvent[], participantIds: stri
   return same?.id ?? `event:campaign:${slugify(e.name)}:${d ? normalizeDate(d) : 'undated'}`;
 }
 
+/** "New Hampshire primary of 2016-02-09" → "New Hampshire primary": the name without the date it was minted with. */
+const baseName = (name: string) => name.replace(/ of \d{4}(?:-\d{2}){0,2}(?:\/\d{4}-\d{2}-\d{2})?$/, '');
+
+/**
+ * An event of the parse's open vocabulary (it has a trigger word): its own name and date make its id, so the
+ * same primary dated the same day by two articles is one node without looking anything up. A date that only
+ * bounds it (a month, "last week") joins the one stored event of the same kind and name inside that interval;
+ * with none or several, it stays its own node (an undated-enough mention is not guessed onto one).
+ */
+function triggerEventId(e: ExtractedEvent, known: KnownEvent[], articleId: string): string {
+  const kind = e.kind.toLowerCase().replace(/_/g, '-');
+  if (e.series && e.series.ordinal !== undefined) return `event:${kind}:${slugify(e.series.name)}:${e.series.ordinal}`;
+  const name = baseName(e.name);
+  if (!e.date) return `event:${kind}:${slugify(name)}:${slugify(articleId)}`;
+  const d = e.date;
+  const sameName = known.filter((k) => k.kind === e.kind && baseName(k.name) === name && k.start !== null);
+  const own = `event:${kind}:${slugify(name)}:${normalizeDate(d)}`;
+  if (sameName.some((k) => k.id === own)) return own;
+  // One date bounds the other ("in February" and "on Feb. 9"): the same event when exactly one stored one fits.
+  const nested = sameName.filter((k) => {
+    const ks = k.start!;
+    const ke = k.end ?? ks;
+    return (d.start <= ks && ke <= d.end) || (ks <= d.start && d.end <= ke);
+  });
+  return nested.length === 1 ? nested[0]!.id : own;
+}
+
 /**
  * Global ids for the article's events and claims (and `series:<eventKey>` → MeetingSeries id, which
  * the loader uses). `ids` already maps the article's actor and statement keys.
@@ -127,6 +158,10 @@ export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, id
   // Milestones last: their ids build on their agreement's.
   const ordered = [...extracted.events].sort((a, b) => Number(a.kind === 'AGREEMENT_MILESTONE') - Number(b.kind === 'AGREEMENT_MILESTONE'));
   for (const e of ordered) {
+    if (e.trigger !== undefined) {
+      out[e.key] = triggerEventId(e, known.events, articleId);
+      continue;
+    }
     switch (e.kind) {
       case 'MEETING':
         if (e.series) {

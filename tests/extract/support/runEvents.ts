@@ -1,13 +1,18 @@
-/** Runs the event stage alone on a short text, with a stub actor index and hand-made statements. */
+/**
+ * Runs the lexical event extractors alone on a short text, with a stub actor index and hand-made statements.
+ * The parse is empty, so the parse-driven pass (events/parsed.ts, tested with the engine) adds nothing here.
+ */
 import { extractEvents } from '../../../src/extract/events.js';
 import { splitSentences } from '../../../src/extract/text.js';
+import { Syntax } from '../../../src/extract/syntax.js';
 import type { ExtractedStatement, Span } from '../../../src/extract/types.js';
 import { stubActorIndex, type StubActor } from './stubActorIndex.js';
 
 export function runEvents(text: string, publishedAt: string, actors: StubActor[] = [], statements: ExtractedStatement[] = []) {
   const doc = { text, publishedAt, sentences: splitSentences(text) };
   const index = stubActorIndex(text, actors);
-  const result = extractEvents(doc, index, statements);
+  const noParse = new Syntax({ engine: { name: 'none', version: '', model: '', modelVersion: '' }, sha256: '', sentences: [], tokens: [], entities: [] });
+  const result = extractEvents(doc, index, statements, noParse);
   return { ...result, index, statements };
 }
 

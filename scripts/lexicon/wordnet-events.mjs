@@ -44,7 +44,8 @@ const EXCLUDE = new Set([
   'scouting', 'spying', 'reinforcement', 'reenforcement', 'push back', 'rollback', 'close support', 'direct support',
   'veto', 'pocket veto', 'split ticket', 'straight ticket', 'write-in', 'casting vote', 'block vote', 'ballot',
   'operation', 'campaign', 'blast', 'blowback', 'backfire', 'cover', 'fragmentation', 'concussion', 'collateral damage',
-  'bargain', 'bargaining', 'horse trading', 'recce', 'recco', 'reccy', 'shufti', 'comint', 'elint', 'sigint',
+  'bargain', 'bargaining', 'horse trading', 'shot', 'demonstration', 'voting', 'firing', 'hit', 'gunshot', 'killing',
+  'casualty', 'catch', 'pick-up', 'pickup', 'collar', 'apprehension', 'strike', 'balloting', 'recce', 'recco', 'reccy', 'shufti', 'comint', 'elint', 'sigint',
 ]);
 
 /** Event nouns WordNet files elsewhere or lacks, with the kind news gives them. Curated by the Chronicle team. */

@@ -32,6 +32,8 @@ const TIME_DEPS = new Set(mentionData.timeDependencies);
 const NOT_REAL_DET = new Set(mentionData.notRealDeterminers);
 const HYPOTHETICAL = new Set(mentionData.hypotheticalMarkers);
 const NAME_MODIFIERS = new Set(mentionData.nameModifiers);
+const CONTEST_VERBS = new Set(mentionData.contestVerbs);
+const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
 const ORDINALS = new Map(Object.entries(ordinalData.words));
@@ -54,6 +56,8 @@ interface Mention {
   ordinal?: number;
   definite: boolean;
   verb: boolean;
+  /** A place standing for the vote held there ("won Missouri"). */
+  place?: string;
   participantKeys: string[];
 }
 
@@ -130,22 +134,38 @@ export class ParsedEvents {
     private readonly syntax: Syntax,
   ) {}
 
-  /** The article's date mention inside one of the slots (nearest to the event word), not a said-on date. */
-  private dateIn(slots: Array<{ start: number; end: number }>, near: number): FuzzyDate | undefined {
+  /**
+   * The article's date mention inside one of the slots (nearest to the event word), not a said-on date.
+   * `own`: the slots are the event's own words ("Tuesday's primary"), where a date is the event's even after
+   * "ahead of" (which elsewhere marks a date as another event's).
+   */
+  private dateIn(slots: Array<{ start: number; end: number }>, near: number, own = false): FuzzyDate | undefined {
     if (slots.length === 0) return undefined;
     const si = this.ctx.sentenceIndexAt(near);
+    const sentenceStart = this.ctx.sentences[si]!.start;
     let dates = this.sentenceDates.get(si);
     if (!dates) {
-      dates = this.ctx.dates(si).filter((d) => !this.ctx.isSpeechDate(d, this.ctx.sentences[si]!.start) && !this.ctx.isAnchoredElsewhere(d, this.ctx.sentences[si]!.start));
+      dates = this.ctx.dates(si).filter((d) => !this.ctx.isSpeechDate(d, sentenceStart));
       this.sentenceDates.set(si, dates);
     }
     let best: DateMention | undefined;
     for (const d of dates) {
       if (!slots.some((s) => d.span.start >= s.start && d.span.end <= s.end)) continue;
       if (d.date.precision === 'YEAR') continue;
+      if (!own && this.ctx.isAnchoredElsewhere(d, sentenceStart)) continue;
       if (!best || Math.abs(d.span.start - near) < Math.abs(best.span.start - near)) best = d;
     }
     return best?.date;
+  }
+
+  private onlyDateOfClause(at: number): FuzzyDate | undefined {
+    const clause = this.ctx.clauseAround(at);
+    const si = this.ctx.sentenceIndexAt(at);
+    this.dateIn([clause], at);
+    const inClause = (this.sentenceDates.get(si) ?? []).filter(
+      (d) => d.span.start >= clause.start && d.span.end <= clause.end && d.date.precision !== 'YEAR' && !this.ctx.isAnchoredElsewhere(d, this.ctx.sentences[si]!.start),
+    );
+    return inClause.length === 1 ? inClause[0]!.date : undefined;
   }
 
   private actorKeysIn(start: number, end: number): string[] {
@@ -155,6 +175,8 @@ export class ParsedEvents {
   nounMention(t: ParsedToken): Mention | undefined {
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
     if (t.ent === 'PERSON' || t.ent === 'WORK_OF_ART') return undefined;
+    // "voting law", "the primary calendar": a modifier of another noun, not an event mention.
+    if (t.dep === 'compound' || t.dep === 'amod') return undefined;
     const lex = lexKindOfNoun(this.syntax, t);
     if (!lex) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
@@ -166,8 +188,10 @@ export class ParsedEvents {
     if (hypothetical(this.syntax, verb)) return undefined;
     const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));
     const span = spanOf(this.ctx.text, this.syntax.tok(first).start, t.end);
-    let date = this.dateIn([...dateSlots(this.syntax, t.i, true), ...rightPhrase(this.syntax, t.i)], t.start);
+    let date = this.dateIn(dateSlots(this.syntax, t.i, true), t.start, true) ?? this.dateIn(rightPhrase(this.syntax, t.i), t.start);
     if (!date && nouns.length > 0) date = this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n, false)), t.start);
+    // No date on the phrase or its predicate: the one event date of its clause, if the clause has exactly one.
+    if (!date) date = this.onlyDateOfClause(t.start);
     if (!date && verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase())) date = this.dateIn(dateSlots(this.syntax, verb.i, false), t.start);
     let ordinal: number | undefined;
     const properParts: string[] = [];
@@ -185,7 +209,8 @@ export class ParsedEvents {
       if (NAMING_ENTS.has(k.ent) || k.pos === 'PROPN') properParts.push(k.text.replace(/['’]s$/, ''));
       else if (NAME_MODIFIERS.has(lower)) commonParts.push(lower);
     }
-    const definite = left.some((k) => (k.dep === 'det' && ['the', 'this', 'that'].includes(k.lemma.toLowerCase())) || k.dep === 'poss');
+    // Not introduced as a new one ("a rally"): may refer to the article's event of the same word.
+    const definite = !left.some((k) => k.dep === 'det' && ['a', 'an', 'another', 'some'].includes(k.lemma.toLowerCase()));
     const headWord = plural ? t.text.toLowerCase() : lex.trigger.split(' ').pop()!.toLowerCase();
     const trigger = lex.first < t.i ? lex.trigger : headWord;
     // Proper words name the event ("Delaware Democratic primary"); common modifiers only when there are none
@@ -203,6 +228,54 @@ export class ParsedEvents {
       definite,
       verb: false,
       participantKeys: this.actorKeysIn(span.start, span.end),
+    };
+  }
+
+  /**
+   * A place standing for the vote held there: the object of "won"/"lost" ("won Missouri") or the place of a
+   * win, loss or result ("a big win in North Carolina Tuesday"). Named "<place> contest"; grouping joins it to
+   * the article's vote event of that place ("the North Carolina primary") when there is one.
+   */
+  placeContest(t: ParsedToken): Mention | undefined {
+    if (t.ent !== 'GPE' || (t.entIob === 'I' && t.i + 1 < this.syntax.tokens.length && this.syntax.tok(t.i + 1).entIob === 'I')) return undefined;
+    const range = this.syntax.entityOf(t.i);
+    if (!range) return undefined;
+    // The entity's syntactic head: the token of the range whose head lies outside it.
+    let headTok: ParsedToken | undefined;
+    for (let i = range.first; i <= range.last; i++) {
+      const k = this.syntax.tok(i);
+      if (k.head < range.first || k.head > range.last || k.head === k.i) headTok = k;
+    }
+    if (!headTok || headTok.i !== t.i) return undefined;
+    // "lost Ohio, Florida and North Carolina": a conjunct stands where the first one does.
+    for (let hops = 0; hops < 6 && headTok.dep === 'conj'; hops++) headTok = this.syntax.tok(headTok.head);
+    const head = this.syntax.tok(headTok.head);
+    let anchor: ParsedToken | undefined;
+    if (headTok.dep === 'dobj' && head.pos === 'VERB' && CONTEST_VERBS.has(head.lemma.toLowerCase())) anchor = head;
+    else if (headTok.dep === 'pobj' && head.lemma.toLowerCase() === 'in') {
+      const governor = this.syntax.tok(head.head);
+      const lemma = governor.lemma.toLowerCase();
+      if ((governor.pos === 'VERB' && CONTEST_VERBS.has(lemma)) || (governor.pos === 'NOUN' && CONTEST_NOUNS.has(lemma))) anchor = governor;
+    }
+    if (!anchor || hypothetical(this.syntax, anchor.pos === 'VERB' ? anchor : undefined)) return undefined;
+    const { start, end } = this.syntax.chars(range);
+    const place = this.ctx.text.slice(start, end);
+    let date = this.dateIn(dateSlots(this.syntax, anchor.i, anchor.pos !== 'VERB'), anchor.start);
+    if (!date && anchor.pos !== 'VERB') {
+      const { verb } = governingVerb(this.syntax, anchor);
+      if (verb) date = this.dateIn(dateSlots(this.syntax, verb.i, false), anchor.start);
+    }
+    return {
+      kind: 'VOTE',
+      trigger: 'contest',
+      name: `${place} contest`,
+      span: spanOf(this.ctx.text, start, end),
+      token: t.i,
+      ...(date ? { date } : {}),
+      definite: true,
+      verb: false,
+      place,
+      participantKeys: [],
     };
   }
 
@@ -247,7 +320,7 @@ const width = (d: FuzzyDate) => Date.parse(d.end) - Date.parse(d.start);
 /** One event per trigger + name + date within the article; undated definite mentions join the one event of their trigger. */
 function group(mentions: Mention[]): Grouped[] {
   const events: Grouped[] = [];
-  const dated = mentions.filter((m) => m.date || m.ordinal !== undefined);
+  const dated = mentions.filter((m) => (m.date || m.ordinal !== undefined) && m.place === undefined);
   for (const m of dated.filter((x) => !x.verb)) {
     const same = events.find(
       (e) =>
@@ -263,6 +336,17 @@ function group(mentions: Mention[]): Grouped[] {
       same.ordinal ??= m.ordinal;
     } else events.push({ kind: m.kind, trigger: m.trigger, name: m.name, date: m.date ?? null, ordinal: m.ordinal, mentions: [m] });
   }
+  // A place's contest joins the article's vote event of that place ("the Missouri primary"), else stands alone when dated.
+  for (const m of mentions.filter((x) => x.place !== undefined)) {
+    const words = wordsOf(m.place!);
+    const same = events.filter((e) => e.kind === 'VOTE' && e.trigger !== 'contest' && words.every((w) => wordsOf(e.name).includes(w)) && (!m.date || !e.date || overlaps(m.date, e.date)));
+    if (same.length === 1) same[0]!.mentions.push(m);
+    else if (same.length === 0 && m.date && events.some((e) => e.kind === 'VOTE')) {
+      const prior = events.find((e) => e.trigger === 'contest' && e.name === m.name && e.date && overlaps(e.date, m.date!));
+      if (prior) prior.mentions.push(m);
+      else events.push({ kind: 'VOTE', trigger: 'contest', name: m.name, date: m.date, mentions: [m] });
+    }
+  }
   // A dated verb ("voters caucused Monday") is the article's one event of its kind on that date, else its own.
   for (const m of dated.filter((x) => x.verb)) {
     const same = events.filter((e) => e.kind === m.kind && e.date && m.date && overlaps(e.date, m.date));
@@ -270,7 +354,7 @@ function group(mentions: Mention[]): Grouped[] {
     else if (same.length === 0) events.push({ kind: m.kind, trigger: m.trigger, name: m.name, date: m.date ?? null, mentions: [m] });
   }
   // Several candidates: the one mentioned last before it ("Delaware's primary … the primary").
-  for (const m of mentions.filter((x) => !x.date && x.ordinal === undefined && x.definite && !x.verb)) {
+  for (const m of mentions.filter((x) => !x.date && x.ordinal === undefined && x.definite && !x.verb && x.place === undefined)) {
     const same = events.filter((e) => e.trigger === m.trigger && nameWithin(m.name, e.name));
     const before = (e: Grouped) => Math.max(-1, ...e.mentions.filter((x) => x.span.start < m.span.start).map((x) => x.span.start));
     const target = same.length === 1 ? same[0] : same.filter((e) => before(e) >= 0).sort((a, b) => before(b) - before(a))[0];
@@ -302,7 +386,7 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, taken: Sp
   const mentions: Mention[] = [];
   for (const t of syntax.tokens) {
     if (isTaken(t)) continue;
-    const m = finder.nounMention(t) ?? finder.verbMention(t);
+    const m = finder.nounMention(t) ?? finder.verbMention(t) ?? finder.placeContest(t);
     if (m) mentions.push(m);
   }
   return group(mentions).map((g) => {

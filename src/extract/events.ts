@@ -28,7 +28,7 @@ export function extractEvents(
   const campaigns = extractCampaigns(ctx);
   const lexical = [...meetings, ...incidents.events, ...agreements.events, ...campaigns];
   // The open vocabulary of the parse adds what the lexical extractors (tuned, with claims) do not cover.
-  const parsed = joinLexical(lexical, extractParsedEvents(ctx, syntax, lexical.flatMap((e) => e.mentions)));
+  const parsed = joinLexical(lexical, extractParsedEvents(ctx, syntax, lexical));
   const events = [...lexical, ...parsed];
   const claims = [...incidents.claims, ...agreements.claims];
   linkStatements(ctx, events, claims);

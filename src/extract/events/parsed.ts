@@ -380,7 +380,12 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
   });
 }
 
-export function extractParsedEvents(ctx: EventContext, syntax: Syntax, taken: Span[]): ExtractedEvent[] {
+/**
+ * The parse's events of the article. `lexical` are the lexical extractors' events: their mentions are theirs,
+ * and a later undated mention by the same word ("A bombing … the bombing") is added to the one of them it names.
+ */
+export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: ExtractedEvent[]): ExtractedEvent[] {
+  const taken = lexical.flatMap((e) => e.mentions);
   const finder = new ParsedEvents(ctx, syntax);
   const isTaken = (t: ParsedToken) => taken.some((s) => t.start < s.end && s.start < t.end);
   const mentions: Mention[] = [];
@@ -389,7 +394,15 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, taken: Sp
     const m = finder.nounMention(t) ?? finder.verbMention(t) ?? finder.placeContest(t);
     if (m) mentions.push(m);
   }
-  return group(mentions).map((g) => {
+  const groups = group(mentions);
+  const used = new Set(groups.flatMap((g) => g.mentions));
+  const lastWord = (m: Span) => m.exact.toLowerCase().split(/\s+/).pop()!.replace(/[^\p{L}-]/gu, '');
+  for (const m of mentions) {
+    if (used.has(m) || m.date || m.verb || m.place !== undefined || !m.definite) continue;
+    const named = lexical.filter((e) => e.mentions.some((x) => x.start < m.span.start && lastWord(x) === m.trigger));
+    if (named.length === 1) named[0]!.mentions = [...named[0]!.mentions, m.span].sort((a, b) => a.start - b.start);
+  }
+  return groups.map((g) => {
     const kind = GRAPH_KIND[g.kind];
     const name = g.ordinal !== undefined ? g.name : g.date ? `${g.name} of ${normalizeDate(g.date)}` : g.name;
     return {

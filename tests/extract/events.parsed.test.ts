@@ -1,0 +1,66 @@
+/**
+ * Events of any story from the parse (src/extract/events/parsed.ts), on short articles written for these tests
+ * (no article of any corpus), with the real NLP engine's parse (see globalSetup). Published Thursday 2024-03-14.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExtractedArticle, ExtractedEvent } from '../../src/extract/types.js';
+import { extractWithEngine } from '../support/nlp.js';
+import { resolveCorpus } from '../../src/resolve/corpus.js';
+
+const input = (id: string, text: string, publishedAt = '2024-03-14') => ({ id, text, outlet: 'Test Wire', title: null, publishedAt, url: null });
+const extract = (text: string, publishedAt?: string): Promise<ExtractedArticle> => extractWithEngine(input('parsed-events', text, publishedAt));
+
+const parsedEvents = (a: ExtractedArticle) => a.events.filter((e) => e.trigger !== undefined);
+function mentioning(a: ExtractedArticle, words: string): ExtractedEvent {
+  const e = a.events.find((x) => x.mentions.some((m) => m.exact.includes(words)));
+  if (!e) throw new Error(`no event mentioned as "${words}" among: ${a.events.map((x) => `${x.name} [${x.mentions.map((m) => m.exact).join(' / ')}]`).join('; ')}`);
+  return e;
+}
+
+describe('events from the parse', () => {
+  it('dates a primary by its own words and names it by the place', async () => {
+    const a = await extract('Governor Ana Ruiz won Tuesday’s Montana primary by a wide margin, according to official results.');
+    const e = mentioning(a, 'Montana primary');
+    expect(e.kind).toBe('OTHER');
+    expect(e.name).toBe('Montana primary of 2024-03-12');
+    expect(e.date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+  });
+
+  it('dates an attack by the predicate of its clause; a later undated mention by the same word joins it', async () => {
+    const a = await extract(
+      'A bombing killed four people at a market in the port city on Monday. Police said the bombing was the third in the region this year.',
+    );
+    const e = mentioning(a, 'A bombing');
+    expect(e.kind).toBe('INCIDENT');
+    expect(e.date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
+    expect(e.mentions.map((m) => m.exact)).toEqual(['A bombing', 'the bombing']);
+  });
+
+  it('reads a dated event verb ("the council voted Wednesday")', async () => {
+    const a = await extract('The city council voted Wednesday to close the old bridge to heavy trucks.');
+    const e = mentioning(a, 'voted');
+    expect(e.date).toMatchObject({ start: '2024-03-13', precision: 'DAY' });
+  });
+
+  it('makes no event of a negated, hypothetical, generic or modifying use', async () => {
+    const a = await extract(
+      'There was no rally on Saturday. If a strike happens on Friday, the port will close. The voting law passed in May. Debates are rarely decisive.',
+    );
+    expect(parsedEvents(a).map((e) => e.name)).toEqual([]);
+  });
+
+  it('takes a place won or lost as the vote held there and joins it to that vote', async () => {
+    const a = await extract('Voters in Oregon went to the polls on Tuesday in the Oregon primary. Sandra Vale won Oregon easily.');
+    const e = mentioning(a, 'Oregon primary');
+    expect(e.mentions.map((m) => m.exact)).toContain('Oregon');
+    expect(parsedEvents(a)).toHaveLength(1);
+  });
+
+  it('gives one node to one event across articles, by name and day', async () => {
+    const first = await extractWithEngine(input('a1', 'Sandra Vale won the Oregon primary on Tuesday.', '2024-03-13'));
+    const second = await extractWithEngine(input('a2', 'After Tuesday’s Oregon primary, Sandra Vale thanked her volunteers.', '2024-03-14'));
+    const ids = resolveCorpus([first, second]).map((r) => r.ids[mentioning(r, 'Oregon primary').key]);
+    expect(ids[0]).toBe('event:other:oregon-primary:2024-03-12');
+    expect(ids[1]).toBe(ids[0]);
+  });
+});

@@ -1,7 +1,7 @@
 /** Runs the event stage alone on a short text, with a stub actor index and hand-made statements. */
 import { extractEvents } from '../../../src/extract/events.js';
 import { splitSentences } from '../../../src/extract/text.js';
-import type { ExtractedStatement, Span } from '../../../src/extract/types.js';
+import type { ExtractedStatement, Span } from '../../../src/domain/types.js';
 import { stubActorIndex, type StubActor } from './stubActorIndex.js';
 
 export function runEvents(text: string, publishedAt: string, actors: StubActor[] = [], statements: ExtractedStatement[] = []) {

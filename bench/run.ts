@@ -31,7 +31,7 @@ import { createHttpApp, startHttpServer, type HttpHandle } from '../src/api/serv
 import { PHASES, phaseCollector, type PhaseTimes } from '../src/api/timing.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { extractArticle } from '../src/extract/index.js';
-import type { ExtractedArticle } from '../src/extract/types.js';
+import type { ExtractedArticle } from '../src/domain/types.js';
 import { createDriver } from '../src/graph/driver.js';
 import { FETCH_KNOWN_ACTORS, FETCH_KNOWN_REST } from '../src/graph/knownGraph.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/localNeo4j.js';

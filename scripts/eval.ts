@@ -32,7 +32,7 @@ import { runEval, type Score } from '../src/eval/index.js';
 import { BratError, diagnoseArticle, evaluatePolnear, formatDiagnosis, scoreWith, summarise, type PolnearEvaluation } from '../src/eval/polnear/index.js';
 import { extractionRunner } from '../src/eval/polnear/runner.js';
 import { evaluateEventGold, EventGoldError, type EventGoldEvaluation } from '../src/eval/eventGold/index.js';
-import type { ExtractedArticle } from '../src/extract/types.js';
+import type { ExtractedArticle } from '../src/domain/types.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { nlpRuntime } from '../src/nlp/index.js';

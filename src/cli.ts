@@ -23,7 +23,7 @@ import { ingestArticles } from './ingest/pipeline.js';
 import { readArticleFiles, readSeedFolder } from './ingest/seedFolder.js';
 import { createProgress } from './ingest/progress.js';
 import { applyCuration, readCurationFile } from './ingest/curation.js';
-import type { ArticleInput } from './extract/types.js';
+import type { ArticleInput } from './domain/types.js';
 
 const USAGE = `usage: chronicle <start|seed|ingest|serve|migrate|export> [options]
   start                      run the main job: (local Neo4j) → migrate → seed → serve

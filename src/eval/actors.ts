@@ -6,7 +6,7 @@
  * - alias merging: pairs of forms that name one actor (within and across articles) — precision, recall,
  *   and wrong merges (a global id holding forms of two different gold actors; the target is zero).
  */
-import type { ActorKind, ResolvedArticle } from '../extract/types.js';
+import type { ActorKind, ResolvedArticle } from '../domain/types.js';
 import { displayName, type ActorGold, type GoldActor } from './gold.js';
 import { score, type Score } from './score.js';
 

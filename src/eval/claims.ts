@@ -3,7 +3,7 @@
  * attribute + normalised value), and — for the claims found — whether the source is right (the speaker
  * of the statement it sits in, or the article itself).
  */
-import type { ExtractedArticle, ExtractedClaim } from '../extract/types.js';
+import type { ExtractedArticle, ExtractedClaim } from '../domain/types.js';
 import { matchAll, type EventGold, type GoldClaim } from './events.js';
 import { score, type Score } from './score.js';
 

@@ -3,7 +3,7 @@
  * ordinals and dates or intervals, incidents, agreement milestones, campaigns, and whether the same
  * real event got one id across articles. Claims are scored in claims.ts.
  */
-import type { ExtractedArticle, ExtractedEvent, ResolvedArticle } from '../extract/types.js';
+import type { ExtractedArticle, ExtractedEvent, ResolvedArticle } from '../domain/types.js';
 import { score, type Score } from './score.js';
 
 export interface GoldClaim {

@@ -1,6 +1,6 @@
 /** Gold annotation formats (tests/fixtures/gold/*.json) and lookups shared by the scorers. */
-import { normalizeForComparison } from '../extract/text.js';
-import type { ActorKind, ExtractedActor } from '../extract/types.js';
+import { normalizeForComparison } from '../domain/text.js';
+import type { ActorKind, ExtractedActor } from '../domain/types.js';
 
 export interface GoldStatement {
   articleId: string;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExtractedArticle, ResolvedArticle } from '../extract/types.js';
+import type { ExtractedArticle, ResolvedArticle } from '../domain/types.js';
 import { scoreActors } from './actors.js';
 import { scoreClaimSources, scoreIncidentClaims } from './claims.js';
 import { scoreCampaigns, scoreIdentity, scoreIncidents, scoreMeetings, scoreMilestones, type EventGold } from './events.js';

@@ -5,7 +5,7 @@
  * - said-dates, intermediaries (via), audience and kind, on the matched pairs;
  * - chains: gold statements labelled as the same utterance must share one Statement id, others must not.
  */
-import type { ExtractedActor, ExtractedStatement, ResolvedArticle } from '../extract/types.js';
+import type { ExtractedActor, ExtractedStatement, ResolvedArticle } from '../domain/types.js';
 import { goldActorFor, sameActor, type ActorGold, type GoldStatement, type StatementGold } from './gold.js';
 import { dice, score, wordsOf, type Score } from './score.js';
 

@@ -4,6 +4,7 @@
  * src/web/operations), executed in-process, following pageInfo to the end of the timeline.
  */
 import type { Driver } from 'neo4j-driver';
+import { addDays } from '../domain/dates.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import {
@@ -151,10 +152,6 @@ export function formatFuzzy(date: NonNullable<ExportItem['date']>): string {
     case 'INTERVAL':
       return `between ${formatDay(date.start)} and ${formatDay(date.end)}`;
   }
-}
-
-export function addDays(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Where an item goes on a chart: an honest date, else (statements) the first report's day; null when it has neither. */

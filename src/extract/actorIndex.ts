@@ -1,4 +1,4 @@
-import type { ActorKind, ExtractedActor, Span } from './types.js';
+import type { ActorKind, ExtractedActor, Span } from '../domain/types.js';
 
 /**
  * What the actor stage hands to later stages (statements, events): the article's actors and ways to

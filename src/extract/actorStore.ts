@@ -3,8 +3,9 @@
  * are kept sorted by offset so lookups are binary searches, not scans.
  */
 import type { ActorIndex } from './actorIndex.js';
-import { normalizeForComparison, spanOf } from './text.js';
-import type { ActorKind, ExtractedActor, Span } from './types.js';
+import { normalizeForComparison } from '../domain/text.js';
+import { spanOf } from './text.js';
+import type { ActorKind, ExtractedActor, Span } from '../domain/types.js';
 
 interface Mention {
   start: number;

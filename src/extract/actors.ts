@@ -9,10 +9,10 @@ import { compatible, findAnonymousCandidates, type AnonCandidate } from './anony
 import type { Doc } from './doc.js';
 import { gazetteerMatches, type GazetteerMatch } from './gazetteer.js';
 import { formalNames, type Country, type GazetteerValue } from './lexicon.js';
-import { nameParts, namesCompatible, nearMiss } from './names.js';
+import { nameParts, namesCompatible, nearMiss } from '../domain/names.js';
 import { findPersonCandidates, type PersonCandidate, type RoleInfo } from './persons.js';
 import { tokensOf, type Token } from './tokens.js';
-import type { ExtractedActor } from './types.js';
+import type { ExtractedActor } from '../domain/types.js';
 
 const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'across', 'into', 'over', 'around', 'visit', 'visited', 'via', 'toward', 'towards']);
 

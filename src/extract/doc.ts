@@ -1,4 +1,4 @@
-import type { Span } from './types.js';
+import type { Span } from '../domain/types.js';
 
 /** One article as the extraction stages see it: the text, its sentences, and the date to resolve against. */
 export interface Doc {

@@ -6,7 +6,7 @@
  */
 import type { ActorIndex } from './actorIndex.js';
 import type { Doc } from './doc.js';
-import type { ExtractedClaim, ExtractedEvent, ExtractedStatement } from './types.js';
+import type { ExtractedClaim, ExtractedEvent, ExtractedStatement } from '../domain/types.js';
 import { extractAgreements } from './events/agreements.js';
 import { extractCampaigns } from './events/campaigns.js';
 import { EventContext } from './events/context.js';

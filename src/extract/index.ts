@@ -13,7 +13,7 @@ import { combineStatements, substantialStatement } from './statements/parse/comb
 import { withoutMisreadSettings } from './statements/parse/settings.js';
 import { Syntax } from './syntax.js';
 import type { Parse } from '../nlp/types.js';
-import type { ArticleInput, ExtractedArticle } from './types.js';
+import type { ArticleInput, ExtractedArticle } from '../domain/types.js';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -5,23 +5,18 @@
  * Person-name evidence comes from compromise's lexicon (given names, surnames) looked up directly: its
  * full tagger runs at ~0.1 MB/s, ten times below our throughput budget, so we use its data, not its parse.
  */
-import nlp from 'compromise';
 import speechVerbData from '../../data/lexicon/speech-verbs.json' with { type: 'json' };
 import peopleData from '../../data/lexicon/people.json' with { type: 'json' };
 import anonymousData from '../../data/lexicon/anonymous-sources.json' with { type: 'json' };
 import countryData from '../../data/lexicon/countries.json' with { type: 'json' };
 import organizationData from '../../data/lexicon/organizations.json' with { type: 'json' };
 import mediaData from '../../data/lexicon/media-outlets.json' with { type: 'json' };
-import nicknameData from '../../data/lexicon/nicknames.json' with { type: 'json' };
-import transliterationData from '../../data/lexicon/transliterations.json' with { type: 'json' };
-import type { ActorKind } from './types.js';
+import { lexiconTags } from '../domain/nameLexicon.js';
+import { phraseTokens } from '../domain/text.js';
+import type { ActorKind } from '../domain/types.js';
 
-/** Splits a lexicon phrase into the token forms the tokenizer produces ("U.N.-backed force" → u.n. backed force). */
-export function phraseTokens(phrase: string): string[] {
-  const words: string[] = [];
-  for (const m of phrase.matchAll(/[\p{L}\p{N}]+(?:[-'’&.][\p{L}\p{N}]+)*\.?/gu)) words.push(m[0]);
-  return words;
-}
+// The person-name lists name comparison needs live in src/domain/nameLexicon.ts; the extraction stages take them from here.
+export { NAME_PARTICLES, ROLE_NOUNS, formalNames, isGivenName, isSurname, isTitleWord } from '../domain/nameLexicon.js';
 
 const NONE: never[] = [];
 
@@ -109,59 +104,8 @@ for (const a of speechVerbData.audience.settings) SETTING_NOUNS.add(a, true);
 export const TITLES = new PhraseSet<'title' | 'rank'>();
 for (const t of peopleData.titles) TITLES.add(t, 'title');
 for (const t of peopleData.ranks) TITLES.add(t, 'rank');
-export const ROLE_NOUNS = new Set(peopleData.roleNouns);
-const TITLE_WORDS = new Set(
-  [...peopleData.titles, ...peopleData.ranks].flatMap((t) => phraseTokens(t).map((w) => w.toLowerCase().replace(/\.$/, ''))),
-);
-/** A word of a title or rank ("Secretary", "Gen."), or a role noun: no part of a bare name. */
-export function isTitleWord(word: string): boolean {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return TITLE_WORDS.has(w) || ROLE_NOUNS.has(w);
-}
-export const NAME_PARTICLES = new Set(peopleData.nameParticles);
 export const NON_PERSON_PREFIXES = new Set(peopleData.nonPersonPrefixes.map((p) => p.toLowerCase()));
 export const NON_PERSON_FOLLOWERS = new Set(peopleData.nonPersonFollowers.map((p) => p.toLowerCase()));
-
-const nicknames = new Map<string, string[]>();
-for (const [nick, full] of Object.entries(nicknameData.nicknames)) nicknames.set(nick, full);
-/** Formal given names a nickname stands for (lower-case), most common first; [] when it is no nickname. */
-export function formalNames(given: string): string[] {
-  return (nicknames.get(given.toLowerCase()) ?? []).map((n) => n.toLowerCase());
-}
-
-const transliterations = new Map<string, string>();
-for (const group of transliterationData.givenNames) {
-  const canonical = (group[0] ?? '').toLowerCase();
-  for (const v of group) transliterations.set(v.toLowerCase(), canonical);
-}
-/** The canonical romanisation of a given name ("dmitri" → "dmitry"), or the name itself (lower-case). */
-export function transliterationOf(given: string): string {
-  const g = given.toLowerCase();
-  return transliterations.get(g) ?? g;
-}
-/** True when the given name belongs to a transliteration group of data/lexicon/transliterations.json. */
-export function hasTransliterations(given: string): boolean {
-  return transliterations.has(given.toLowerCase());
-}
-const SURNAME_ENDINGS = [...transliterationData.surnameEndings].sort((a, b) => (b[0] ?? '').length - (a[0] ?? '').length);
-/** A surname with its romanised ending made canonical ("kowalskiy" → "kowalsky"); lower-case in, lower-case out. */
-export function surnameSpelling(surname: string): string {
-  for (const [from, to] of SURNAME_ENDINGS) {
-    if (from && to !== undefined && surname.endsWith(from) && surname.length - from.length >= 3 && /^\p{L}+$/u.test(surname)) {
-      return surname.slice(0, surname.length - from.length) + to;
-    }
-  }
-  return surname;
-}
-/** Every romanised spelling of a surname's ending ("kowalsky" → kowalsky, kowalskiy, kowalskyy, kowalskii, kowalski). */
-export function surnameSpellings(surname: string): string[] {
-  const canonical = surnameSpelling(surname);
-  const out = new Set([surname, canonical]);
-  for (const [from, to] of SURNAME_ENDINGS) {
-    if (from && to && canonical.endsWith(to) && canonical.length - to.length >= 3) out.add(canonical.slice(0, canonical.length - to.length) + from);
-  }
-  return [...out];
-}
 
 // ---------------------------------------------------------------- anonymous sources
 
@@ -247,38 +191,21 @@ function wordCaseMatches(pattern: string, word: string): boolean {
 
 // ---------------------------------------------------------------- compromise's lexicon
 
-const LEXICON = (nlp.world() as { model: { one: { lexicon: Record<string, string | string[] | undefined> } } }).model.one.lexicon;
-
-function tagsOf(word: string): string[] {
-  const t = LEXICON[word.toLowerCase()];
-  return t === undefined ? [] : Array.isArray(t) ? t : [t];
-}
-
-/** compromise knows the word as a given name. */
-export function isGivenName(word: string): boolean {
-  return tagsOf(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
-}
-
-/** compromise knows the word as a surname or a person. */
-export function isSurname(word: string): boolean {
-  return tagsOf(word).some((t) => t === 'LastName' || t === 'Person');
-}
-
 /** compromise knows the word as a female given name (for "he"/"she" back-off). */
 export function isFemaleName(word: string): boolean {
-  return tagsOf(word).includes('FemaleName');
+  return lexiconTags(word).includes('FemaleName');
 }
 
 /** A verb form or adverb per compromise's lexicon (the word can follow a subject). */
 export function isVerbOrAdverb(word: string): boolean {
-  return tagsOf(word).some((t) =>
+  return lexiconTags(word).some((t) =>
     ['PastTense', 'PresentTense', 'Infinitive', 'Copula', 'Verb', 'Modal', 'Gerund', 'Auxiliary', 'Adverb'].includes(t),
   );
 }
 
 /** Words compromise files as something other than a name (so a capitalised one is no name). */
 export function isCommonWord(word: string): boolean {
-  const tags = tagsOf(word);
+  const tags = lexiconTags(word);
   if (tags.length === 0) return false;
   return !tags.some((t) => ['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun'].includes(t));
 }

@@ -4,7 +4,7 @@
  * like “…" still pair). A quote still open at the end of its paragraph closes there (news style for
  * quotes running over paragraphs). A unit is a sentence, or several when a quote spans them.
  */
-import type { Span } from './types.js';
+import type { Span } from '../domain/types.js';
 import { spanOf } from './text.js';
 
 export interface Quote {

@@ -4,7 +4,7 @@
  * "U.S." or "Col." never end a sentence.
  */
 import abbreviationData from '../../data/lexicon/abbreviations.json' with { type: 'json' };
-import type { Span } from './types.js';
+import type { Span } from '../domain/types.js';
 
 const ABBREVIATIONS = new Set(abbreviationData.abbreviations.map((a) => a.toLowerCase()));
 
@@ -83,25 +83,4 @@ export function splitSentences(text: string): Span[] {
 /** The sentence containing offset `at`, if any. */
 export function sentenceAt(sentences: Span[], at: number): Span | undefined {
   return sentences.find((s) => s.start <= at && at < s.end);
-}
-
-/** Lower-cases, folds curly quotes and dashes, and collapses whitespace: for comparing wordings. */
-export function normalizeForComparison(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[“”„"]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[–—]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** URL-safe slug: "U.S. Defense Department" → "u-s-defense-department". */
-export function slugify(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

@@ -8,7 +8,7 @@
  */
 import * as chrono from 'chrono-node';
 import { spanOf } from './text.js';
-import type { DatePrecision, FuzzyDate, Span } from './types.js';
+import type { DatePrecision, FuzzyDate, Span } from '../domain/types.js';
 
 export interface DateMention {
   span: Span;

@@ -10,7 +10,7 @@
  * (tests/graph/knownGraph.int.test.ts checks that on a generated corpus).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { EventKind, ExtractedArticle, KnownGraph } from '../extract/types.js';
+import type { EventKind, ExtractedArticle, KnownGraph } from '../domain/types.js';
 import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS } from '../resolve/candidates.js';
 import { dbExecutor } from './executor.js';
 

@@ -5,7 +5,7 @@
  * (documented in docs/graph-model.md, "Loading") rather than last-writer-wins.
  */
 import type { Driver } from 'neo4j-driver';
-import type { ResolvedArticle } from '../extract/types.js';
+import type { ResolvedArticle } from '../domain/types.js';
 import { dbExecutor } from './executor.js';
 import { toLoadRows } from './loadRows.js';
 

@@ -2,7 +2,8 @@
  * ResolvedArticle → the parameter rows of the load queries (pure, no Neo4j). Every local key is
  * replaced by its global id; rows are de-duplicated and sorted so a re-run sends identical parameters.
  */
-import type { ActorKind, EventKind, FuzzyDate, ResolvedArticle, Span } from '../extract/types.js';
+import { slugify } from '../domain/ids.js';
+import type { ActorKind, EventKind, FuzzyDate, ResolvedArticle, Span } from '../domain/types.js';
 
 /** Kind → secondary label. An allow-list: labels cannot be query parameters unless we vouch for them. */
 export const ACTOR_LABELS: Readonly<Record<ActorKind, string>> = {
@@ -76,19 +77,9 @@ export interface LoadRows {
   asserts: Array<{ statementId: string; claimId: string }>;
 }
 
-/** Lowercase ASCII slug, as docs/graph-model.md uses in ids ("video conference" → "video-conference"). */
-export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
 /** `series:<slug>`, unless resolution supplied one under `series:<eventKey>`. */
 export function seriesIdFor(resolved: ResolvedArticle, eventKey: string, seriesName: string): string {
-  return resolved.ids[`series:${eventKey}`] ?? `series:${slug(seriesName)}`;
+  return resolved.ids[`series:${eventKey}`] ?? `series:${slugify(seriesName)}`;
 }
 
 function dateFields(d: FuzzyDate | null): DateFields {

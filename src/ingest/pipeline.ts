@@ -8,7 +8,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
 import { extractArticle } from '../extract/index.js';
-import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
+import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { isDatabaseUnavailable } from '../graph/executor.js';
 import { fetchKnownGraph } from '../graph/knownGraph.js';
 import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';

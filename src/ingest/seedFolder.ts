@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { IngestError } from './errors.js';
 import { parseManifestText, type ManifestEntry } from './manifest.js';
-import type { ArticleInput } from '../extract/types.js';
+import type { ArticleInput } from '../domain/types.js';
 import { decodeArticleBytes, fileSize, type IngestInput } from './validate.js';
 import { isHtmlFile, readHtmlFile } from './formats/html.js';
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
-import type { ArticleInput } from '../extract/types.js';
+import type { ArticleInput } from '../domain/types.js';
 import { dbExecutor } from '../graph/executor.js';
 import { IngestError } from './errors.js';
 

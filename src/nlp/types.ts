@@ -1,7 +1,7 @@
 /**
  * What the NLP engine gives extraction: sentences, tokens with POS, lemma, dependency head and label, and
  * named entities. Plain data (JSON from the engine, cached by the article's sha256); offsets are UTF-16
- * code-unit offsets into the article text, end-exclusive, like every Span in src/extract/types.ts.
+ * code-unit offsets into the article text, end-exclusive, like every Span in src/domain/types.ts.
  * src/nlp/ is the only code that knows which engine produced it; extraction reads only this shape.
  */
 

@@ -11,11 +11,11 @@
  *   stored person joins that person; two or more fitting people → a new person, never a guess.
  * - Everything else meets on its canonical (gazetteer) name or an alias of the same kind.
  */
-import { isTitleWord } from '../extract/lexicon.js';
-import { canonicalPersonKey, nameParts, nearMiss, personKeys } from '../extract/names.js';
-import { normalizeForComparison, slugify } from '../extract/text.js';
-import type { ExtractedArticle, ExtractedActor, KnownGraph } from '../extract/types.js';
-import { kindSlug } from './ids.js';
+import { isTitleWord } from '../domain/nameLexicon.js';
+import { canonicalPersonKey, nameParts, nearMiss, personKeys } from '../domain/names.js';
+import { kindSlug, slugify } from '../domain/ids.js';
+import { normalizeForComparison } from '../domain/text.js';
+import type { ExtractedArticle, ExtractedActor, KnownGraph } from '../domain/types.js';
 
 type KnownActor = KnownGraph['actors'][number];
 

@@ -13,10 +13,11 @@
  *   incidents also the smallest-id undated match (an undated date is 0 days from anything); agreements
  *   by the id their name gives.
  */
-import { isTitleWord, surnameSpellings } from '../extract/lexicon.js';
-import { nameParts } from '../extract/names.js';
-import { slugify } from '../extract/text.js';
-import type { ExtractedArticle, KnownGraph } from '../extract/types.js';
+import { isTitleWord, surnameSpellings } from '../domain/nameLexicon.js';
+import { addDays } from '../domain/dates.js';
+import { nameParts } from '../domain/names.js';
+import { slugify } from '../domain/ids.js';
+import type { ExtractedArticle, KnownGraph } from '../domain/types.js';
 import { resolveActors } from './actors.js';
 import { CAMPAIGN_WINDOW_DAYS, INCIDENT_CLASS_LABELS, INCIDENT_WINDOW_DAYS, incidentClass } from './events.js';
 import { statementId } from './statements.js';
@@ -122,16 +123,15 @@ export interface RestProbe {
   incidentLabels: Array<{ label: string; cls: string }>;
 }
 
-function addDays(iso: string, days: number): string | null {
-  const t = Date.parse(`${iso}T00:00:00Z`);
-  if (Number.isNaN(t)) return null;
-  return new Date(t + days * 86_400_000).toISOString().slice(0, 10);
+/** `addDays`, or null when the date does not parse. */
+function addDaysOrNull(iso: string, days: number): string | null {
+  return Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ? null : addDays(iso, days);
 }
 
 function dateProbe(kind: DateProbe['kind'], start: string, end: string, windowDays: number): DateProbe | null {
-  const lo = addDays(start, -windowDays);
-  const hi = addDays(end || start, windowDays);
-  const narrowFrom = addDays(start, -windowDays - NARROW_EVENT_DAYS);
+  const lo = addDaysOrNull(start, -windowDays);
+  const hi = addDaysOrNull(end || start, windowDays);
+  const narrowFrom = addDaysOrNull(start, -windowDays - NARROW_EVENT_DAYS);
   return lo && hi && narrowFrom ? { kind, lo, hi, narrowFrom } : null;
 }
 

@@ -2,7 +2,7 @@
  * Resolves articles one after another against an in-memory known graph — what the database would hold
  * after loading the earlier ones — so evaluation and tests get the same ids as a seeded graph, no database.
  */
-import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
+import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { addKnownEvents } from './events.js';
 import { resolveArticle } from './index.js';
 

@@ -4,8 +4,8 @@
  * turns them into Claims (`curated: true`, `curationSource`) on the stored events they select; they sit
  * beside the text's claims and never overwrite an event's own dates. See docs/graph-model.md, "Curation".
  */
-import type { EventKind, KnownGraph } from '../extract/types.js';
-import { hash16 } from './ids.js';
+import type { EventKind, KnownGraph } from '../domain/types.js';
+import { hash16 } from '../domain/ids.js';
 
 type KnownEvent = KnownGraph['events'][number];
 

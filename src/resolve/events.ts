@@ -12,10 +12,9 @@
 import incidentData from '../../data/lexicon/incidents.json' with { type: 'json' };
 import campaignData from '../../data/lexicon/campaigns.json' with { type: 'json' };
 import meetingData from '../../data/lexicon/meetings.json' with { type: 'json' };
-import { normalizeDate, gapDays } from '../extract/events/context.js';
-import { slugify } from '../extract/text.js';
-import type { ExtractedArticle, ExtractedEvent, FuzzyDate, KnownGraph } from '../extract/types.js';
-import { hash16 } from './ids.js';
+import { gapDays, normalizeDate } from '../domain/dates.js';
+import { hash16, slugify } from '../domain/ids.js';
+import type { ExtractedArticle, ExtractedEvent, FuzzyDate, KnownGraph } from '../domain/types.js';
 
 type KnownEvent = KnownGraph['events'][number];
 

@@ -3,7 +3,7 @@
  * stable id (docs/graph-model.md, "Ids"), matched against what is already stored (`known`). Pure and
  * deterministic: the same article against the same known graph always gives the same ids.
  */
-import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
+import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { resolveActors } from './actors.js';
 import { resolveEvents } from './events.js';
 import { resolveStatements } from './statements.js';

@@ -6,8 +6,8 @@
  * said-dates, where both are known, agree. Ids: `stmt:` + hash16(speakerId, normalised text); a later
  * report reuses the stored id.
  */
-import type { ExtractedArticle, ExtractedStatement, KnownGraph } from '../extract/types.js';
-import { hash16 } from './ids.js';
+import type { ExtractedArticle, ExtractedStatement, KnownGraph } from '../domain/types.js';
+import { hash16 } from '../domain/ids.js';
 
 type KnownStatement = KnownGraph['statements'][number];
 

@@ -19,7 +19,7 @@ import {
   type SystemStatement,
 } from '../../src/eval/polnear/measure.js';
 import { extractionRunner, systemStatements } from '../../src/eval/polnear/runner.js';
-import type { ExtractedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle } from '../../src/domain/types.js';
 
 // Every article and annotation below is written for these tests.
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractWithEngine } from '../support/nlp.js';
-import type { ExtractedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle } from '../../src/domain/types.js';
 
 const run = (text: string, publishedAt: string) =>
   extractWithEngine({ id: `debates-${publishedAt}-${text.length}`, text, outlet: 'Test Wire', title: null, publishedAt, url: null });

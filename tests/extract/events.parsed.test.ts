@@ -3,7 +3,7 @@
  * (no article of any corpus), with the real NLP engine's parse (see globalSetup). Published Thursday 2024-03-14.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExtractedArticle, ExtractedEvent } from '../../src/extract/types.js';
+import type { ExtractedArticle, ExtractedEvent } from '../../src/domain/types.js';
 import { extractWithEngine } from '../support/nlp.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
 

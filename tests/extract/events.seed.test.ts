@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedInputs } from './support/seedArticles.js';
 import { extractWithEngine } from '../support/nlp.js';
-import type { ExtractedArticle, ResolvedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle, ResolvedArticle } from '../../src/domain/types.js';
 import { scoreClaimSources, scoreIncidentClaims } from '../../src/eval/claims.js';
 import { scoreCampaigns, scoreIdentity, scoreIncidents, scoreMeetings, scoreMilestones, type EventGold } from '../../src/eval/events.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';

@@ -3,7 +3,7 @@
  * kinds of statements the surface sieve used to miss, with the real NLP engine's parse (see globalSetup).
  */
 import { describe, expect, it } from 'vitest';
-import type { ExtractedArticle, ExtractedStatement } from '../../src/extract/types.js';
+import type { ExtractedArticle, ExtractedStatement } from '../../src/domain/types.js';
 import { extractWithEngine } from '../support/nlp.js';
 
 const extract = (text: string): Promise<ExtractedArticle> =>

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractWithEngine } from '../support/nlp.js';
-import type { ExtractedArticle, Span } from '../../src/extract/types.js';
+import type { ExtractedArticle, Span } from '../../src/domain/types.js';
 import { seedInputs } from './support/seedArticles.js';
 
 const GENERAL = path.resolve(__dirname, '../fixtures/general');

@@ -3,7 +3,7 @@
  * abbreviated ranks, and a misspelling of a person named in the same story are one person; look-alikes are not.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExtractedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle } from '../../src/domain/types.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
 import { extractWithEngine } from '../support/nlp.js';
 

@@ -1,7 +1,7 @@
 /** Helpers for the graph integration tests: plain values, whole-subgraph dumps, cleanup by what a test created. */
 import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
-import type { ResolvedArticle, Span } from '../../src/extract/types.js';
+import type { ResolvedArticle, Span } from '../../src/domain/types.js';
 
 export const DATABASE = process.env.NEO4J_DATABASE ?? 'neo4j';
 

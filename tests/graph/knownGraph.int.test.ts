@@ -10,7 +10,7 @@ import neo4j from 'neo4j-driver';
 import { rememberGraph, testDriver } from '../support/neo4j.js';
 import { loadConfig } from '../../src/config.js';
 import { extractWithEngine } from '../support/nlp.js';
-import type { ExtractedArticle, ExtractedEvent, KnownGraph, ResolvedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle, ExtractedEvent, KnownGraph, ResolvedArticle } from '../../src/domain/types.js';
 import { KNOWN_EVENT, fetchKnownActors, fetchKnownGraph, fetchKnownRest } from '../../src/graph/knownGraph.js';
 import { loadArticle } from '../../src/graph/load.js';
 import { applyMigrations } from '../../src/graph/migrations.js';

@@ -3,7 +3,7 @@ import neo4j from 'neo4j-driver';
 import { testDriver } from '../support/neo4j.js';
 import { applyMigrations } from '../../src/graph/migrations.js';
 import { ArticleConflictError, fetchKnownGraph, loadArticle } from '../../src/graph/load.js';
-import type { ResolvedArticle } from '../../src/extract/types.js';
+import type { ResolvedArticle } from '../../src/domain/types.js';
 import { resolveArticle } from '../../src/resolve/index.js';
 import { countWithPrefix, DATABASE, deleteByIdPrefix, dumpGraph, plain, SUMMIT_TEXT, summitArticle, uniquePrefix } from './helpers.js';
 

@@ -8,7 +8,7 @@ import { applyMigrations } from '../../src/graph/migrations.js';
 import { ingestArticles } from '../../src/ingest/pipeline.js';
 import { readArticleFiles, readSeedFolder } from '../../src/ingest/seedFolder.js';
 import { resolveArticle } from '../../src/resolve/index.js';
-import type { ArticleInput, ExtractedArticle, KnownGraph } from '../../src/extract/types.js';
+import type { ArticleInput, ExtractedArticle, KnownGraph } from '../../src/domain/types.js';
 import { countWithPrefix, DATABASE, deleteByIdPrefix, dumpGraph, uniquePrefix } from './helpers.js';
 
 // These tests are about the pipeline (validation, atomicity, order), not extraction: a stand-in extractor

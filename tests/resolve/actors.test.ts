@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedActor } from '../../src/extract/types.js';
+import type { ExtractedActor } from '../../src/domain/types.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
 import { actorId, article, seedCorpus } from './support.js';
 

@@ -3,7 +3,7 @@
  * read then finds every match is checked against a real database in tests/graph/knownGraph.int.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExtractedArticle, ExtractedEvent } from '../../src/extract/types.js';
+import type { ExtractedArticle, ExtractedEvent } from '../../src/domain/types.js';
 import { actorProbe, NARROW_EVENT_DAYS, restProbe, searchTerms } from '../../src/resolve/candidates.js';
 import { INCIDENT_WINDOW_DAYS } from '../../src/resolve/events.js';
 import { statementId } from '../../src/resolve/statements.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { curatedClaims, parseCuration } from '../../src/resolve/curation.js';
-import type { KnownGraph } from '../../src/extract/types.js';
+import type { KnownGraph } from '../../src/domain/types.js';
 
 const vc = 'Russia–United States video conference';
 const events: KnownGraph['events'] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addKnownEvents, resolveEvents } from '../../src/resolve/events.js';
-import type { ExtractedArticle, ExtractedClaim, ExtractedEvent, KnownGraph } from '../../src/extract/types.js';
+import type { ExtractedArticle, ExtractedClaim, ExtractedEvent, KnownGraph } from '../../src/domain/types.js';
 
 const span = { start: 0, end: 1, exact: 'x' };
 const day = (iso: string) => ({ start: iso, end: iso, precision: 'DAY' as const, source: 'TEXT' as const });

@@ -3,8 +3,8 @@
  * near-miss spellings of one known person merge; people who only look alike never do.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExtractedActor } from '../../src/extract/types.js';
-import { canonicalPersonKey, nameParts, namesCompatible, nearMiss } from '../../src/extract/names.js';
+import type { ExtractedActor } from '../../src/domain/types.js';
+import { canonicalPersonKey, nameParts, namesCompatible, nearMiss } from '../../src/domain/names.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
 import { article } from './support.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ExtractedStatement } from '../../src/extract/types.js';
+import type { ExtractedStatement } from '../../src/domain/types.js';
 import { resolveArticle } from '../../src/resolve/index.js';
 import { addToKnown } from '../../src/resolve/corpus.js';
 import { sameUtterance, statementId, wording } from '../../src/resolve/statements.js';
-import type { KnownGraph } from '../../src/extract/types.js';
+import type { KnownGraph } from '../../src/domain/types.js';
 import { article, seedCorpus, statementIdOf } from './support.js';
 
 // Seed articles through the real NLP engine, extracted and resolved once for the file.

@@ -1,6 +1,6 @@
 /** Seed articles extracted and resolved in manifest order, once per test file. */
 import { extractWithEngine } from '../support/nlp.js';
-import type { ExtractedArticle, ResolvedArticle } from '../../src/extract/types.js';
+import type { ExtractedArticle, ResolvedArticle } from '../../src/domain/types.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
 import { seedInputs } from '../extract/support/seedArticles.js';
 

@@ -2,7 +2,7 @@
 import { inject } from 'vitest';
 import { createNlpClient, type NlpClient } from '../../src/nlp/index.js';
 import { extractArticle } from '../../src/extract/index.js';
-import type { ArticleInput, ExtractedArticle } from '../../src/extract/types.js';
+import type { ArticleInput, ExtractedArticle } from '../../src/domain/types.js';
 
 /** A client with its own cache (memory only unless `cacheDir` is given), so each test counts its own engine calls. */
 export function testNlp(opts: { cacheDir?: string } = {}): Promise<NlpClient> {

@@ -2,7 +2,7 @@
  * `evaluateEventGold`: extracts the gold's articles, resolves them together (as one ingest would), and scores
  * the events with measure.ts. The system is injected (extract + parse), as for the PolNeAR statement measure.
  */
-import type { ArticleInput, ExtractedArticle, ResolvedArticle } from '../../extract/types.js';
+import type { ArticleInput, ExtractedArticle, ResolvedArticle } from '../../domain/types.js';
 import type { Parse } from '../../nlp/types.js';
 import { readEventGold, type GoldArticle } from './gold.js';
 import { scoreEvents, type EventScore, type SystemEvent } from './measure.js';

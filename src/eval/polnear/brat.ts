@@ -10,7 +10,7 @@
  * in several pieces) point at T lines. Any role may be missing. A, R, M, N, * and # lines (attributes,
  * relations, notes) are skipped; T lines of other types (Discard, Discuss) are read but belong to no
  * attribution. Offsets are BRAT's: Unicode code points into the .txt, end-exclusive; they are converted
- * here to UTF-16 offsets (JavaScript's String#slice), the same as every Span in src/extract/types.ts.
+ * here to UTF-16 offsets (JavaScript's String#slice), the same as every Span in src/domain/types.ts.
  *
  * A T line whose span crosses a line break carries the break in its text, so its text continues on the
  * next line(s) of the .ann; such continuation lines are accepted as long as the text stays within the

@@ -5,7 +5,7 @@
  * The parse is acquired by one injected function, `getParse(text)`, so the runner does not know the NLP
  * engine (scripts/eval.ts passes the engine's client).
  */
-import type { ArticleInput, ExtractedArticle } from '../../extract/types.js';
+import type { ArticleInput, ExtractedArticle } from '../../domain/types.js';
 import type { Parse } from '../../nlp/types.js';
 import type { RunnerArticle, SystemRunner } from './index.js';
 import type { SystemStatement } from './measure.js';

@@ -6,7 +6,7 @@
  * that reports it — a signing never by the report.
  */
 import agreementData from '../../../data/lexicon/agreements.json' with { type: 'json' };
-import type { ExtractedClaim, ExtractedEvent, FuzzyDate, Span } from '../types.js';
+import type { ExtractedClaim, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
 import { makeClaim } from './claims.js';
 import type { EventContext } from './context.js';

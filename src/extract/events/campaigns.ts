@@ -5,7 +5,7 @@
  */
 import campaignData from '../../../data/lexicon/campaigns.json' with { type: 'json' };
 import { addDays } from '../time.js';
-import type { ExtractedActor, ExtractedEvent, FuzzyDate, Span } from '../types.js';
+import type { ExtractedActor, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
 import type { EventContext } from './context.js';
 import { entryFor, hitsIn, phraseRegex, phraseSource } from './lexicon.js';

@@ -2,7 +2,7 @@
  * Claims: what one source asserts about an event. The source is the speaker of the statement the words
  * sit in; words outside any statement are the article's own assertion (no source actor).
  */
-import type { ExtractedClaim, Span } from '../types.js';
+import type { ExtractedClaim, Span } from '../../domain/types.js';
 import type { EventContext } from './context.js';
 
 export function makeClaim(

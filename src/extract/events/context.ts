@@ -7,7 +7,7 @@ import type { ActorIndex } from '../actorIndex.js';
 import type { Doc } from '../doc.js';
 import { datesOf, type DocDates } from '../dates.js';
 import type { DateMention } from '../time.js';
-import type { ExtractedStatement, FuzzyDate, Span } from '../types.js';
+import type { ExtractedStatement, FuzzyDate, Span } from '../../domain/types.js';
 import { phraseSource } from './lexicon.js';
 import { Parties } from './parties.js';
 
@@ -154,22 +154,6 @@ export class EventContext {
     }
     return null;
   }
-}
-
-/** ISO form of a date for claims and ids: a day, a month (YYYY-MM), a year, or an interval start/end. */
-export function normalizeDate(d: FuzzyDate): string {
-  if (d.precision === 'DAY' || d.start === d.end) return d.start;
-  if (d.precision === 'MONTH') return d.start.slice(0, 7);
-  if (d.precision === 'YEAR') return d.start.slice(0, 4);
-  return `${d.start}/${d.end}`;
-}
-
-/** Days between two inclusive ranges (0 when they overlap). */
-export function gapDays(a: { start: string; end: string }, b: { start: string; end: string }): number {
-  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-  if (day(a.end) < day(b.start)) return day(b.start) - day(a.end);
-  if (day(b.end) < day(a.start)) return day(a.start) - day(b.end);
-  return 0;
 }
 
 /** The intersection of date ranges when it is non-empty (the claims agree), else their union. */

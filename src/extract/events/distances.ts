@@ -6,7 +6,7 @@
  */
 import unitData from '../../../data/lexicon/units.json' with { type: 'json' };
 import { spanOf } from '../text.js';
-import type { Span } from '../types.js';
+import type { Span } from '../../domain/types.js';
 import { phraseSource } from './lexicon.js';
 
 export interface DistanceMention {

@@ -6,10 +6,11 @@
 import nlp from 'compromise';
 import incidentData from '../../../data/lexicon/incidents.json' with { type: 'json' };
 import type { DateMention } from '../time.js';
-import type { ExtractedClaim, ExtractedEvent, FuzzyDate, Span } from '../types.js';
+import type { ExtractedClaim, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
 import { makeClaim } from './claims.js';
-import { combineDates, gapDays, normalizeDate, type EventContext } from './context.js';
+import { gapDays, normalizeDate } from '../../domain/dates.js';
+import { combineDates, type EventContext } from './context.js';
 import { findDistances } from './distances.js';
 import { hasPhrase, hitsIn, phraseRegex, entryFor } from './lexicon.js';
 import { countriesOf, type PartyMention } from './parties.js';

@@ -11,9 +11,10 @@
 import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json' };
 import ordinalData from '../../../data/lexicon/ordinals.json' with { type: 'json' };
 import { addDays, type DateMention } from '../time.js';
-import type { ExtractedEvent, FuzzyDate, Span } from '../types.js';
+import type { ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
-import { normalizeDate, type EventContext } from './context.js';
+import { normalizeDate } from '../../domain/dates.js';
+import type { EventContext } from './context.js';
 import { hasPhrase, hitsIn, phraseRegex, phraseSource, entryFor } from './lexicon.js';
 import { countriesOf, type PartyMention } from './parties.js';
 

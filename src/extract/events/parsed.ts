@@ -17,9 +17,10 @@ import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'js
 import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
 import type { DateMention } from '../time.js';
-import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../types.js';
+import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
+import { normalizeDate } from '../../domain/dates.js';
 import { spanOf } from '../text.js';
-import { normalizeDate, type EventContext } from './context.js';
+import type { EventContext } from './context.js';
 
 type LexKind = 'MEETING' | 'INCIDENT' | 'AGREEMENT' | 'CAMPAIGN' | 'VOTE';
 

@@ -8,7 +8,7 @@
  */
 import countryData from '../../../data/lexicon/countries.json' with { type: 'json' };
 import type { ActorIndex } from '../actorIndex.js';
-import type { ExtractedActor, Span } from '../types.js';
+import type { ExtractedActor, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
 import { hitsIn, phraseRegex } from './lexicon.js';
 

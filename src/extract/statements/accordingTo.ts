@@ -5,7 +5,7 @@
  * "according to the statement" names the author of the last written statement.
  */
 import type { Unit } from '../quotes.js';
-import type { ExtractedActor } from '../types.js';
+import type { ExtractedActor } from '../../domain/types.js';
 import { contentEnd, reverseContentStart } from './content.js';
 import type { Draft, SieveContext } from './context.js';
 import { viaCueAt, viaTarget } from './via.js';

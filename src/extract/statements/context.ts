@@ -10,7 +10,7 @@ import { SKIPPABLE } from '../lexicon.js';
 import { findQuotes, findUnits, type Quote, type Unit } from '../quotes.js';
 import { spanOf } from '../text.js';
 import { tokenIndexAt, tokensOf, type Token } from '../tokens.js';
-import type { ExtractedActor } from '../types.js';
+import type { ExtractedActor } from '../../domain/types.js';
 
 export interface Range {
   start: number;

@@ -6,7 +6,7 @@
  */
 import { datesOf } from '../dates.js';
 import { spanOf, trimSpan } from '../text.js';
-import type { ExtractedStatement, FuzzyDate } from '../types.js';
+import type { ExtractedStatement, FuzzyDate } from '../../domain/types.js';
 import type { Draft, Range, SieveContext } from './context.js';
 
 const DATE_HINT = /\d|day\b|night|morning|evening|week|month|year|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\btoday\b|\bnow\b|ago\b/i;

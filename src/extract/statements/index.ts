@@ -12,7 +12,7 @@
  */
 import type { ActorIndex } from '../actorIndex.js';
 import type { Doc } from '../doc.js';
-import type { ExtractedStatement } from '../types.js';
+import type { ExtractedStatement } from '../../domain/types.js';
 import { accordingTo } from './accordingTo.js';
 import { SieveContext } from './context.js';
 import { continuation } from './continuation.js';

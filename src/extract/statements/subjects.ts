@@ -18,7 +18,7 @@ import {
   isVerbOrAdverb,
 } from '../lexicon.js';
 import type { Unit } from '../quotes.js';
-import type { ExtractedActor } from '../types.js';
+import type { ExtractedActor } from '../../domain/types.js';
 import { CALENDAR_WORD, PREPOSITIONS, QUOTE_MARKS, type Draft, type Range, type SieveContext } from './context.js';
 
 const RELATIVES = new Set(['who', 'which', 'that']);

@@ -4,7 +4,7 @@
  * carries the outlets and sources it came through (`via`), ranked by the cue that named them.
  */
 import { REPORT_NOUNS, VIA_CUES, isTitleWord } from '../lexicon.js';
-import type { ExtractedActor } from '../types.js';
+import type { ExtractedActor } from '../../domain/types.js';
 import { DETERMINERS, type PendingDraft, type SieveContext } from './context.js';
 
 /** A via cue at token k; a bare "reports X" counts only after a comma ("…, reports Kyodo"). */

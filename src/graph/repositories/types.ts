@@ -2,7 +2,7 @@
  * Row types the repositories return: plain JSON-safe data (numbers, ISO date strings), never Neo4j
  * Integer/Date values. The GraphQL layer maps its types onto these (codegen `mappers`).
  */
-import type { ActorKind, DatePrecision, EventKind, StatementKind } from '../../extract/types.js';
+import type { ActorKind, DatePrecision, EventKind, StatementKind } from '../../domain/types.js';
 
 export type { ActorKind, DatePrecision, EventKind, StatementKind };
 

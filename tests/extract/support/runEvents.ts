@@ -5,7 +5,7 @@
 import { extractEvents } from '../../../src/extract/events.js';
 import { splitSentences } from '../../../src/extract/text.js';
 import { Syntax } from '../../../src/extract/syntax.js';
-import type { ExtractedStatement, Span } from '../../../src/extract/types.js';
+import type { ExtractedStatement, Span } from '../../../src/domain/types.js';
 import { stubActorIndex, type StubActor } from './stubActorIndex.js';
 
 export function runEvents(text: string, publishedAt: string, actors: StubActor[] = [], statements: ExtractedStatement[] = []) {

@@ -6,7 +6,7 @@ import type { ActorIndex } from '../../../src/extract/actorIndex.js';
 import type { Doc } from '../../../src/extract/doc.js';
 import { extractStatements } from '../../../src/extract/statements/index.js';
 import { splitSentences } from '../../../src/extract/text.js';
-import type { ArticleInput, ExtractedActor, ExtractedStatement } from '../../../src/extract/types.js';
+import type { ArticleInput, ExtractedActor, ExtractedStatement } from '../../../src/domain/types.js';
 
 const SEED = path.resolve(__dirname, '../../../seed');
 

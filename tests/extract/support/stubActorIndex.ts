@@ -3,7 +3,7 @@
  * so these tests do not depend on the actor stage's heuristics.
  */
 import type { ActorIndex } from '../../../src/extract/actorIndex.js';
-import type { ActorKind, ExtractedActor, Span } from '../../../src/extract/types.js';
+import type { ActorKind, ExtractedActor, Span } from '../../../src/domain/types.js';
 
 export interface StubActor {
   name: string;

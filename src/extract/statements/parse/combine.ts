@@ -5,7 +5,7 @@
  * intermediary chains ("as quoted by"), settings and split quotes. The parse pass adds every cue the
  * sieve missed (parseStatements skips content the sieve already has).
  */
-import type { ExtractedStatement } from '../../types.js';
+import type { ExtractedStatement } from '../../../domain/types.js';
 
 /** A stray quote mark is no statement (the sieve misreading unusual punctuation); one word can be ("called it “stupid”"). */
 export function substantialStatement(s: ExtractedStatement): boolean {

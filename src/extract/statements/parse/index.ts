@@ -9,7 +9,7 @@ import type { Doc } from '../../doc.js';
 import { findQuotes } from '../../quotes.js';
 import type { Syntax } from '../../syntax.js';
 import { trimSpan } from '../../text.js';
-import type { ExtractedActor, ExtractedStatement, FuzzyDate } from '../../types.js';
+import type { ExtractedActor, ExtractedStatement, FuzzyDate } from '../../../domain/types.js';
 import { findCues, type Cue } from './cues.js';
 import { contentOf, type Content } from './content.js';
 import { speakerFor, subjectOf, type Speaker } from './speakers.js';

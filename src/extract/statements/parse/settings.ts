@@ -4,7 +4,7 @@
  * the cue's own modifier, not its complement. Such sieve statements are misreadings and are dropped; the
  * parse pass then reads the cue's real content.
  */
-import type { ExtractedStatement } from '../../types.js';
+import type { ExtractedStatement } from '../../../domain/types.js';
 import type { Syntax } from '../../syntax.js';
 import { findCues } from './cues.js';
 

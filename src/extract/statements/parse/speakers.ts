@@ -8,7 +8,7 @@ import type { ParsedToken } from '../../../nlp/types.js';
 import type { ActorIndex } from '../../actorIndex.js';
 import type { Syntax, TokenRange } from '../../syntax.js';
 import { spanOf } from '../../text.js';
-import type { ActorKind, ExtractedActor } from '../../types.js';
+import type { ActorKind, ExtractedActor } from '../../../domain/types.js';
 import { ANON_HEADS, GROUP_HEAD_NOUNS } from './lexicon.js';
 import { NOT_SPEAKERS } from './cues.js';
 

@@ -4,8 +4,8 @@
  * "Omar Rashid" too, romanisations of one name as well (data/lexicon/transliterations.json), while two
  * people who only share a surname never do. `nearMiss` is the one fuzzy rule: a misspelling of a name.
  */
-import { NAME_PARTICLES, formalNames, hasTransliterations, isGivenName, isSurname, isTitleWord, surnameSpelling, transliterationOf } from './lexicon.js';
-import { slugify } from './text.js';
+import { NAME_PARTICLES, formalNames, hasTransliterations, isGivenName, isSurname, isTitleWord, surnameSpelling, transliterationOf } from './nameLexicon.js';
+import { slugify } from './ids.js';
 
 const SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.', 'ii', 'iii', 'iv']);
 

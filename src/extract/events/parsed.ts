@@ -146,11 +146,13 @@ export class ParsedEvents {
     const sentenceStart = this.ctx.sentences[si]!.start;
     let dates = this.sentenceDates.get(si);
     if (!dates) {
-      dates = this.ctx.dates(si).filter((d) => !this.ctx.isSpeechDate(d, sentenceStart));
+      dates = this.ctx.dates(si);
       this.sentenceDates.set(si, dates);
     }
     let best: DateMention | undefined;
     for (const d of dates) {
+      // A date in the event's own words ("at Tuesday's rally") is the event's even right after a verb of saying.
+      if (!own && this.ctx.isSpeechDate(d, sentenceStart)) continue;
       if (!slots.some((s) => d.span.start >= s.start && d.span.end <= s.end)) continue;
       if (d.date.precision === 'YEAR') continue;
       if (!own && this.ctx.isAnchoredElsewhere(d, sentenceStart)) continue;
@@ -163,8 +165,14 @@ export class ParsedEvents {
     const clause = this.ctx.clauseAround(at);
     const si = this.ctx.sentenceIndexAt(at);
     this.dateIn([clause], at);
+    const sentenceStart = this.ctx.sentences[si]!.start;
     const inClause = (this.sentenceDates.get(si) ?? []).filter(
-      (d) => d.span.start >= clause.start && d.span.end <= clause.end && d.date.precision !== 'YEAR' && !this.ctx.isAnchoredElsewhere(d, this.ctx.sentences[si]!.start),
+      (d) =>
+        d.span.start >= clause.start &&
+        d.span.end <= clause.end &&
+        d.date.precision !== 'YEAR' &&
+        !this.ctx.isSpeechDate(d, sentenceStart) &&
+        !this.ctx.isAnchoredElsewhere(d, sentenceStart),
     );
     return inClause.length === 1 ? inClause[0]!.date : undefined;
   }

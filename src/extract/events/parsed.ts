@@ -13,6 +13,7 @@
 import nounData from '../../../data/lexicon/event-nouns.json' with { type: 'json' };
 import mentionData from '../../../data/lexicon/event-mentions.json' with { type: 'json' };
 import ordinalData from '../../../data/lexicon/ordinals.json' with { type: 'json' };
+import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json' };
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
 import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
@@ -33,6 +34,8 @@ const TIME_DEPS = new Set(mentionData.timeDependencies);
 const NOT_REAL_DET = new Set(mentionData.notRealDeterminers);
 const HYPOTHETICAL = new Set(mentionData.hypotheticalMarkers);
 const NAME_MODIFIERS = new Set(mentionData.nameModifiers);
+/** Words that also name a discussion ("the debate over taxes"): the lexical meeting rules decide those. */
+const TOPICAL = new Set(meetingData.nouns.filter((n) => n.topical).flatMap((n) => n.forms.map((f) => f.toLowerCase())));
 const CONTEST_VERBS = new Set(mentionData.contestVerbs);
 const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
@@ -187,7 +190,7 @@ export class ParsedEvents {
     // "voting law", "the primary calendar": a modifier of another noun, not an event mention.
     if (t.dep === 'compound' || t.dep === 'amod') return undefined;
     const lex = lexKindOfNoun(this.syntax, t);
-    if (!lex) return undefined;
+    if (!lex || TOPICAL.has(lex.trigger) || TOPICAL.has(t.text.toLowerCase())) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
     if (plural && !PLURAL_OK.has(t.text.toLowerCase()) && !PLURAL_OK.has(lex.trigger)) return undefined;
     const left = this.syntax.kids(t.i).filter((k) => k.i < t.i && LEFT_DEPS.has(k.dep));

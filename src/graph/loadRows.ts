@@ -215,8 +215,9 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
   const ownDateClaims = new Set(resolved.claims.filter((c) => c.attribute === 'date').map((c) => c.eventKey));
   for (const e of resolved.events) {
     if (!e.date || ownDateClaims.has(e.key)) continue;
-    const id = idOf(`dateClaim:${e.key}`, 'date claim');
     const normalized = normalizeDate(e.date);
+    // Resolution supplies it (hashing the event's own content id); a hand-resolved article without one gets a readable one.
+    const id = resolved.ids[`dateClaim:${e.key}`] ?? `claim:date:${article.id}:${idOf(e.key, 'event')}`;
     r.claims.push({ id, attribute: 'date', value: e.date.span?.exact ?? normalized, normalized, articleId: article.id, ...dateFields(e.date) });
     r.claimOn.push({ claimId: id, eventId: idOf(e.key, 'event') });
     if (e.date.span) r.statedIn.push({ claimId: id, ...spanRow(e.date.span) });

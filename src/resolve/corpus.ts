@@ -31,7 +31,10 @@ export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
   }
   for (const s of r.statements) {
     const id = r.ids[s.key]!;
-    if (!statements.has(id)) statements.set(id, { id, speakerId: r.ids[s.speakerKey]!, text: s.text, saidOnStart: s.saidOn?.start ?? null });
+    const prev = statements.get(id);
+    const first = prev?.firstArticleId !== undefined && prev.firstArticleId < r.article.id ? prev.firstArticleId : r.article.id;
+    if (!prev) statements.set(id, { id, speakerId: r.ids[s.speakerKey]!, text: s.text, saidOnStart: s.saidOn?.start ?? null, firstArticleId: first });
+    else statements.set(id, { ...prev, firstArticleId: first });
   }
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {

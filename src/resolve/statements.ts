@@ -106,9 +106,9 @@ function datesAgree(a: string | null, b: string | null): boolean {
 
 /**
  * Ids for the article's statements. `speakerIds` maps actor keys to global ids. A stored statement is
- * reused by at most one statement of the article (one article reports an utterance once). A stored statement
- * whose id is larger than the joining statement's own content id is listed as `mergeStatement:<storedId>` → the
- * new id (the loader re-keys it in the article's transaction).
+ * reused by at most one statement of the article (one article reports an utterance once). The statement's id is
+ * the content id of its report in the smallest article id: a stored statement whose reports are all in larger
+ * article ids is listed as `mergeStatement:<storedId>` → this report's id (the loader re-keys it).
  */
 export function resolveStatements(
   extracted: ExtractedArticle,
@@ -142,9 +142,10 @@ export function resolveStatements(
       const score = sameUtterance(w, wording(k.text));
       if (score > 0 && (!best || score > best.score || (score === best.score && k.id < best.id))) best = { id: k.id, score };
     }
-    // Canonical: the smaller of its own content id and the stored one it joins, so the id an utterance ends up
-    // with does not depend on which report arrived first; a stored statement with the larger id is re-keyed.
-    const id = best && best.id < own ? best.id : own;
+    // Canonical: the content id of the report in the smallest article id, so the id an utterance ends up with
+    // does not depend on which report arrived first; a stored statement first reported in a larger id is re-keyed.
+    const stored = best ? bySpeaker.get(speakerId)!.find((k) => k.id === best!.id)! : undefined;
+    const id = stored && !(stored.firstArticleId !== undefined && extracted.article.id < stored.firstArticleId) ? stored.id : own;
     ids[s.key] = id;
     if (best && best.id !== id) ids[`mergeStatement:${best.id}`] = id;
     claimed.add(best?.id ?? id);

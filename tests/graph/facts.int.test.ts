@@ -67,7 +67,7 @@ describe('facts a later article cannot flip', () => {
       ORDER BY articleId`, { id: VC3 });
     expect(claims.filter((c) => c.normalized === '2015-10-14').length).toBeGreaterThanOrEqual(2);
     expect(claims.filter((c) => c.articleId === EXTRA.id)).toEqual([
-      { normalized: '2015-10-13', precision: 'DAY', dateSource: 'TEXT', articleId: EXTRA.id, statedIn: EXTRA.id, exact: 'on Oct. 13' },
+      { normalized: '2015-10-13', precision: 'DAY', dateSource: 'TEXT', articleId: EXTRA.id, statedIn: EXTRA.id, exact: 'Oct. 13' },
     ]);
   });
 

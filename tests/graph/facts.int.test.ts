@@ -50,8 +50,12 @@ describe('facts a later article cannot flip', () => {
     const before = await vc3();
     expect(before).toMatchObject({ start: '2015-10-14', end: '2015-10-14', precision: 'DAY', name: 'third Russia–United States video conference', ordinal: 3 });
 
-    const [result] = await ingestArticles(driver, await testNlp(), CONFIG, [EXTRA], { now: new Date('2026-01-01') });
+    const logged: Array<Record<string, unknown>> = [];
+    const logger = { debug: (fields: Record<string, unknown>) => void logged.push(fields) };
+    const [result] = await ingestArticles(driver, await testNlp(), CONFIG, [EXTRA], { now: new Date('2026-01-01'), logger: logger as never });
     expect(result).toMatchObject({ status: 'created' });
+    // The pipeline logs why the report joined the stored meeting.
+    expect(logged).toContainEqual(expect.objectContaining({ article: EXTRA.id, outcome: 'MERGE', reason: 'SAME_SERIES_ORDINAL', storedId: VC3, id: VC3 }));
     // The new report joined the stored meeting (same series and ordinal) …
     const [mentioned] = await query('MATCH (e:Event {id: $id})-[:MENTIONED_IN]->(a:Article {id: $article}) RETURN count(*) AS n', { id: VC3, article: EXTRA.id });
     expect(mentioned).toEqual({ n: 1 });

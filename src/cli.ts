@@ -51,6 +51,7 @@ async function ingestAndReport({ conn, nlp }: Services, config: Config, logger: 
   const results = await ingestArticles(conn.driver, nlp, config, inputs, {
     onProgress: (r) => progress.tick(r.id),
     stopAfterUnavailable: config.INGEST_MAX_DB_FAILURES,
+    logger,
   });
   progress.stop();
   // Files that could not be read count as failed too: "failed: 0" after unreadable files would be a lie.
@@ -198,7 +199,7 @@ async function run(argv: string[]): Promise<number> {
             overrides: { outlet: values.outlet, publishedAt: values.published, title: values.title, url: values.url },
             batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
             maxBytes: config.MAX_ARTICLE_BYTES,
-          }, { ingest: (inputs) => ingestArticles(services.conn.driver, services.nlp, config, inputs, { stopAfterUnavailable: config.INGEST_MAX_DB_FAILURES }), logger });
+          }, { ingest: (inputs) => ingestArticles(services.conn.driver, services.nlp, config, inputs, { stopAfterUnavailable: config.INGEST_MAX_DB_FAILURES, logger }), logger });
           failed = data.failed || failed;
         }
         break;

@@ -159,7 +159,8 @@ export interface ResolvedArticle extends ExtractedArticle {
 /** What resolution needs to know about the graph already stored (fetched by the loader, read-only). */
 export interface KnownGraph {
   actors: Array<{ id: string; name: string; kind: ActorKind; aliases: string[] }>;
-  statements: Array<{ id: string; speakerId: string; text: string; saidOnStart: string | null }>;
+  /** firstArticleId: the smallest id of the articles reporting it (the report whose content id is the statement's). */
+  statements: Array<{ id: string; speakerId: string; text: string; saidOnStart: string | null; firstArticleId?: string }>;
   events: Array<{
     id: string;
     kind: EventKind;

@@ -53,7 +53,8 @@ CALL () {
   WITH DISTINCT s
   OPTIONAL MATCH (speaker:Actor)-[:SAID]->(s)
   WITH s, min(speaker.id) AS speakerId
-  RETURN collect({id: s.id, speakerId: speakerId, text: s.text, saidOnStart: toString(s.saidOnStart)}) AS statements
+  RETURN collect({id: s.id, speakerId: speakerId, text: s.text, saidOnStart: toString(s.saidOnStart),
+                  firstArticleId: COLLECT { MATCH (s)-[:REPORTED_IN]->(art:Article) RETURN art.id ORDER BY art.id LIMIT 1 }[0]}) AS statements
 }
 CALL () {
   CALL () {

@@ -44,7 +44,10 @@ CALL (article, previousSha256) {
       ORDER BY alias
       RETURN collect(alias) AS aliases
     }
-    SET a.name = name, a.aliases = aliases, a.role = coalesce(a.role, row.role)
+    // Role: the longest seen (ties: alphabetical), like the name: the same whatever order the articles come in.
+    SET a.name = name, a.aliases = aliases, a.role = CASE
+      WHEN a.role IS NULL OR size(row.role) > size(a.role) OR (size(row.role) = size(a.role) AND row.role < a.role) THEN coalesce(row.role, a.role)
+      ELSE a.role END
   }
   CALL () {
     UNWIND $rows.actorMentions AS row
@@ -56,28 +59,23 @@ CALL (article, previousSha256) {
     UNWIND $rows.affiliations AS row
     MATCH (a:Actor {id: row.fromId}), (b:Actor {id: row.toId})
     MERGE (a)-[r:AFFILIATED_WITH]->(b)
-    SET r.role = coalesce(r.role, row.role)
+    SET r.role = CASE
+      WHEN r.role IS NULL OR size(row.role) > size(r.role) OR (size(row.role) = size(r.role) AND row.role < r.role) THEN coalesce(row.role, r.role)
+      ELSE r.role END
   }
 
-  // Events. Name, ordinal, status: first stored wins; the narrowest date wins; implied only while no article describes it.
+  // Events. Every property but kind is derived below, once the article's descriptions and date claims are in.
   CALL () {
     UNWIND $rows.events AS row
     MERGE (e:Event {id: row.id})
       ON CREATE SET e.kind = row.kind, e.name = row.name, e.implied = row.implied
     SET e:$(row.label)
-    WITH e, row, date(row.start) AS rs, date(coalesce(row.end, row.start)) AS re
-    WITH e, row, rs, re, rs IS NOT NULL AND (
-      e.start IS NULL
-      OR duration.inDays(rs, re).days < duration.inDays(e.start, e.end).days
-      OR (duration.inDays(rs, re).days = duration.inDays(e.start, e.end).days AND rs < e.start)
-    ) AS takeDate
-    SET e.implied = coalesce(e.implied, row.implied) AND row.implied,
-        e.ordinal = coalesce(e.ordinal, row.ordinal),
-        e.status = coalesce(e.status, row.status),
-        e.start = CASE WHEN takeDate THEN rs ELSE e.start END,
-        e.end = CASE WHEN takeDate THEN re ELSE e.end END,
-        e.precision = CASE WHEN takeDate THEN row.precision ELSE e.precision END,
-        e.dateSource = CASE WHEN takeDate THEN row.dateSource ELSE e.dateSource END
+  }
+  CALL () {
+    UNWIND $rows.describedIn AS row
+    MATCH (e:Event {id: row.eventId}), (art:Article {id: $rows.article.id})
+    MERGE (e)-[d:DESCRIBED_IN]->(art)
+    SET d.name = row.name, d.ordinal = row.ordinal, d.status = row.status, d.implied = row.implied
   }
   CALL () {
     UNWIND $rows.eventMentions AS row
@@ -95,6 +93,8 @@ CALL (article, previousSha256) {
     MATCH (e:Event {id: row.eventId})
     MERGE (ms:MeetingSeries {id: row.seriesId})
       ON CREATE SET ms.name = row.seriesName
+    // Names with one id differ in case or punctuation only: the smallest, whatever the order.
+    SET ms.name = CASE WHEN row.seriesName < ms.name THEN row.seriesName ELSE ms.name END
     MERGE (e)-[p:PART_OF]->(ms)
     SET p.ordinal = coalesce(p.ordinal, row.ordinal)
   }
@@ -162,6 +162,9 @@ CALL (article, previousSha256) {
     UNWIND $rows.claims AS row
     MERGE (c:Claim {id: row.id})
       ON CREATE SET c.attribute = row.attribute, c.value = row.value, c.normalized = row.normalized, c.curated = false
+    // Date claims: the range, precision and source they give, and the article asserting them.
+    SET c.start = date(row.start), c.end = date(row.end), c.precision = row.precision, c.dateSource = row.dateSource,
+        c.articleId = row.articleId
   }
   CALL () {
     UNWIND $rows.claimOn AS row
@@ -185,6 +188,73 @@ CALL (article, previousSha256) {
     MERGE (s)-[:ASSERTS]->(c)
   }
 
+  // Derived event facts (docs/graph-model.md, "Loading"): functions of the set of stored descriptions and date
+  // claims, never of the order articles arrived in.
+  CALL () {
+    UNWIND $rows.events AS row
+    MATCH (e:Event {id: row.id})
+    // Name: the most articles' (names given with an ordinal first), ties alphabetical; ordinal and status: the most articles'.
+    CALL (e) {
+      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article)
+      WITH d.name AS name, d.ordinal IS NOT NULL AS numbered, count(DISTINCT art) AS n
+      ORDER BY numbered DESC, n DESC, name
+      RETURN collect(name)[0] AS name
+    }
+    CALL (e) {
+      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article) WHERE d.ordinal IS NOT NULL
+      WITH d.ordinal AS ordinal, count(DISTINCT art) AS n
+      ORDER BY n DESC, ordinal
+      RETURN collect(ordinal)[0] AS ordinal
+    }
+    CALL (e) {
+      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article) WHERE d.status IS NOT NULL
+      WITH d.status AS status, count(DISTINCT art) AS n
+      ORDER BY n DESC, status
+      RETURN collect(status)[0] AS status
+    }
+    // Date: the best candidate among the article date claims: a DAY first (else the narrowest range), then the
+    // most outlets and articles supporting it (a claim whose range contains the candidate supports it), then a
+    // day read from text over a publication or inferred one, then the earliest.
+    CALL (e) {
+      WITH COLLECT {
+        MATCH (c:Claim {attribute: 'date'})-[:ON]->(e)
+        WHERE c.curated = false AND c.start IS NOT NULL
+        OPTIONAL MATCH (art:Article {id: c.articleId})
+        RETURN {start: c.start, end: c.end, precision: c.precision, source: c.dateSource, article: c.articleId, outlet: art.outlet}
+      } AS claims
+      UNWIND claims AS cand
+      WITH cand, [x IN claims WHERE x.start <= cand.start AND cand.end <= x.end] AS support
+      WITH cand,
+        size(reduce(seen = [], x IN support | CASE WHEN x.outlet IN seen THEN seen ELSE seen + x.outlet END)) AS outlets,
+        size(reduce(seen = [], x IN support | CASE WHEN x.article IN seen THEN seen ELSE seen + x.article END)) AS articles
+      ORDER BY CASE WHEN cand.precision = 'DAY' THEN 0 ELSE 1 END, duration.inDays(cand.start, cand.end).days,
+        outlets DESC, articles DESC, CASE WHEN cand.source = 'TEXT' THEN 0 ELSE 1 END, cand.start, cand.end
+      RETURN collect(cand)[0] AS best
+    }
+    SET e.name = coalesce(name, e.name),
+        e.ordinal = coalesce(ordinal, e.ordinal),
+        e.status = coalesce(status, e.status),
+        // Implied only while no article describes it.
+        e.implied = coalesce(e.implied, true) AND NOT EXISTS { (e)-[d:DESCRIBED_IN]->(:Article) WHERE d.implied = false },
+        e.start = best.start, e.end = best.end, e.precision = best.precision, e.dateSource = best.source
+    WITH e
+    MATCH (e)-[p:PART_OF]->(:MeetingSeries)
+    SET p.ordinal = e.ordinal
+  }
+
+  // Statement verb: the most reports' (ties: alphabetical); each report keeps its own on REPORTED_IN.verb.
+  CALL () {
+    UNWIND $rows.statements AS row
+    MATCH (s:Statement {id: row.id})
+    CALL (s) {
+      MATCH (s)-[r:REPORTED_IN]->(:Article)
+      WITH r.verb AS verb, count(*) AS n
+      ORDER BY n DESC, verb
+      RETURN collect(verb)[0] AS verb
+    }
+    SET s.verb = coalesce(verb, s.verb)
+  }
+
   // Timeline keys. Statements: when said, else when first reported.
   CALL () {
     UNWIND $rows.statements AS row
@@ -205,6 +275,48 @@ CALL (article, previousSha256) {
   }
 }
 RETURN previousSha256`;
+
+/**
+ * Re-keys a stored event or statement to its canonical id (docs/graph-model.md, "Ids"), run in the article's
+ * transaction before LOAD_ARTICLE: renamed when no node has that id yet, else merged into it — every
+ * relationship moved (dynamic types), duplicates of one kind between the same nodes dropped, the old node
+ * deleted. An event's properties are then derived again by LOAD_ARTICLE from its descriptions and claims.
+ */
+export function rekeyQuery(label: 'Event' | 'Statement'): string {
+  return `
+MATCH (old:${label} {id: $from})
+OPTIONAL MATCH (target:${label} {id: $to})
+CALL (old, target) {
+  WITH old WHERE target IS NULL
+  SET old.id = $to
+}
+CALL (old, target) {
+  WITH old, target WHERE target IS NOT NULL
+  CALL (old, target) {
+    MATCH (old)-[r]->(x) WHERE x <> old
+    CREATE (target)-[moved:$(type(r))]->(x)
+    SET moved = properties(r)
+    DELETE r
+  }
+  CALL (old, target) {
+    MATCH (x)-[r]->(old) WHERE x <> old
+    CREATE (x)-[moved:$(type(r))]->(target)
+    SET moved = properties(r)
+    DELETE r
+  }
+  SET target.implied = CASE WHEN target.implied IS NULL THEN null ELSE target.implied AND coalesce(old.implied, true) END
+  DETACH DELETE old
+  WITH target
+  CALL (target) {
+    MATCH (target)-[r]-()
+    WITH startNode(r) AS a, endNode(r) AS b, type(r) AS t, CASE type(r) WHEN 'PART_OF' THEN {} ELSE properties(r) END AS key, collect(r) AS rs
+    WHERE size(rs) > 1
+    UNWIND tail(rs) AS extra
+    DELETE extra
+  }
+}
+RETURN count(old) AS rekeyed`;
+}
 
 // Curated facts have no text: no STATED_IN, CLAIMS or ASSERTS (docs/graph-model.md, "Curation").
 export const MERGE_CURATED_CLAIMS = `
@@ -241,6 +353,8 @@ export async function loadArticle(driver: Driver, database: string, resolved: Re
   const rows = toLoadRows(resolved);
   // Through the executor: WRITE_TIMEOUT_MS deadline, retried on transient errors, rolled back if abandoned.
   return dbExecutor(driver, database).writeTransaction('loadArticle', async (tx) => {
+    // Stored statements and events this article shows to have a better (canonical) id, or to be one: re-keyed first.
+    for (const { label, from, to } of rows.rekeys) await tx.run(rekeyQuery(label), { from, to });
     const res = await tx.run(LOAD_ARTICLE, { rows });
     // One row always (the MERGE); a stored article without a sha256 was written by something else: refuse it too.
     const previous = res.records[0]?.get('previousSha256') as string | null | undefined;

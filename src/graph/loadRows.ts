@@ -2,8 +2,10 @@
  * ResolvedArticle → the parameter rows of the load queries (pure, no Neo4j). Every local key is
  * replaced by its global id; rows are de-duplicated and sorted so a re-run sends identical parameters.
  */
+import { normalizeDate } from '../domain/dates.js';
 import { slugify } from '../domain/ids.js';
 import type { ActorKind, EventKind, FuzzyDate, ResolvedArticle, Span } from '../domain/types.js';
+import { rekeys } from '../resolve/events.js';
 
 /** Kind → secondary label. An allow-list: labels cannot be query parameters unless we vouch for them. */
 export const ACTOR_LABELS: Readonly<Record<ActorKind, string>> = {
@@ -70,7 +72,12 @@ export interface LoadRows {
   participants: Array<{ actorId: string; eventId: string }>;
   series: Array<{ eventId: string; seriesId: string; seriesName: string; ordinal: number | null }>;
   milestones: Array<{ milestoneId: string; agreementId: string }>;
-  claims: Array<{ id: string; attribute: string; value: string; normalized: string }>;
+  /** Date claims also carry the range they give and the article asserting them (the event's date is derived from these). */
+  claims: Array<{ id: string; attribute: string; value: string; normalized: string; articleId: string | null } & DateFields>;
+  /** What each article says of an event besides its date: its name, ordinal, status, whether it is implied. */
+  describedIn: Array<{ eventId: string; name: string; ordinal: number | null; status: string | null; implied: boolean }>;
+  /** Stored events to re-key (or merge) into their canonical id before the article is written, sorted by `from`. */
+  rekeys: Array<{ label: 'Event' | 'Statement'; from: string; to: string }>;
   claimOn: Array<{ claimId: string; eventId: string }>;
   statedIn: Array<SpanRow & { claimId: string }>;
   claimedBy: Array<{ actorId: string; claimId: string }>;
@@ -85,6 +92,23 @@ export function seriesIdFor(resolved: ResolvedArticle, eventKey: string, seriesN
 function dateFields(d: FuzzyDate | null): DateFields {
   if (!d) return { start: null, end: null, precision: null, dateSource: null };
   return { start: d.start, end: d.end || d.start, precision: d.precision, dateSource: d.source };
+}
+
+const NO_DATE: DateFields = { start: null, end: null, precision: null, dateSource: null };
+
+/** The range an ISO date claim gives (`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `start/end`), read from text. */
+export function claimedRange(normalized: string): DateFields {
+  const day = /^\d{4}-\d{2}-\d{2}$/;
+  const [a, b] = normalized.split('/');
+  if (b !== undefined) return a && day.test(a) && day.test(b) && a <= b ? { start: a, end: b, precision: 'INTERVAL', dateSource: 'TEXT' } : NO_DATE;
+  if (day.test(normalized)) return { start: normalized, end: normalized, precision: 'DAY', dateSource: 'TEXT' };
+  const month = /^(\d{4})-(\d{2})$/.exec(normalized);
+  if (month) {
+    const last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10);
+    return { start: `${normalized}-01`, end: last, precision: 'MONTH', dateSource: 'TEXT' };
+  }
+  if (/^\d{4}$/.test(normalized)) return { start: `${normalized}-01-01`, end: `${normalized}-12-31`, precision: 'YEAR', dateSource: 'TEXT' };
+  return NO_DATE;
 }
 
 function spanRow(s: Span): SpanRow {
@@ -120,7 +144,7 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
     actors: [], actorMentions: [], affiliations: [],
     statements: [], said: [], reportedIn: [], via: [], to: [], aboutEvent: [], aboutActor: [],
     events: [], eventMentions: [], participants: [], series: [], milestones: [],
-    claims: [], claimOn: [], statedIn: [], claimedBy: [], asserts: [],
+    claims: [], claimOn: [], statedIn: [], claimedBy: [], asserts: [], describedIn: [], rekeys: [],
   };
 
   for (const a of resolved.actors) {
@@ -174,11 +198,26 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
       });
     }
     if (e.milestoneOf) r.milestones.push({ milestoneId: id, agreementId: idOf(e.milestoneOf, 'agreement') });
+    r.describedIn.push({ eventId: id, name: e.name, ordinal: e.series?.ordinal ?? null, status: e.status ?? null, implied: e.implied ?? false });
+  }
+
+  // Each article's date for an event is a date claim asserted by the article (STATED_IN its words when it came
+  // from text). An event whose article already makes its own date claims (an incident's per-source days) has those.
+  const ownDateClaims = new Set(resolved.claims.filter((c) => c.attribute === 'date').map((c) => c.eventKey));
+  for (const e of resolved.events) {
+    if (!e.date || ownDateClaims.has(e.key)) continue;
+    const normalized = normalizeDate(e.date);
+    // Resolution supplies it (hashing the event's own content id); a hand-resolved article without one gets a readable one.
+    const id = resolved.ids[`dateClaim:${e.key}`] ?? `claim:date:${article.id}:${idOf(e.key, 'event')}`;
+    r.claims.push({ id, attribute: 'date', value: e.date.span?.exact ?? normalized, normalized, articleId: article.id, ...dateFields(e.date) });
+    r.claimOn.push({ claimId: id, eventId: idOf(e.key, 'event') });
+    if (e.date.span) r.statedIn.push({ claimId: id, ...spanRow(e.date.span) });
   }
 
   for (const c of resolved.claims) {
     const id = idOf(c.key, 'claim');
-    r.claims.push({ id, attribute: c.attribute, value: c.value, normalized: c.normalized });
+    const range = c.attribute === 'date' ? claimedRange(c.normalized) : NO_DATE;
+    r.claims.push({ id, attribute: c.attribute, value: c.value, normalized: c.normalized, articleId: range.start ? article.id : null, ...range });
     r.claimOn.push({ claimId: id, eventId: idOf(c.eventKey, 'claim event') });
     r.statedIn.push({ claimId: id, ...spanRow(c.span) });
     if (c.sourceActorKey) r.claimedBy.push({ actorId: idOf(c.sourceActorKey, 'claim source'), claimId: id });
@@ -207,5 +246,10 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
     statedIn: uniqueBy(r.statedIn, (x) => x.claimId),
     claimedBy: uniqueBy(r.claimedBy, (x) => `${x.actorId}\u0000${x.claimId}`),
     asserts: uniqueBy(r.asserts, (x) => `${x.statementId}\u0000${x.claimId}`),
+    describedIn: uniqueBy(r.describedIn, (x) => x.eventId),
+    rekeys: [
+      ...rekeys(resolved.ids, 'mergeStatement:').map(([from, to]) => ({ label: 'Statement' as const, from, to })),
+      ...rekeys(resolved.ids).map(([from, to]) => ({ label: 'Event' as const, from, to })),
+    ],
   };
 }

@@ -7,13 +7,14 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
 import { extractArticle } from '../extract/index.js';
 import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { isDatabaseUnavailable } from '../graph/executor.js';
 import { fetchKnownGraph } from '../graph/knownGraph.js';
 import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';
 import type { NlpClient, Parse } from '../nlp/index.js';
-import { resolveArticle } from '../resolve/index.js';
+import { resolveArticle, type EventDecision } from '../resolve/index.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
 import { channelOf, compareStoredVersion, storedVersions, validateArticleInput, type Channel, type IngestInput, type ValidArticle } from './validate.js';
 
@@ -44,6 +45,8 @@ export interface IngestOptions {
    * instead of each waiting out its deadline (the CLI passes INGEST_MAX_DB_FAILURES). Default: never stop.
    */
   stopAfterUnavailable?: number;
+  /** Event-resolution decisions (every merge and refusal, with its reason) are logged here at debug level. */
+  logger?: Pick<Logger, 'debug'>;
 }
 
 type IngestConfig = Pick<Config, 'NEO4J_DATABASE' | 'MAX_ARTICLE_BYTES'>;
@@ -163,12 +166,19 @@ async function ingestNew(
     const extracted = stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain, parsed));
     const known = await fetchKnownGraph(driver, database, extracted);
     const resolved = stage('EXTRACTION_FAILED', source, 'resolution', () => (options.resolve ?? resolveArticle)(extracted, known));
+    logDecisions(options.logger, id, resolved);
     // Checks the stored version again inside its transaction (another writer may have stored this id since).
     const counts = await loadArticle(driver, database, resolved);
     return { id, source, status: 'created', counts };
   } catch (err) {
     return failed(id, source, err);
   }
+}
+
+/** One debug line per event-resolution decision (src/resolve/events.ts: merge, refusal or new id, with the reason). */
+function logDecisions(logger: IngestOptions['logger'], articleId: string, resolved: ResolvedArticle & { decisions?: EventDecision[] }): void {
+  if (!logger) return;
+  for (const d of resolved.decisions ?? []) logger.debug({ article: articleId, ...d }, `event resolution: ${d.outcome.toLowerCase()} (${d.reason})`);
 }
 
 function failed(id: string | null, source: string, err: unknown): IngestResult {

@@ -3,7 +3,7 @@
  * after loading the earlier ones — so evaluation and tests get the same ids as a seeded graph, no database.
  */
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
-import { addKnownEvents } from './events.js';
+import { addKnownEvents, rekeys } from './events.js';
 import { resolveArticle } from './index.js';
 
 /** Adds a resolved article's actors and statements to `known` the way the loader merges them. */
@@ -24,9 +24,17 @@ export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
     actors.set(id, { ...prev, name, aliases: [...forms].sort() });
   }
   const statements = new Map(known.statements.map((s) => [s.id, s]));
+  for (const [from, to] of rekeys(r.ids, 'mergeStatement:')) {
+    const old = statements.get(from);
+    statements.delete(from);
+    if (old && !statements.has(to)) statements.set(to, { ...old, id: to });
+  }
   for (const s of r.statements) {
     const id = r.ids[s.key]!;
-    if (!statements.has(id)) statements.set(id, { id, speakerId: r.ids[s.speakerKey]!, text: s.text, saidOnStart: s.saidOn?.start ?? null });
+    const prev = statements.get(id);
+    const first = prev?.firstArticleId !== undefined && prev.firstArticleId < r.article.id ? prev.firstArticleId : r.article.id;
+    if (!prev) statements.set(id, { id, speakerId: r.ids[s.speakerKey]!, text: s.text, saidOnStart: s.saidOn?.start ?? null, firstArticleId: first });
+    else statements.set(id, { ...prev, firstArticleId: first });
   }
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   return {
@@ -41,6 +49,10 @@ export function resolveCorpus(extracted: ExtractedArticle[], known: KnownGraph =
   let graph = known;
   for (const a of extracted) {
     const r = resolveArticle(a, graph);
+    // A stored event re-keyed by this article: the earlier articles' ids follow it, as the stored graph does.
+    for (const [from, to] of [...rekeys(r.ids), ...rekeys(r.ids, 'mergeStatement:')]) {
+      for (const earlier of out) for (const [k, v] of Object.entries(earlier.ids)) if (v === from && !k.startsWith('merge')) earlier.ids[k] = to;
+    }
     out.push(r);
     graph = addToKnown(graph, r);
   }

@@ -56,49 +56,149 @@ function seriesSlug(e: ExtractedEvent, articleId: string): string {
   return e.participantKeys.length > 0 || SELF_NAMED_SERIES.has(e.series!.name) ? base : `${base}-${slugify(articleId)}`;
 }
 
-function meetingId(e: ExtractedEvent, known: KnownEvent[], articleId: string): string {
+/** Why an event joined a stored event, got a fresh id, or was kept apart from a stored one (resolveEvents' decision list). */
+export type EventDecisionReason =
+  | 'SAME_SERIES_ORDINAL'
+  | 'SAME_DAY'
+  | 'UNIQUE_CONTAINING_INTERVAL'
+  | 'UNIQUE_CONTAINED_DAY'
+  | 'SEVERAL_CANDIDATES'
+  | 'ORDINAL_MISMATCH'
+  | 'PARTICIPANT_MISMATCH'
+  | 'DATE_OUTSIDE_WINDOW'
+  | 'SAME_CLASS_WITHIN_WINDOW'
+  | 'SAME_NAME'
+  | 'SAME_LABEL_OVERLAPPING'
+  | 'NO_CANDIDATE'
+  | 'CONTENT_ID';
+
+export interface EventDecision {
+  /** The article's local event key and name. */
+  eventKey: string;
+  name: string;
+  kind: ExtractedEvent['kind'];
+  /** MERGE: joins the stored event `storedId`; REFUSE: kept apart from `storedId`; NEW: nothing stored to join. */
+  outcome: 'MERGE' | 'REFUSE' | 'NEW';
+  reason: EventDecisionReason;
+  /** The id the event gets (canonical: the best of its own content id and the stored ids it joins). */
+  id: string;
+  storedId?: string;
+  detail?: string;
+}
+
+/**
+ * Canonical-id rank (lower is better): the id's last segment says how it was formed. A series ordinal
+ * (`…:3`) beats a day (`…:2015-10-14`), a day a month, a month a year, a year an interval; an article-local
+ * or undated id is last. Ties: the lexicographically smaller id. The best id of a set of candidates does not
+ * depend on the order they arrive in, so neither does the id of a node that several articles build.
+ */
+export function idRank(id: string): number {
+  const last = id.slice(id.lastIndexOf(':') + 1);
+  if (/^\d{1,3}$/.test(last)) return 0;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(last)) return 1;
+  if (/^\d{4}-\d{2}$/.test(last)) return 2;
+  if (/^\d{4}$/.test(last)) return 3;
+  if (/^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/.test(last)) return 4;
+  return 5;
+}
+
+/** The better of two ids by idRank, then lexicographically. */
+export function betterId(a: string, b: string): string {
+  const ra = idRank(a);
+  const rb = idRank(b);
+  if (ra !== rb) return ra < rb ? a : b;
+  return a <= b ? a : b;
+}
+
+interface Match {
+  /** The event's own id, from its content alone (what it gets with nothing stored). */
+  own: string;
+  /** Stored events it is the same as (more than one: the article bridges them). */
+  joined: Array<{ id: string; reason: EventDecisionReason; detail?: string }>;
+  /** Stored events considered and kept apart. */
+  refused: Array<{ id: string; reason: EventDecisionReason; detail?: string }>;
+}
+
+function meetingMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string): Match {
   const series = e.series!;
   const base = `event:meeting:${seriesSlug(e, articleId)}`;
   const sameSeries = known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name);
+  const joined: Match['joined'] = [];
+  const refused: Match['refused'] = [];
+  const d = e.date;
   if (series.ordinal !== undefined) {
-    const byOrdinal = sameSeries.find((k) => k.ordinal === series.ordinal);
-    if (byOrdinal) return byOrdinal.id;
-    // Stored from an article that dated it but did not number it.
-    const byDay = e.date?.precision === 'DAY' && !e.implied
-      ? sameSeries.find((k) => k.ordinal === null && k.start === e.date!.start && k.end === e.date!.end)
-      : undefined;
-    return byDay?.id ?? `${base}:${series.ordinal}`;
+    const own = `${base}:${series.ordinal}`;
+    for (const k of sameSeries) {
+      if (k.ordinal === series.ordinal) joined.push({ id: k.id, reason: 'SAME_SERIES_ORDINAL' });
+    }
+    // Stored from an article that dated it but did not number it: the same day, or (for an implied meeting,
+    // known only as an interval) the one unnumbered meeting dated inside the interval.
+    const unnumbered = sameSeries.filter((k) => k.ordinal === null && k.start !== null);
+    if (d?.precision === 'DAY' && !e.implied) {
+      for (const k of unnumbered) {
+        if (k.start === d.start && (k.end ?? k.start) === d.end) joined.push({ id: k.id, reason: 'SAME_DAY', detail: d.start });
+      }
+    } else if (d) {
+      const inside = unnumbered.filter((k) => k.start === (k.end ?? k.start) && d.start <= k.start! && k.start! <= d.end);
+      if (inside.length === 1) joined.push({ id: inside[0]!.id, reason: 'UNIQUE_CONTAINED_DAY', detail: `${d.start}/${d.end}` });
+      else for (const k of inside) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${inside.length} unnumbered meetings inside ${d.start}/${d.end}` });
+    }
+    for (const k of sameSeries) {
+      if (k.ordinal !== null && k.ordinal !== series.ordinal && d?.precision === 'DAY' && k.start === d.start && (k.end ?? k.start) === d.end) {
+        refused.push({ id: k.id, reason: 'ORDINAL_MISMATCH', detail: `stored ordinal ${k.ordinal}, this one ${series.ordinal}` });
+      }
+    }
+    return { own, joined, refused };
   }
-  if (e.date) {
-    const d = e.date;
-    const sameDay = sameSeries.find((k) => k.start === d.start && k.end === d.end);
-    if (sameDay) return sameDay.id;
+  if (d) {
+    const own = `${base}:${normalizeDate(d)}`;
+    const sameDay = sameSeries.filter((k) => k.start === d.start && (k.end ?? k.start) === d.end);
+    // Two numbered meetings on one day are two meetings: an unnumbered report of that day is neither.
+    const numbered = new Set(sameDay.map((k) => k.ordinal).filter((o) => o !== null));
+    if (sameDay.length > 0 && numbered.size <= 1) {
+      for (const k of sameDay) joined.push({ id: k.id, reason: 'SAME_DAY', detail: d.start });
+      return { own, joined, refused };
+    }
+    for (const k of sameDay) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${numbered.size} numbered meetings on ${d.start}` });
+    if (sameDay.length > 0) return { own, joined, refused };
     // A day inside exactly one stored meeting's interval ("the second", implied) is that meeting.
     const containing = sameSeries.filter((k) => k.start !== null && k.start <= d.start && d.end <= (k.end ?? k.start));
-    if (containing.length === 1) return containing[0]!.id;
-    return `${base}:${normalizeDate(d)}`;
+    if (containing.length === 1) joined.push({ id: containing[0]!.id, reason: 'UNIQUE_CONTAINING_INTERVAL', detail: `${containing[0]!.start}/${containing[0]!.end}` });
+    else for (const k of containing) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${containing.length} stored meetings contain ${normalizeDate(d)}` });
+    return { own, joined, refused };
   }
-  return `${base}:${slugify(articleId)}-${slugify(e.name)}`;
+  return { own: `${base}:${slugify(articleId)}-${slugify(e.name)}`, joined, refused };
 }
 
-function incidentId(e: ExtractedEvent, known: KnownEvent[], participantIds: string[], articleId: string): string {
+function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: string[], articleId: string): Match {
   const cls = incidentClass(e.name);
-  let best: { id: string; gap: number } | undefined;
+  const own = `event:incident:${slugify(e.name)}:${e.date ? e.date.start : slugify(articleId)}`;
+  const refused: Match['refused'] = [];
+  const fits: Array<{ id: string; gap: number }> = [];
   for (const k of known) {
     if (k.kind !== 'INCIDENT' || incidentClass(k.name) !== cls) continue;
-    if (!sharesParticipant(participantIds, k.participantIds)) continue;
+    if (!sharesParticipant(participantIds, k.participantIds)) {
+      refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH' });
+      continue;
+    }
     const range = knownRange(k);
     const gap = e.date && range ? gapDays(e.date, range) : 0;
-    if (gap > INCIDENT_WINDOW_DAYS) continue;
-    if (!best || gap < best.gap || (gap === best.gap && k.id < best.id)) best = { id: k.id, gap };
+    if (gap > INCIDENT_WINDOW_DAYS) {
+      refused.push({ id: k.id, reason: 'DATE_OUTSIDE_WINDOW', detail: `${gap} days apart (window ${INCIDENT_WINDOW_DAYS})` });
+      continue;
+    }
+    fits.push({ id: k.id, gap });
   }
-  return best?.id ?? `event:incident:${slugify(e.name)}:${e.date ? e.date.start : slugify(articleId)}`;
+  fits.sort((a, b) => a.gap - b.gap || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const [best, ...others] = fits;
+  for (const o of others) refused.push({ id: o.id, reason: 'SEVERAL_CANDIDATES', detail: `${fits.length} stored incidents fit; the closest (${best!.id}) is taken` });
+  return { own, joined: best ? [{ id: best.id, reason: 'SAME_CLASS_WITHIN_WINDOW', detail: `${best.gap} days apart` }] : [], refused };
 }
 
-function agreementId(e: ExtractedEvent, known: KnownEvent[]): string {
-  const slug = slugify(e.name);
-  const same = known.find((k) => k.kind === 'AGREEMENT' && slugify(k.name) === slug);
-  return same?.id ?? `event:agreement:${slug}`;
+function agreementMatch(e: ExtractedEvent, known: KnownEvent[]): Match {
+  const own = `event:agreement:${slugify(e.name)}`;
+  const same = known.filter((k) => k.kind === 'AGREEMENT' && slugify(k.name) === slugify(e.name));
+  return { own, joined: same.map((k) => ({ id: k.id, reason: 'SAME_NAME' as const })), refused: [] };
 }
 
 function milestoneId(e: ExtractedEvent, agreementGlobalId: string, articleId: string): string {
@@ -107,16 +207,32 @@ function milestoneId(e: ExtractedEvent, agreementGlobalId: string, articleId: st
   return `event:agreement-milestone:${agreement}:${slugify(e.status ?? 'status')}:${when}`;
 }
 
-function campaignId(e: ExtractedEvent, known: KnownEvent[], participantIds: string[]): string {
+function campaignMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: string[]): Match {
   const label = suffixLabel(e.name, CAMPAIGN_LABELS);
   const d = e.date as FuzzyDate;
+  const own = `event:campaign:${slugify(e.name)}:${d ? normalizeDate(d) : 'undated'}`;
+  const refused: Match['refused'] = [];
   const same = known.find((k) => {
     if (k.kind !== 'CAMPAIGN' || suffixLabel(k.name, CAMPAIGN_LABELS) !== label) return false;
-    if (!participantIds.some((p) => k.participantIds.includes(p))) return false;
+    if (!participantIds.some((p) => k.participantIds.includes(p))) {
+      refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH' });
+      return false;
+    }
     const range = knownRange(k);
-    return !!range && gapDays(d, range) <= CAMPAIGN_WINDOW_DAYS;
+    if (!range || gapDays(d, range) > CAMPAIGN_WINDOW_DAYS) {
+      refused.push({ id: k.id, reason: 'DATE_OUTSIDE_WINDOW' });
+      return false;
+    }
+    return true;
   });
-  return same?.id ?? `event:campaign:${slugify(e.name)}:${d ? normalizeDate(d) : 'undated'}`;
+  return { own, joined: same ? [{ id: same.id, reason: 'SAME_LABEL_OVERLAPPING' }] : [], refused };
+}
+
+export interface EventResolution {
+  /** Local key → global id for events and claims; `series:<eventKey>` → MeetingSeries id; `merge:<storedId>` → the
+   *  canonical id a stored event is re-keyed to (the loader re-keys or merges it in the article's transaction). */
+  ids: Record<string, string>;
+  decisions: EventDecision[];
 }
 
 /** "New Hampshire primary of 2016-02-09" → "New Hampshire primary": the name without the date it was minted with. */
@@ -124,82 +240,125 @@ const baseName = (name: string) => name.replace(/ of \d{4}(?:-\d{2}){0,2}(?:\/\d
 
 /**
  * An event of the parse's open vocabulary (it has a trigger word): its own name and date make its id, so the
- * same primary dated the same day by two articles is one node without looking anything up. A date that only
- * bounds it (a month, "last week") joins the one stored event of the same kind and name inside that interval;
- * with none or several, it stays its own node (an undated-enough mention is not guessed onto one).
+ * same primary dated the same day by two articles is one node without looking anything up. A stored event of
+ * the same kind and name whose date nests with this one ("in February" and "on Feb. 9") is the same event when
+ * it is the only one that fits; with several, none is joined (an ambiguous date is not guessed onto one).
  */
-function triggerEventId(e: ExtractedEvent, known: KnownEvent[], articleId: string): string {
+function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string): Match {
   const kind = e.kind.toLowerCase().replace(/_/g, '-');
-  if (e.series && e.series.ordinal !== undefined) return `event:${kind}:${slugify(e.series.name)}:${e.series.ordinal}`;
+  if (e.series && e.series.ordinal !== undefined) return { own: `event:${kind}:${slugify(e.series.name)}:${e.series.ordinal}`, joined: [], refused: [] };
   const name = baseName(e.name);
-  if (!e.date) return `event:${kind}:${slugify(name)}:${slugify(articleId)}`;
+  if (!e.date) return { own: `event:${kind}:${slugify(name)}:${slugify(articleId)}`, joined: [], refused: [] };
   const d = e.date;
-  const sameName = known.filter((k) => k.kind === e.kind && baseName(k.name) === name && k.start !== null);
   const own = `event:${kind}:${slugify(name)}:${normalizeDate(d)}`;
-  if (sameName.some((k) => k.id === own)) return own;
-  // One date bounds the other ("in February" and "on Feb. 9"): the same event when exactly one stored one fits.
+  if (known.some((k) => k.id === own)) return { own, joined: [{ id: own, reason: 'SAME_NAME', detail: 'same name and date' }], refused: [] };
+  const sameName = known.filter((k) => k.kind === e.kind && baseName(k.name) === name && k.start !== null);
   const nested = sameName.filter((k) => {
     const ks = k.start!;
     const ke = k.end ?? ks;
     return (d.start <= ks && ke <= d.end) || (ks <= d.start && d.end <= ke);
   });
-  return nested.length === 1 ? nested[0]!.id : own;
+  const apart = sameName.filter((k) => !nested.includes(k)).map((k) => ({ id: k.id, reason: 'DATE_OUTSIDE_WINDOW' as const }));
+  if (nested.length === 1) return { own, joined: [{ id: nested[0]!.id, reason: 'UNIQUE_CONTAINING_INTERVAL' }], refused: apart };
+  return { own, joined: [], refused: [...apart, ...nested.map((k) => ({ id: k.id, reason: 'SEVERAL_CANDIDATES' as const }))] };
 }
 
 /**
  * Global ids for the article's events and claims (and `series:<eventKey>` → MeetingSeries id, which
- * the loader uses). `ids` already maps the article's actor and statement keys.
+ * the loader uses). `ids` already maps the article's actor and statement keys. An event's id is canonical:
+ * the best (idRank) of its own content id and the ids of the stored events it joins; a stored event with a
+ * worse id, or a second stored event the article shows to be the same, is listed as `merge:<storedId>`.
  */
-export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, ids: Record<string, string>): Record<string, string> {
+export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, ids: Record<string, string>): EventResolution {
   const out: Record<string, string> = {};
+  const own: Record<string, string> = {};
+  const decisions: EventDecision[] = [];
   const articleId = extracted.article.id;
   const participantIds = (e: ExtractedEvent) => e.participantKeys.map((k) => ids[k] ?? k).sort();
+  const settle = (e: ExtractedEvent, m: Match) => {
+    const canonical = m.joined.reduce((best, j) => betterId(best, j.id), m.own);
+    out[e.key] = canonical;
+    own[e.key] = m.own;
+    const base = { eventKey: e.key, name: e.name, kind: e.kind, id: canonical };
+    for (const j of m.joined) {
+      decisions.push({ ...base, outcome: 'MERGE', reason: j.reason, storedId: j.id, ...(j.detail ? { detail: j.detail } : {}) });
+      if (j.id !== canonical) out[`merge:${j.id}`] = canonical;
+    }
+    for (const r of m.refused) decisions.push({ ...base, outcome: 'REFUSE', reason: r.reason, storedId: r.id, ...(r.detail ? { detail: r.detail } : {}) });
+    if (m.joined.length === 0) decisions.push({ ...base, outcome: 'NEW', reason: m.refused.length > 0 ? m.refused[0]!.reason : 'NO_CANDIDATE' });
+  };
+  const fixed = (e: ExtractedEvent, id: string) => {
+    out[e.key] = id;
+    own[e.key] = id;
+    decisions.push({ eventKey: e.key, name: e.name, kind: e.kind, id, outcome: 'NEW', reason: 'CONTENT_ID' });
+  };
   // Milestones last: their ids build on their agreement's.
   const ordered = [...extracted.events].sort((a, b) => Number(a.kind === 'AGREEMENT_MILESTONE') - Number(b.kind === 'AGREEMENT_MILESTONE'));
   for (const e of ordered) {
     if (e.trigger !== undefined) {
-      out[e.key] = triggerEventId(e, known.events, articleId);
+      settle(e, triggerMatch(e, known.events, articleId));
       continue;
     }
     switch (e.kind) {
       case 'MEETING':
         if (e.series) {
-          out[e.key] = meetingId(e, known.events, articleId);
+          settle(e, meetingMatch(e, known.events, articleId));
           out[`series:${e.key}`] = `series:${seriesSlug(e, articleId)}`;
-        } else out[e.key] = `event:meeting:${slugify(e.name)}:${e.date ? normalizeDate(e.date) : slugify(articleId)}`;
+        } else fixed(e, `event:meeting:${slugify(e.name)}:${e.date ? normalizeDate(e.date) : slugify(articleId)}`);
         break;
       case 'INCIDENT':
-        out[e.key] = incidentId(e, known.events, participantIds(e), articleId);
+        settle(e, incidentMatch(e, known.events, participantIds(e), articleId));
         break;
       case 'AGREEMENT':
-        out[e.key] = agreementId(e, known.events);
+        settle(e, agreementMatch(e, known.events));
         break;
       case 'AGREEMENT_MILESTONE':
-        out[e.key] = milestoneId(e, (e.milestoneOf && out[e.milestoneOf]) || `event:agreement:${slugify(e.name)}`, articleId);
+        fixed(e, milestoneId(e, (e.milestoneOf && out[e.milestoneOf]) || `event:agreement:${slugify(e.name)}`, articleId));
         break;
       case 'CAMPAIGN':
-        out[e.key] = campaignId(e, known.events, participantIds(e));
+        settle(e, campaignMatch(e, known.events, participantIds(e)));
         break;
       default:
-        out[e.key] = `event:other:${slugify(e.name)}:${e.date ? normalizeDate(e.date) : slugify(articleId)}`;
+        fixed(e, `event:other:${slugify(e.name)}:${e.date ? normalizeDate(e.date) : slugify(articleId)}`);
     }
   }
+  // A claim's id hashes the event's own (content) id, not the canonical one, so it never changes when a later
+  // article re-keys the event.
   for (const c of extracted.claims) {
-    const eventId = out[c.eventKey] ?? c.eventKey;
+    const eventId = own[c.eventKey] ?? c.eventKey;
     const source = c.sourceActorKey ? (ids[c.sourceActorKey] ?? '') : '';
     out[c.key] = `claim:${hash16(eventId, c.attribute, c.normalized, articleId, source)}`;
   }
-  return out;
+  // The article's own date for each dated event (docs/graph-model.md, "Loading": event dates are derived from these).
+  for (const e of extracted.events) {
+    if (e.date) out[`dateClaim:${e.key}`] = `claim:${hash16(own[e.key]!, 'date', normalizeDate(e.date), articleId, 'event-date')}`;
+  }
+  return { ids: out, decisions };
 }
 
 /**
- * The events a resolved article adds to the known graph, merged as the loader stores them (first name,
- * ordinal and series win; the narrowest date wins; participants accumulate). Lets evaluation and tests
+ * The events a resolved article adds to the known graph, merged as the loader stores them (stored events
+ * re-keyed to their canonical ids first; ordinal and series kept; the narrowest date; participants accumulate). Lets evaluation and tests
  * resolve articles one after another without a database.
  */
 export function addKnownEvents(known: KnownGraph['events'], article: ExtractedArticle, ids: Record<string, string>): KnownGraph['events'] {
   const byId = new Map(known.map((k) => [k.id, { ...k, participantIds: [...k.participantIds] }]));
   const width = (s: string | null, e: string | null) => (s ? Date.parse(e ?? s) - Date.parse(s) : Infinity);
+  // Re-keys and merges first, as the loader does them before writing the article.
+  for (const [from, to] of rekeys(ids)) {
+    const old = byId.get(from);
+    if (!old) continue;
+    byId.delete(from);
+    const target = byId.get(to);
+    if (!target) {
+      byId.set(to, { ...old, id: to });
+      continue;
+    }
+    if (width(old.start, old.end) < width(target.start, target.end)) [target.start, target.end] = [old.start, old.end];
+    target.ordinal ??= old.ordinal;
+    target.seriesName ??= old.seriesName;
+    target.participantIds = [...new Set([...target.participantIds, ...old.participantIds])].sort();
+  }
   for (const e of article.events) {
     const id = ids[e.key];
     if (!id) continue;
@@ -224,4 +383,15 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
     prev.participantIds = [...new Set([...prev.participantIds, ...participants])].sort();
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The article's re-keys of stored nodes (`merge:<storedId>` → canonical id for events, `mergeStatement:<storedId>`
+ * for statements), sorted by stored id.
+ */
+export function rekeys(ids: Record<string, string>, prefix: 'merge:' | 'mergeStatement:' = 'merge:'): Array<[from: string, to: string]> {
+  return Object.entries(ids)
+    .filter(([k]) => k.startsWith(prefix))
+    .map(([k, to]): [string, string] => [k.slice(prefix.length), to])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -5,12 +5,18 @@
  */
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { resolveActors } from './actors.js';
-import { resolveEvents } from './events.js';
+import { resolveEvents, type EventDecision } from './events.js';
 import { resolveStatements } from './statements.js';
 
-export function resolveArticle(extracted: ExtractedArticle, known: KnownGraph): ResolvedArticle {
+export type { EventDecision } from './events.js';
+
+/** A resolved article with the event-resolution decisions behind its ids (every merge and refusal, with its reason). */
+export type ExplainedArticle = ResolvedArticle & { decisions: EventDecision[] };
+
+export function resolveArticle(extracted: ExtractedArticle, known: KnownGraph): ExplainedArticle {
   const actorIds = resolveActors(extracted, known);
   const statementIds = resolveStatements(extracted, known, actorIds);
   const ids = { ...actorIds, ...statementIds };
-  return { ...extracted, ids: { ...ids, ...resolveEvents(extracted, known, ids) } };
+  const events = resolveEvents(extracted, known, ids);
+  return { ...extracted, ids: { ...ids, ...events.ids }, decisions: events.decisions };
 }

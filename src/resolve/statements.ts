@@ -106,7 +106,9 @@ function datesAgree(a: string | null, b: string | null): boolean {
 
 /**
  * Ids for the article's statements. `speakerIds` maps actor keys to global ids. A stored statement is
- * reused by at most one statement of the article (one article reports an utterance once).
+ * reused by at most one statement of the article (one article reports an utterance once). The statement's id is
+ * the content id of its report in the smallest article id: a stored statement whose reports are all in larger
+ * article ids is listed as `mergeStatement:<storedId>` → this report's id (the loader re-keys it).
  */
 export function resolveStatements(
   extracted: ExtractedArticle,
@@ -140,9 +142,13 @@ export function resolveStatements(
       const score = sameUtterance(w, wording(k.text));
       if (score > 0 && (!best || score > best.score || (score === best.score && k.id < best.id))) best = { id: k.id, score };
     }
-    const id = best?.id ?? own;
+    // Canonical: the content id of the report in the smallest article id, so the id an utterance ends up with
+    // does not depend on which report arrived first; a stored statement first reported in a larger id is re-keyed.
+    const stored = best ? bySpeaker.get(speakerId)!.find((k) => k.id === best!.id)! : undefined;
+    const id = stored && !(stored.firstArticleId !== undefined && extracted.article.id < stored.firstArticleId) ? stored.id : own;
     ids[s.key] = id;
-    claimed.add(id);
+    if (best && best.id !== id) ids[`mergeStatement:${best.id}`] = id;
+    claimed.add(best?.id ?? id);
   }
   return ids;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addKnownEvents, resolveEvents } from '../../src/resolve/events.js';
+import { addKnownEvents, betterId, resolveEvents } from '../../src/resolve/events.js';
 import type { ExtractedArticle, ExtractedClaim, ExtractedEvent, KnownGraph } from '../../src/domain/types.js';
 
 const span = { start: 0, end: 1, exact: 'x' };
@@ -32,7 +32,7 @@ const incident = (key: string, date: ExtractedEvent['date'], participants = ['us
 function resolveAll(articles: ExtractedArticle[]) {
   let known: KnownGraph = { actors: [], statements: [], events: [] };
   return articles.map((a) => {
-    const ids: Record<string, string> = { ...actorIds, ...resolveEvents(a, known, actorIds) };
+    const ids: Record<string, string> = { ...actorIds, ...resolveEvents(a, known, actorIds).ids };
     known = { ...known, events: addKnownEvents(known.events, a, ids) };
     return ids;
   });
@@ -99,5 +99,57 @@ describe('resolveEvents', () => {
     expect(first!.c1).toMatch(/^claim:[0-9a-f]{16}$/);
     expect(first!.c1).not.toBe(first!.c2);
     expect(again).toEqual(first);
+  });
+
+  it('gives the same canonical ids whichever report comes first, re-keying a stored event with a worse id', () => {
+    const byOrdinal = article('a1', [meeting('m3', 3, day('2015-10-14'))]);
+    const byDay = article('a2', [meeting('x', undefined, day('2015-10-14'))]);
+    const [first] = resolveAll([byDay]);
+    expect(first!.x).toBe('event:meeting:russia-united-states-video-conference:2015-10-14');
+    const known: KnownGraph = { actors: [], statements: [], events: addKnownEvents([], byDay, { ...actorIds, ...first! }) };
+    const { ids, decisions } = resolveEvents(byOrdinal, known, actorIds);
+    expect(ids.m3).toBe('event:meeting:russia-united-states-video-conference:3');
+    expect(ids['merge:event:meeting:russia-united-states-video-conference:2015-10-14']).toBe(ids.m3);
+    expect(decisions).toEqual([
+      expect.objectContaining({ eventKey: 'm3', outcome: 'MERGE', reason: 'SAME_DAY', storedId: first!.x, id: ids.m3 }),
+    ]);
+    // The incident's id is its earliest report's day, also when the later day arrived first.
+    const [sun, sat] = resolveAll([article('b1', [incident('i', day('2015-10-11'))]), article('b2', [incident('i', day('2015-10-10'))])]);
+    expect(sun!.i).toBe('event:incident:russia-united-states-close-encounter:2015-10-11');
+    expect(sat!.i).toBe('event:incident:russia-united-states-close-encounter:2015-10-10');
+    expect(sat!['merge:event:incident:russia-united-states-close-encounter:2015-10-11']).toBe(sat!.i);
+    expect(betterId('event:meeting:s:3', 'event:meeting:s:2015-10-14')).toBe('event:meeting:s:3');
+    expect(betterId('event:meeting:s:2015-10', 'event:meeting:s:2015-10-14')).toBe('event:meeting:s:2015-10-14');
+  });
+
+  it('explains merges and refusals: same series and ordinal, participant mismatch, date outside the window, several candidates', () => {
+    const stored = article('a1', [meeting('m1', 1, day('2015-10-01')), incident('i', day('2015-10-10'))]);
+    const [storedIds] = resolveAll([stored]);
+    const known: KnownGraph = { actors: [], statements: [], events: addKnownEvents([], stored, { ...actorIds, ...storedIds! }) };
+
+    const sameOrdinal = resolveEvents(article('a2', [meeting('m', 1, null)]), known, actorIds);
+    expect(sameOrdinal.decisions).toEqual([
+      expect.objectContaining({ outcome: 'MERGE', reason: 'SAME_SERIES_ORDINAL', storedId: storedIds!.m1, id: storedIds!.m1 }),
+    ]);
+
+    const otherParties = resolveEvents(article('a3', [incident('i', day('2015-10-10'), ['sp'])]), known, actorIds);
+    expect(otherParties.decisions).toEqual([
+      expect.objectContaining({ outcome: 'REFUSE', reason: 'PARTICIPANT_MISMATCH', storedId: storedIds!.i }),
+      expect.objectContaining({ outcome: 'NEW', reason: 'PARTICIPANT_MISMATCH', id: otherParties.ids.i }),
+    ]);
+
+    const monthLater = resolveEvents(article('a4', [incident('i', day('2015-11-20'))]), known, actorIds);
+    expect(monthLater.decisions[0]).toMatchObject({ outcome: 'REFUSE', reason: 'DATE_OUTSIDE_WINDOW', storedId: storedIds!.i });
+
+    // Two stored implied meetings whose intervals both contain the day: no guess.
+    const twoIntervals: KnownGraph = {
+      actors: [], statements: [],
+      events: ['a', 'b'].map((s) => ({
+        id: `event:meeting:x:${s}`, kind: 'MEETING' as const, name: series, start: '2015-10-02', end: '2015-10-13', seriesName: series, ordinal: null, participantIds: [],
+      })),
+    };
+    const several = resolveEvents(article('a5', [meeting('x', undefined, day('2015-10-05'))]), twoIntervals, actorIds);
+    expect(several.decisions.map((d) => [d.outcome, d.reason])).toEqual([['REFUSE', 'SEVERAL_CANDIDATES'], ['REFUSE', 'SEVERAL_CANDIDATES'], ['NEW', 'SEVERAL_CANDIDATES']]);
+    expect(several.ids.x).toBe('event:meeting:russia-united-states-video-conference:2015-10-05');
   });
 });

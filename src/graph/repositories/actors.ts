@@ -121,7 +121,9 @@ export async function eventsByActors(run: Runner, ids: readonly string[]): Promi
 /** Per outlet: the actor's statements it reported, its articles, and the intermediaries on those reports. */
 export const OUTLETS_BY_ACTORS = `UNWIND $ids AS aid
 MATCH (:Actor {id: aid})-[:SAID]->(s:Statement)-[:REPORTED_IN]->(art:Article)
-WITH aid, art, s, [(s)-[v:VIA]->(x:Actor) WHERE v.articleId = art.id | x {${ACTOR_FIELDS}}] AS via
+// Intermediaries in chain order, reports in a fixed order: the list does not depend on how the graph was stored.
+WITH aid, art, s, COLLECT { MATCH (s)-[v:VIA]->(x:Actor) WHERE v.articleId = art.id RETURN x {${ACTOR_FIELDS}} ORDER BY v.position, x.id } AS via
+ORDER BY art.publishedAt, art.id, s.id
 WITH aid, art.outlet AS outlet, count(DISTINCT s) AS statementCount, collect(DISTINCT art {${ARTICLE_FIELDS}}) AS articles,
   collect(via) AS vias
 RETURN aid AS key, outlet, statementCount, articles, vias

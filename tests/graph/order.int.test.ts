@@ -1,0 +1,89 @@
+/**
+ * Ingest order must not matter (docs/graph-model.md, "Loading" and "Ids"): the seed articles ingested in
+ * several orders, each into a database holding only what was there before, give the same graph — the same
+ * node ids, labels and properties (ingest timestamps aside) and the same relationships.
+ */
+import { writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import neo4j from 'neo4j-driver';
+import { rememberGraph, testDriver } from '../support/neo4j.js';
+import { testNlp } from '../support/nlp.js';
+import { loadConfig } from '../../src/config.js';
+import { applyMigrations } from '../../src/graph/migrations.js';
+import { ingestArticles } from '../../src/ingest/pipeline.js';
+import { readSeedFolder } from '../../src/ingest/seedFolder.js';
+import { DATABASE, plain } from './helpers.js';
+
+const CONFIG = { ...loadConfig({}), NEO4J_DATABASE: DATABASE };
+
+/** Index orders of the five seed articles: forward, reverse and three others. */
+export const ORDERS = [
+  [0, 1, 2, 3, 4],
+  [4, 3, 2, 1, 0],
+  [2, 0, 4, 1, 3],
+  [3, 4, 0, 2, 1],
+  [1, 3, 2, 4, 0],
+];
+
+/** Properties minus timestamps (DateTime values such as Article.ingestedAt). */
+function withoutTimestamps(props: Record<string, unknown>): unknown {
+  const kept = Object.entries(props).filter(([, v]) => !neo4j.isDateTime(v));
+  return plain(Object.fromEntries(kept));
+}
+
+/** The whole graph as sorted lines: nodes (id, labels, properties) and relationships (endpoints, type, properties). */
+export async function fullDump(driver: ReturnType<typeof testDriver>): Promise<{ nodes: string[]; rels: string[] }> {
+  const nodes = await driver.executeQuery('MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props', {}, { database: DATABASE });
+  const rels = await driver.executeQuery(
+    'MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props',
+    {},
+    { database: DATABASE },
+  );
+  return {
+    nodes: nodes.records
+      .map((r) => JSON.stringify([r.get('id'), [...(r.get('labels') as string[])].sort(), withoutTimestamps(r.get('props') as Record<string, unknown>)]))
+      .sort(),
+    rels: rels.records
+      .map((r) => JSON.stringify([r.get('from'), r.get('type'), r.get('to'), withoutTimestamps(r.get('props') as Record<string, unknown>)]))
+      .sort(),
+  };
+}
+
+describe('ingest order', () => {
+  const driver = testDriver();
+  const seed = readSeedFolder('seed', CONFIG);
+
+  beforeAll(async () => {
+    await applyMigrations(driver, DATABASE);
+  });
+  afterAll(async () => {
+    await driver.close();
+  });
+
+  it('gives the same graph for the seed articles in five orders', async () => {
+    expect(seed.inputs).toHaveLength(5);
+    const dumps: Array<{ order: number[]; dump: { nodes: string[]; rels: string[] } }> = [];
+    for (const order of ORDERS) {
+      const forget = await rememberGraph(driver, DATABASE);
+      try {
+        const results = await ingestArticles(driver, await testNlp(), CONFIG, order.map((i) => seed.inputs[i]!));
+        expect(results.filter((r) => r.status === 'failed')).toEqual([]);
+        dumps.push({ order, dump: await fullDump(driver) });
+      } finally {
+        await forget();
+      }
+    }
+    const [first, ...rest] = dumps;
+    // ORDER_DUMP=<file>: write every order's dump, to read the differences side by side.
+    if (process.env.ORDER_DUMP) writeFileSync(process.env.ORDER_DUMP, JSON.stringify(dumps, null, 1));
+    for (const other of rest) {
+      const missing = first!.dump.nodes.filter((n) => !other.dump.nodes.includes(n));
+      const extra = other.dump.nodes.filter((n) => !first!.dump.nodes.includes(n));
+      const missingRels = first!.dump.rels.filter((n) => !other.dump.rels.includes(n));
+      const extraRels = other.dump.rels.filter((n) => !first!.dump.rels.includes(n));
+      expect({ order: other.order, missing, extra, missingRels, extraRels }).toEqual({
+        order: other.order, missing: [], extra: [], missingRels: [], extraRels: [],
+      });
+    }
+  }, 600_000);
+});

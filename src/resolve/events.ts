@@ -70,6 +70,7 @@ export type EventDecisionReason =
   | 'SAME_NAME'
   | 'SAME_LABEL_OVERLAPPING'
   | 'NO_CANDIDATE'
+  | 'ONLY_MEETING_OF_SERIES'
   | 'CONTENT_ID';
 
 export interface EventDecision {
@@ -102,11 +103,21 @@ export function idRank(id: string): number {
   return 5;
 }
 
-/** The better of two ids by idRank, then lexicographically. */
+/** Slugs of generic meeting nouns ("talks", "meeting"): a series named by one says less than "video conference". */
+const GENERIC_SERIES_SLUGS = meetingData.nouns.filter((n) => n.generic).map((n) => slugify(n.canonical));
+function genericSeries(id: string): boolean {
+  const parts = id.split(':');
+  const seriesSlug = parts.length >= 4 ? parts[parts.length - 2]! : '';
+  return GENERIC_SERIES_SLUGS.some((g) => seriesSlug === g || seriesSlug.endsWith(`-${g}`));
+}
+
+/** The better of two ids by idRank, then a specific series over a generic one, then lexicographically. */
 export function betterId(a: string, b: string): string {
   const ra = idRank(a);
   const rb = idRank(b);
   if (ra !== rb) return ra < rb ? a : b;
+  const ga = genericSeries(a);
+  if (ga !== genericSeries(b)) return ga ? b : a;
   return a <= b ? a : b;
 }
 
@@ -119,7 +130,78 @@ interface Match {
   refused: Array<{ id: string; reason: EventDecisionReason; detail?: string }>;
 }
 
+const MEETING_NOUNS = [...meetingData.nouns].sort((a, b) => b.canonical.length - a.canonical.length);
+
+/** "Russia–United States video conference" → its parties and its noun (generic: "talks", "meeting"). */
+function seriesParts(name: string): { parties: string; canonical: string; generic: boolean } | undefined {
+  const noun = MEETING_NOUNS.find((n) => name === n.canonical || name.endsWith(` ${n.canonical}`));
+  return noun ? { parties: name.slice(0, name.length - noun.canonical.length).trim(), canonical: noun.canonical, generic: !!noun.generic } : undefined;
+}
+
+/**
+ * Whether two series can hold the same meeting although their names differ: the same parties (or one names
+ * none) and the same noun, or one noun is generic ("their third round of talks" is the third video conference
+ * of the same parties). Two specific nouns ("summit", "video conference") are two series.
+ */
+function seriesCompatible(a: string, b: string): boolean {
+  const x = seriesParts(a);
+  const y = seriesParts(b);
+  if (!x || !y) return false;
+  const sameParties = x.parties === y.parties || x.parties === '' || y.parties === '';
+  if (!sameParties) return false;
+  if (x.canonical === y.canonical) return x.parties !== y.parties;
+  // A generic noun needs the parties named on both sides: "the talks of Wednesday" alone could be any talks.
+  return (x.generic || y.generic) && x.parties !== '' && x.parties === y.parties;
+}
+
+/**
+ * When nothing of the event's own series matched: the one stored meeting of a compatible series (see
+ * seriesCompatible) with the same ordinal, else on the same day, else — for a report with neither — the only
+ * meeting that series has. Several fits join none (SEVERAL_CANDIDATES).
+ */
+function acrossSeries(e: ExtractedEvent, known: KnownEvent[], already: ReadonlySet<string>): Pick<Match, 'joined' | 'refused'> {
+  if (e.implied) return { joined: [], refused: [] };
+  const series = e.series!;
+  const d = e.date;
+  const compatible = known.filter((k) => k.kind === 'MEETING' && k.seriesName !== null && k.seriesName !== series.name && seriesCompatible(series.name, k.seriesName));
+  const detail = (k: KnownEvent) => `${k.seriesName === series.name ? 'same' : 'across'} series: ${k.seriesName}`;
+  const joined: Match['joined'] = [];
+  const refused: Match['refused'] = [];
+  // Each thing the report says (its ordinal, its day) may tie it to one stored meeting; a report saying both
+  // can bridge two stored nodes ("the third talks" and "Wednesday's video conference").
+  // A day: one fit per series ties to all of them (one meeting stored under two wordings that day); two fits in
+  // one series are two meetings. An ordinal or an undated report: exactly one fit, else which one is not said
+  // ("the third talks" could be the third summit or the third video conference of the same parties).
+  const tie = (fits: KnownEvent[], reason: EventDecisionReason) => {
+    const fresh = fits.filter((k) => !already.has(k.id));
+    const perSeries = reason === 'SAME_DAY' ? new Set(fits.map((k) => k.seriesName)).size === fits.length : fits.length === 1;
+    if (perSeries) for (const k of fresh) joined.push({ id: k.id, reason, detail: detail(k) });
+    else for (const k of fresh) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: detail(k) });
+  };
+  if (series.ordinal !== undefined) tie(compatible.filter((k) => k.ordinal === series.ordinal), 'SAME_SERIES_ORDINAL');
+  if (d?.precision === 'DAY') {
+    // A numbered stored meeting with another ordinal is another meeting, whatever its day.
+    tie(compatible.filter((k) => k.start === d.start && (k.end ?? k.start) === d.end && (series.ordinal === undefined || k.ordinal === null || k.ordinal === series.ordinal)), 'SAME_DAY');
+  }
+  if (!d && series.ordinal === undefined) {
+    // Undated and unnumbered: its own series counts too ("the Russia–United States video conference"), and it
+    // joins only a series of exactly one meeting.
+    const pool = [...compatible, ...known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name)];
+    const bySeries = new Map<string, KnownEvent[]>();
+    for (const k of pool) bySeries.set(k.seriesName!, [...(bySeries.get(k.seriesName!) ?? []), k]);
+    const singles = [...bySeries.values()].filter((list) => list.length === 1).flat();
+    tie(singles.length === 1 ? singles : pool, 'ONLY_MEETING_OF_SERIES');
+  }
+  return { joined, refused };
+}
+
 function meetingMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string): Match {
+  const m = meetingInSeries(e, known, articleId);
+  const across = acrossSeries(e, known, new Set(m.joined.map((j) => j.id)));
+  return { own: m.own, joined: [...m.joined, ...across.joined], refused: [...m.refused, ...across.refused] };
+}
+
+function meetingInSeries(e: ExtractedEvent, known: KnownEvent[], articleId: string): Match {
   const series = e.series!;
   const base = `event:meeting:${seriesSlug(e, articleId)}`;
   const sameSeries = known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name);

@@ -152,4 +152,58 @@ describe('resolveEvents', () => {
     expect(several.decisions.map((d) => [d.outcome, d.reason])).toEqual([['REFUSE', 'SEVERAL_CANDIDATES'], ['REFUSE', 'SEVERAL_CANDIDATES'], ['NEW', 'SEVERAL_CANDIDATES']]);
     expect(several.ids.x).toBe('event:meeting:russia-united-states-video-conference:2015-10-05');
   });
+
+  it('makes one node of one video conference reported five ways across articles, and keeps other meetings apart', () => {
+    const named = (key: string, seriesName: string, ordinal: number | undefined, date: ExtractedEvent['date'], participants = ['us', 'ru']): ExtractedEvent => ({
+      key, kind: 'MEETING', name: `${ordinal ?? ''} ${seriesName}`.trim(), date, series: { name: seriesName, ...(ordinal ? { ordinal } : {}) },
+      participantKeys: participants, mentions: [span],
+    });
+    const talks = 'Russia–United States talks';
+    const reports = [
+      article('a1', [named('m', series, 3, day('2015-10-14'))]), // "their third video conference on Wednesday"
+      article('a2', [named('t', talks, undefined, day('2015-10-14'))]), // "talks on Wednesday"
+      article('a3', [named('r', talks, 3, null)]), // "after their third round of talks"
+      article('a4', [named('v', 'video conference', undefined, day('2015-10-14'), [])]), // "Wednesday's video conference"
+      article('a5', [named('u', series, undefined, null)]), // "the Russia–United States video conference"
+      article('a6', [named('s', 'Russia–United States summit', undefined, day('2015-10-14'))]), // a summit that day: another series
+    ];
+    const [a, b, c, d, e, f] = resolveAll(reports);
+    const id = a!.m;
+    expect(id).toBe('event:meeting:russia-united-states-video-conference:3');
+    expect([b!.t, c!.r, d!.v, e!.u]).toEqual([id, id, id, id]);
+    expect(f!.s).not.toBe(id);
+    // In the other order the last report bridges what the earlier ones stored apart: one node again, re-keyed to
+    // the same canonical id (the undated report needs a single stored meeting to join, so it is left out here).
+    let known: KnownGraph = { actors: [], statements: [], events: [] };
+    for (const r of [reports[3]!, reports[2]!, reports[1]!, reports[0]!]) {
+      const ids: Record<string, string> = { ...actorIds, ...resolveEvents(r, known, actorIds).ids };
+      known = { ...known, events: addKnownEvents(known.events, r, ids) };
+    }
+    expect(known.events.map((k) => k.id)).toEqual([id]);
+  });
+
+  it('does not tie "the third talks" to two series of the same parties that both had a third meeting', () => {
+    const named = (key: string, seriesName: string, ordinal: number | undefined, date: ExtractedEvent['date']): ExtractedEvent => ({
+      key, kind: 'MEETING', name: seriesName, date, series: { name: seriesName, ...(ordinal ? { ordinal } : {}) }, participantKeys: ['us', 'ru'], mentions: [span],
+    });
+    const [a, b, c] = resolveAll([
+      article('a1', [named('vc', series, 3, day('2015-10-14'))]),
+      article('a2', [named('su', 'Russia–United States summit', 3, day('2015-11-20'))]),
+      article('a3', [named('t', 'Russia–United States talks', 3, null)]),
+    ]);
+    expect(c!.t).not.toBe(a!.vc);
+    expect(c!.t).not.toBe(b!.su);
+  });
+
+  it('refuses to guess between two stored meetings a report could be, and says why', () => {
+    let known: KnownGraph = { actors: [], statements: [], events: [] };
+    for (const [id, ev] of [['a1', meeting('m1', 1, day('2015-10-01'))], ['a2', meeting('m2', 3, day('2015-10-14'))]] as const) {
+      const ids = { ...actorIds, ...resolveEvents(article(id, [ev]), known, actorIds).ids };
+      known = { ...known, events: addKnownEvents(known.events, article(id, [ev]), ids) };
+    }
+    const undated: ExtractedEvent = { ...meeting('u', undefined, null), name: series };
+    const r = resolveEvents(article('a3', [undated]), known, actorIds);
+    expect(r.ids.u).toMatch(/a3/);
+    expect(r.decisions.filter((x) => x.outcome === 'REFUSE').map((x) => x.reason)).toEqual(['SEVERAL_CANDIDATES', 'SEVERAL_CANDIDATES']);
+  });
 });

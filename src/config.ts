@@ -129,6 +129,11 @@ const ConfigSchema = z.object({
    * server invalidates at once either way.
    */
   RESPONSE_CACHE_MAX_STALE_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
+  /**
+   * The longest a cached answer waits for Neo4j's confirmation (RESPONSE_CACHE_MAX_STALE_MS); past it the
+   * request is executed as if not cached, so a frozen Neo4j delays an answer by at most this much.
+   */
+  RESPONSE_CACHE_CHECK_MS: z.coerce.number().int().min(1).max(60_000).default(250),
   /** Largest article text accepted, in bytes. */
   MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).default(500_000),
   /** Seed folder (articles + manifest.json) loaded by `npm start` and `chronicle seed`. */

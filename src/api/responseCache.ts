@@ -76,6 +76,8 @@ export class GenerationClock {
   private invalidatedAt = -Infinity;
   /** Checks sent to Neo4j (tests, the bench). */
   checks = 0;
+  /** The last check failed (Neo4j unreachable or slow): hits go to Apollo at once until one succeeds. */
+  failing = false;
 
   constructor(
     private readonly source: GenerationSource,
@@ -120,11 +122,18 @@ export class GenerationClock {
   private start(): Promise<Check> {
     const startedAt = this.now();
     this.checks += 1;
-    const promise = this.source.read().then((value) => {
-      const check = { value, startedAt, completedAt: this.now() };
-      if (!this.last || this.last.startedAt <= startedAt) this.last = check;
-      return check;
-    });
+    const promise = this.source.read().then(
+      (value) => {
+        const check = { value, startedAt, completedAt: this.now() };
+        if (!this.last || this.last.startedAt <= startedAt) this.last = check;
+        this.failing = false;
+        return check;
+      },
+      (err: unknown) => {
+        this.failing = true;
+        throw err;
+      },
+    );
     const entry = { startedAt, promise };
     this.pending = entry;
     promise.then(noop, noop).then(() => {
@@ -146,6 +155,11 @@ export interface ResponseCacheOptions {
   maxStaleMs: number;
   /** Distinct query texts whose operation types are remembered. */
   documents?: number;
+  /**
+   * The longest a hit waits for Neo4j's confirmation; then the request is executed as a miss, so a frozen
+   * Neo4j adds at most this to the API's own deadline (QUERY_TIMEOUT_MS). Default 250.
+   */
+  checkPatienceMs?: number;
   /** Adds `X-Response-Cache: HIT | MISS` (tests, the bench). */
   exposeStatus?: boolean;
 }
@@ -219,12 +233,24 @@ export class ResponseCache {
       const entry = this.entries.get(key);
       let label: Check | undefined;
       if (entry) {
-        let check: Check;
-        try {
-          check = await this.clock.fresh(arrival);
-        } catch {
-          return next(); // Neo4j did not answer the check: let Apollo answer (or report) as without a cache
+        // Neo4j not answering the check (or slowly): Apollo answers, or reports, as without a cache; while
+        // checks fail, hits do not wait for one at all (a background check finds out when it is back).
+        const unconfirmed = () => {
+          this.misses += 1;
+          if (this.opts.exposeStatus) res.setHeader('x-response-cache', 'MISS');
+          next();
+        };
+        if (this.clock.failing) {
+          this.clock.kick();
+          return unconfirmed();
         }
+        let timer: NodeJS.Timeout | undefined;
+        const patience = new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), this.opts.checkPatienceMs ?? 250);
+        });
+        const check = await Promise.race([this.clock.fresh(arrival), patience]).catch(() => undefined);
+        clearTimeout(timer);
+        if (!check) return unconfirmed();
         if (check.value === entry.generation && this.entries.get(key) === entry) {
           this.hits += 1;
           res.statusCode = 200;

@@ -143,6 +143,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
       ? new ResponseCache(bookmarkGeneration(opts.driver, deps.database, opts.config.READY_TIMEOUT_MS), {
           maxBytes: Math.round(opts.config.RESPONSE_CACHE_MB * 1024 * 1024),
           maxStaleMs: opts.config.RESPONSE_CACHE_MAX_STALE_MS,
+          checkPatienceMs: opts.config.RESPONSE_CACHE_CHECK_MS,
           documents: opts.config.GRAPHQL_DOCUMENT_CACHE_SIZE,
           exposeStatus: opts.exposeCacheStatus ?? false,
         })

@@ -158,6 +158,54 @@ describe('response cache over HTTP', () => {
   });
 });
 
+describe('when Neo4j does not confirm', () => {
+  it('a hit waits at most RESPONSE_CACHE_CHECK_MS for the check, then the request executes as uncached', async () => {
+    // The generation check (a session's RETURN 1) hangs on demand; data reads (executeQuery) keep working.
+    let hang = false;
+    const real = testDriver();
+    const proxy = new Proxy(real, {
+      get(target, prop, receiver) {
+        if (prop === 'session' && hang) {
+          return () => ({
+            run: () => ({ summary: () => new Promise(() => undefined) }),
+            lastBookmarks: () => [],
+            close: async () => undefined,
+          });
+        }
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    }) as Driver;
+    const s = await startTestServer({ driver: proxy, config: { RESPONSE_CACHE_MB: '8', RESPONSE_CACHE_CHECK_MS: '300' }, exposeCacheStatus: true });
+    try {
+      const ask = async () => {
+        const t0 = performance.now();
+        const res = await fetch(`${s.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ query: ARTICLE_QUERY, variables: { id: 'rcache-article-9' } }),
+        });
+        return { cache: res.headers.get('x-response-cache'), body: await res.json(), ms: performance.now() - t0 };
+      };
+      let r = await ask();
+      for (let i = 0; i < 5 && r.cache !== 'HIT'; i++) r = await ask();
+      expect(r.cache).toBe('HIT');
+      hang = true;
+      const first = await ask();
+      expect(first.cache).toBe('MISS');
+      expect(first.body).toEqual({ data: { article: null } });
+      expect(first.ms).toBeGreaterThanOrEqual(290);
+      // This fake check never fails (the real one times out after READY_TIMEOUT_MS, then hits stop waiting): each waits once.
+      const second = await ask();
+      expect(second.cache).toBe('MISS');
+      expect(second.body).toEqual({ data: { article: null } });
+    } finally {
+      hang = false;
+      await s.close();
+    }
+  });
+});
+
 describe('generation clock', () => {
   function fakeSource() {
     let value = 'g1';
@@ -224,5 +272,15 @@ describe('generation clock', () => {
     expect(f.reads).toBe(3);
     f.release();
     await late;
+  });
+
+  it('marks itself failing when a check fails, and healthy again after the next success', async () => {
+    let fail = true;
+    const clock = new GenerationClock({ read: async () => (fail ? Promise.reject(new Error('down')) : 'g1') }, 0);
+    await expect(clock.fresh(performance.now())).rejects.toThrow('down');
+    expect(clock.failing).toBe(true);
+    fail = false;
+    expect((await clock.fresh(performance.now())).value).toBe('g1');
+    expect(clock.failing).toBe(false);
   });
 });

@@ -113,10 +113,10 @@ const ConfigSchema = z.object({
    */
   MAX_FILTER_TEXT_TERMS: z.coerce.number().int().min(1).max(200).default(32),
   /**
-   * Parsed-and-validated GraphQL documents kept (an LRU keyed by the query text's hash): a repeated query skips
-   * parsing and validation. Refused documents are never kept.
+   * Parsed-and-validated GraphQL documents kept, in MiB (estimated): an LRU keyed by the query text's hash, so a
+   * repeated query skips parsing and validation. Refused documents are never kept.
    */
-  GRAPHQL_DOCUMENT_CACHE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  GRAPHQL_DOCUMENT_CACHE_MB: z.coerce.number().min(1).max(16_384).default(30),
   /**
    * Response cache for GraphQL queries (src/api/responseCache.ts), in MiB of response bodies; 0 turns it off.
    * Invalidated by every committed write to the database, from any process (Neo4j's bookmark).

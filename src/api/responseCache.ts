@@ -153,8 +153,8 @@ export interface ResponseCacheOptions {
   /** Total bytes of bodies (and keys) held; a body over an eighth of it is not stored. */
   maxBytes: number;
   maxStaleMs: number;
-  /** Distinct query texts whose operation types are remembered. */
-  documents?: number;
+  /** Bytes of query text (the keys) whose operation types are remembered. */
+  operationsBytes?: number;
   /**
    * The longest a hit waits for Neo4j's confirmation; then the request is executed as a miss, so a frozen
    * Neo4j adds at most this to the API's own deadline (QUERY_TIMEOUT_MS). Default 250.
@@ -187,7 +187,7 @@ export class ResponseCache {
     private readonly opts: ResponseCacheOptions,
   ) {
     this.entries = new Lru(opts.maxBytes, (e, key) => e.body.length + key.length * 2 + 200);
-    this.operations = new Lru(opts.documents ?? 1000);
+    this.operations = new Lru(opts.operationsBytes ?? 8 * 1024 * 1024, (ops, query) => query.length * 2 + 200 + (ops?.size ?? 0) * 100);
     this.clock = new GenerationClock(source, opts.maxStaleMs);
     this.maxEntryBytes = Math.floor(opts.maxBytes / 8);
   }

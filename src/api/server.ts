@@ -87,16 +87,20 @@ export function createApolloServer(
     ],
     // Parsed-and-validated documents, keyed by the query text's SHA-256 (Apollo hashes it): a repeated query
     // skips parsing and validation, the cost rule included; a refused document is never stored. Never null.
-    documentStore: documentStore(deps.config.GRAPHQL_DOCUMENT_CACHE_SIZE),
+    documentStore: documentStore(deps.config.GRAPHQL_DOCUMENT_CACHE_MB * 1024 * 1024),
     // Apollo's own SIGTERM handler re-raises the signal after stopping, which would cut our graceful close short.
     stopOnTerminationSignals: false,
     logger: deps.logger,
   });
 }
 
-/** Apollo's document store as an LRU of at most `size` documents (Apollo's default is bounded by ~30 MB instead). */
-export function documentStore(size: number): DocumentStore {
-  const lru = new Lru<string, DocumentNode>(size);
+/**
+ * Apollo's document store as an LRU bounded by an estimate of the documents' memory (as Apollo's default is:
+ * a count alone would let a client fill memory with large distinct documents, e.g. long string literals).
+ * Estimate: 8 bytes of syntax tree per character of query text, plus 512.
+ */
+export function documentStore(maxBytes: number): DocumentStore {
+  const lru = new Lru<string, DocumentNode>(maxBytes, (doc) => (doc.loc?.end ?? 4096) * 8 + 512);
   return {
     get: async (key) => lru.get(key),
     set: async (key, value) => lru.set(key, value),
@@ -144,7 +148,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
           maxBytes: Math.round(opts.config.RESPONSE_CACHE_MB * 1024 * 1024),
           maxStaleMs: opts.config.RESPONSE_CACHE_MAX_STALE_MS,
           checkPatienceMs: opts.config.RESPONSE_CACHE_CHECK_MS,
-          documents: opts.config.GRAPHQL_DOCUMENT_CACHE_SIZE,
+          operationsBytes: opts.config.GRAPHQL_DOCUMENT_CACHE_MB * 1024 * 1024,
           exposeStatus: opts.exposeCacheStatus ?? false,
         })
       : undefined;

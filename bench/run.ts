@@ -28,6 +28,7 @@ import express from 'express';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { createHttpApp, startHttpServer, type HttpHandle } from '../src/api/server.js';
+import type { ResponseCache, ResponseCacheStats } from '../src/api/responseCache.js';
 import { PHASES, phaseCollector, type PhaseTimes } from '../src/api/timing.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { extractArticle } from '../src/extract/index.js';
@@ -620,16 +621,36 @@ interface QueryResult {
   roundTrips: { ours: number; peer: number | null; raw: number };
   sameItems: boolean;
   items: number;
-  /** rawHttp: the raw calls behind a bare HTTP endpoint, through the same load generator (startRawHttp). */
-  latency: Record<'ours' | 'raw' | 'peer' | 'rawHttp', Record<string, LatencyStats>>;
+  /**
+   * ours: our API with the response cache off (every request executes: the uncached figure).
+   * oursCached: the response cache on, RESPONSE_CACHE_MAX_STALE_MS=0 (every hit confirmed by one shared
+   * `RETURN 1` to Neo4j: never stale). oursCachedStale: RESPONSE_CACHE_MAX_STALE_MS=1000.
+   * rawHttp: the raw calls behind a bare HTTP endpoint, through the same load generator (startRawHttp).
+   */
+  latency: Record<'ours' | 'oursCached' | 'oursCachedStale' | 'raw' | 'peer' | 'rawHttp', Record<string, LatencyStats>>;
   /** Ratios of p99 latencies; null where the peer failed the query. */
-  ratios: Record<string, { oursOverRaw: number; oursOverPeer: number | null; peerOverOurs: number | null }>;
+  ratios: Record<
+    string,
+    { oursOverRaw: number; cachedOverRaw: number; cachedStaleOverRaw: number; oursOverPeer: number | null; peerOverOurs: number | null }
+  >;
+  /** The response cache's counters over each cached cell (warm-up included): hits, misses, generation checks. */
+  cache: Record<string, { strict: CacheCounters; stale: CacheCounters }>;
   /**
    * Where our server's time went per request (ms, src/api/timing.ts), per concurrency, warm-up included;
    * `client` is the load generator's latency minus the server's total (HTTP client, loopback, event-loop waits).
    */
   phases: Record<string, { n: number; p50: PhaseTimes & { client: number }; p99: PhaseTimes; mean: PhaseTimes }>;
   peerFailure?: string;
+}
+
+type CacheCounters = { hits: number; misses: number; checks: number };
+interface CachedApi {
+  url: string;
+  cache: () => ResponseCache;
+}
+function cacheDelta(cache: ResponseCache, since: ResponseCacheStats): CacheCounters {
+  const now = cache.stats();
+  return { hits: now.hits - since.hits, misses: now.misses - since.misses, checks: now.checks - since.checks };
 }
 
 /** Collects our API's per-request phases (the bench builds its app with this recorder). */
@@ -641,6 +662,7 @@ async function measureQuery(
   ours: { url: string; count: () => number },
   peer: { url: string; count: () => number },
   raw: { run: Runner; count: () => number; httpUrl: string },
+  cached: { strict: CachedApi; stale: CachedApi },
   opts: Options,
 ): Promise<QueryResult> {
   // Round trips of one request each (sequential, nothing else running).
@@ -667,8 +689,9 @@ async function measureQuery(
   const sameItems = oursIds.length > 0 && JSON.stringify(oursIds) === JSON.stringify(peerIds);
   if (peerFailure) log(`  @neo4j/graphql failed "${q.name}": ${peerFailure.slice(0, 300)}`);
 
-  const latency: QueryResult['latency'] = { ours: {}, raw: {}, peer: {}, rawHttp: {} };
+  const latency: QueryResult['latency'] = { ours: {}, oursCached: {}, oursCachedStale: {}, raw: {}, peer: {}, rawHttp: {} };
   const ratios: QueryResult['ratios'] = {};
+  const cacheCounters: QueryResult['cache'] = {};
   const phaseStats: QueryResult['phases'] = {};
   const maxMs = opts.maxCellSeconds * 1000;
   for (const c of CONCURRENCY) {
@@ -685,20 +708,36 @@ async function measureQuery(
     latency.raw[`c${c}`] = await runInProcess(() => q.raw(raw.run, t), c, requests, warmup, maxMs);
     const rh = await runWorker({ ...job(`${raw.httpUrl}/${QUERIES.indexOf(q)}`, q.ours.query, {}) });
     latency.rawHttp[`c${c}`] = stats(rh.latencies, rh.wallMs, rh.errors, rh.firstError);
+    // The same query through the response cache: strict (never stale), then with 1 s of allowed staleness.
+    const cachedCell = async (api: CachedApi) => {
+      const since = api.cache().stats();
+      const r = await runWorker(job(api.url, q.ours.query, q.ours.variables(t)));
+      return { stats: stats(r.latencies, r.wallMs, r.errors, r.firstError), counters: cacheDelta(api.cache(), since) };
+    };
+    const strict = await cachedCell(cached.strict);
+    const stale = await cachedCell(cached.stale);
+    latency.oursCached[`c${c}`] = strict.stats;
+    latency.oursCachedStale[`c${c}`] = stale.stats;
+    cacheCounters[`c${c}`] = { strict: strict.counters, stale: stale.counters };
     const oc = latency.ours[`c${c}`]!;
     const rc = latency.raw[`c${c}`]!;
     const hc = latency.rawHttp[`c${c}`]!;
+    const cachedRatios = { cachedOverRaw: round(strict.stats.p99 / rc.p99), cachedStaleOverRaw: round(stale.stats.p99 / rc.p99) };
+    log(
+      `  ${q.name} c=${c}: cached p50 ${strict.stats.p50} p99 ${strict.stats.p99} ms (${strict.counters.hits} hits, ${strict.counters.checks} checks), ` +
+        `cached ≤1 s stale p50 ${stale.stats.p50} p99 ${stale.stats.p99} ms (${stale.counters.checks} checks)`,
+    );
     log(`  ${q.name} c=${c}: raw over bare HTTP p50 ${hc.p50} p99 ${hc.p99} ms${hc.errors ? ` (${hc.errors} errors: ${hc.firstError})` : ''}`);
     if (peerFailure) {
       latency.peer[`c${c}`] = { ...stats([], 1, 1, peerFailure.slice(0, 500)), failed: true };
-      ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), oursOverPeer: null, peerOverOurs: null };
+      ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), ...cachedRatios, oursOverPeer: null, peerOverOurs: null };
       log(`  ${q.name} c=${c}: ours p50 ${oc.p50} p99 ${oc.p99} ms, raw p50 ${rc.p50} p99 ${rc.p99} ms, @neo4j/graphql FAILED`);
       continue;
     }
     const p = await runWorker(job(peer.url, q.peer.query, q.peer.variables(t)));
     latency.peer[`c${c}`] = stats(p.latencies, p.wallMs, p.errors, p.firstError);
     const pc = latency.peer[`c${c}`]!;
-    ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), oursOverPeer: round(oc.p99 / pc.p99), peerOverOurs: round(pc.p99 / oc.p99) };
+    ratios[`c${c}`] = { oursOverRaw: round(oc.p99 / rc.p99), ...cachedRatios, oursOverPeer: round(oc.p99 / pc.p99), peerOverOurs: round(pc.p99 / oc.p99) };
     log(`  ${q.name} c=${c}: ours p50 ${oc.p50} p99 ${oc.p99} ms, raw p50 ${rc.p50} p99 ${rc.p99} ms, @neo4j/graphql p99 ${pc.p99} ms`);
   }
   return {
@@ -708,6 +747,7 @@ async function measureQuery(
     items: oursIds.length,
     latency,
     ratios,
+    cache: cacheCounters,
     phases: phaseStats,
     ...(peerFailure ? { peerFailure: peerFailure.slice(0, 500) } : {}),
   };
@@ -772,6 +812,21 @@ function printTable(r: BenchReport): void {
     }
   }
   out.push('');
+  out.push('response cache (ours = uncached above; cached = RESPONSE_CACHE_MAX_STALE_MS=0, never stale; stale = 1000 ms)');
+  out.push(`${pad('query', 18, true)} ${pad('c', 3)} ${pad('raw p50', 8)} ${pad('raw p99', 8)} | ${pad('ours p99', 8)} ${pad('/raw', 6)} | ${pad('cached p50', 10)} ${pad('p99', 7)} ${pad('/raw', 6)} ${pad('rps', 7)} ${pad('hits', 6)} ${pad('checks', 6)} | ${pad('stale p50', 9)} ${pad('p99', 7)} ${pad('/raw', 6)} ${pad('rps', 7)}`);
+  for (const q of r.queries) {
+    for (const c of CONCURRENCY) {
+      const rw = q.latency.raw[`c${c}`]!;
+      const ca = q.latency.oursCached[`c${c}`]!;
+      const st = q.latency.oursCachedStale[`c${c}`]!;
+      const ratio = q.ratios[`c${c}`]!;
+      const k = q.cache[`c${c}`]!.strict;
+      out.push(
+        `${pad(q.name, 18, true)} ${pad(c, 3)} ${pad(rw.p50, 8)} ${pad(rw.p99, 8)} | ${pad(q.latency.ours[`c${c}`]!.p99, 8)} ${pad(ratio.oursOverRaw, 6)} | ${pad(ca.p50, 10)} ${pad(ca.p99, 7)} ${pad(ratio.cachedOverRaw, 6)} ${pad(ca.rps, 7)} ${pad(k.hits, 6)} ${pad(k.checks, 6)} | ${pad(st.p50, 9)} ${pad(st.p99, 7)} ${pad(ratio.cachedStaleOverRaw, 6)} ${pad(st.rps, 7)}`,
+      );
+    }
+  }
+  out.push('');
   out.push(`where our time goes, median ms per request (src/api/timing.ts; client = load generator's p50 − server total p50)`);
   out.push(`${pad('query', 18, true)} ${pad('c', 3)} ${PHASES.map((p) => pad(p, 9)).join(' ')} ${pad('client', 9)} | ${pad('ours p50', 9)} ${pad('rawHttp', 8)} ${pad('raw p50', 8)} | ${pad('rawHttp p99', 11)} ${pad('rawHttp/raw', 11)}`);
   for (const q of r.queries) {
@@ -810,6 +865,13 @@ function targets(r: Omit<BenchReport, 'targets'>): Target[] {
   });
   const worstRaw = Math.max(...r.queries.flatMap((q) => CONCURRENCY.map((c) => q.ratios[`c${c}`]!.oursOverRaw)));
   out.push({ target: 'p99 within 1.5x of raw Cypher', met: worstRaw <= 1.5, detail: `worst ours/raw p99 ratio ${worstRaw}` });
+  // Issue 12, item 1: ours/raw p99 <= 1.3 with 1 client and <= 1.5 with 16, uncached and cached apart.
+  const worst = (key: 'oursOverRaw' | 'cachedOverRaw' | 'cachedStaleOverRaw', c: number) => Math.max(...r.queries.map((q) => q.ratios[`c${c}`]![key]));
+  for (const [key, label] of [['oursOverRaw', 'uncached'], ['cachedOverRaw', 'response cache, never stale'], ['cachedStaleOverRaw', 'response cache, ≤1 s stale']] as const) {
+    const c1 = worst(key, 1);
+    const c16 = worst(key, 16);
+    out.push({ target: `GraphQL overhead (${label}): ours/raw p99 <= 1.3 (1 client), <= 1.5 (16)`, met: c1 <= 1.3 && c16 <= 1.5, detail: `worst ${c1} (1 client), ${c16} (16 clients)` });
+  }
   out.push({
     target: 'parse + extraction >= 50 KB/s per core',
     met: r.extraction.kbPerCpuSecondWithParsing >= 50,
@@ -973,11 +1035,13 @@ async function main(): Promise<number> {
   let db: LocalNeo4j | undefined;
   let driver: Driver | undefined;
   let ourServer: HttpHandle | undefined;
+  const cachedServers: HttpHandle[] = [];
   let peerServer: { url: string; close: () => Promise<void> } | undefined;
   let rawHttpServer: { url: string; close: () => Promise<void> } | undefined;
   const stopAll = async () => {
     await ourServer?.close(1000).catch(() => {});
     ourServer = undefined;
+    for (const s of cachedServers.splice(0)) await s.close(1000).catch(() => {});
     await peerServer?.close().catch(() => {});
     peerServer = undefined;
     await rawHttpServer?.close().catch(() => {});
@@ -1058,9 +1122,29 @@ async function main(): Promise<number> {
 
     log('starting our API and the @neo4j/graphql API');
     const oursCounted = countingDriver(driver);
-    const app = await createHttpApp({ driver: oursCounted.driver, config, logger: pino({ level: 'silent' }), database: DATABASE, phaseRecorder: phases.record });
+    // The uncached figure: the response cache off, so every request parses (document cache), executes, reads.
+    const app = await createHttpApp({
+      driver: oursCounted.driver, config: { ...config, RESPONSE_CACHE_MB: 0 }, logger: pino({ level: 'silent' }), database: DATABASE, phaseRecorder: phases.record,
+    });
     ourServer = await startHttpServer(app, 0, '127.0.0.1');
     const ourUrl = `${ourServer.url}/graphql`;
+    // The cached figures: the same API with the response cache on (each its own driver proxy, nothing counted).
+    const cachedApi = async (maxStaleMs: number): Promise<CachedApi> => {
+      let handle: ResponseCache | undefined;
+      const cachedApp = await createHttpApp({
+        driver: driver!,
+        config: { ...config, RESPONSE_CACHE_MB: 64, RESPONSE_CACHE_MAX_STALE_MS: maxStaleMs },
+        logger: pino({ level: 'silent' }),
+        database: DATABASE,
+        onResponseCache: (c) => (handle = c),
+      });
+      const server = await startHttpServer(cachedApp, 0, '127.0.0.1');
+      cachedServers.push(server);
+      if (!handle) throw new Error('the response cache did not start');
+      const cache = handle;
+      return { url: `${server.url}/graphql`, cache: () => cache };
+    };
+    const cached = { strict: await cachedApi(0), stale: await cachedApi(1000) };
     const peerCounted = countingDriver(driver);
     peerServer = await startPeer(peerCounted.driver);
     const rawCounted = countingDriver(driver);
@@ -1076,7 +1160,7 @@ async function main(): Promise<number> {
     for (const q of QUERIES) {
       log(`measuring "${q.name}"`);
       queries.push(
-        await measureQuery(q, t, { url: ourUrl, count: oursCounted.count }, { url: peerServer.url, count: peerCounted.count }, { run, count: rawCounted.count, httpUrl: rawHttp.url }, opts),
+        await measureQuery(q, t, { url: ourUrl, count: oursCounted.count }, { url: peerServer.url, count: peerCounted.count }, { run, count: rawCounted.count, httpUrl: rawHttp.url }, cached, opts),
       );
     }
 

@@ -112,6 +112,28 @@ const ConfigSchema = z.object({
    * more than 1,024 clauses.
    */
   MAX_FILTER_TEXT_TERMS: z.coerce.number().int().min(1).max(200).default(32),
+  /**
+   * Parsed-and-validated GraphQL documents kept, in MiB (estimated): an LRU keyed by the query text's hash, so a
+   * repeated query skips parsing and validation. Refused documents are never kept.
+   */
+  GRAPHQL_DOCUMENT_CACHE_MB: z.coerce.number().min(1).max(16_384).default(30),
+  /**
+   * Response cache for GraphQL queries (src/api/responseCache.ts), in MiB of response bodies; 0 turns it off.
+   * Invalidated by every committed write to the database, from any process (Neo4j's bookmark).
+   */
+  RESPONSE_CACHE_MB: z.coerce.number().min(0).max(16_384).default(64),
+  /**
+   * 0: a cached answer is served only after Neo4j confirmed nothing was committed since the request arrived
+   * (one tiny query, shared by concurrent requests): never stale. N: a confirmation up to N ms old is enough,
+   * so a write by *another process* (CLI ingest) may be missed for up to N ms; ingestArticle through this
+   * server invalidates at once either way.
+   */
+  RESPONSE_CACHE_MAX_STALE_MS: z.coerce.number().int().min(0).max(3_600_000).default(0),
+  /**
+   * The longest a cached answer waits for Neo4j's confirmation (RESPONSE_CACHE_MAX_STALE_MS); past it the
+   * request is executed as if not cached, so a frozen Neo4j delays an answer by at most this much.
+   */
+  RESPONSE_CACHE_CHECK_MS: z.coerce.number().int().min(1).max(60_000).default(250),
   /** Largest article text accepted, in bytes. */
   MAX_ARTICLE_BYTES: z.coerce.number().int().min(1_000).default(500_000),
   /** Seed folder (articles + manifest.json) loaded by `npm start` and `chronicle seed`. */

@@ -7,7 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type DocumentStore } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type NextFunction, type Request, type Response, type Router } from 'express';
@@ -20,6 +21,8 @@ import { createContext, type ApiContext, type ContextDeps } from './context.js';
 import { createFormatError } from './errors.js';
 import { pipelineIngest, type IngestFn } from './ingest.js';
 import { costLimitRule } from './limits.js';
+import { Lru } from './lru.js';
+import { bookmarkGeneration, ResponseCache } from './responseCache.js';
 import { PLAYGROUND_ASSET_PATH, playgroundAssets, playgroundHtml } from './playground.js';
 import { resolvers } from './resolvers/index.js';
 import { phaseTimingPlugin, requestTiming, timingMiddleware, type PhaseRecorder } from './timing.js';
@@ -82,12 +85,27 @@ export function createApolloServer(
       // Marks parse/validate/execute/respond on requests that carry a timing (only with a phase recorder).
       ...(deps.phaseTiming ? [phaseTimingPlugin<ApiContext>()] : []),
     ],
-    // documentStore left at Apollo's default (an in-memory LRU keyed by the query's hash): a repeated query
-    // skips parsing and validation, the cost rule included. Never set it to null.
+    // Parsed-and-validated documents, keyed by the query text's SHA-256 (Apollo hashes it): a repeated query
+    // skips parsing and validation, the cost rule included; a refused document is never stored. Never null.
+    documentStore: documentStore(deps.config.GRAPHQL_DOCUMENT_CACHE_MB * 1024 * 1024),
     // Apollo's own SIGTERM handler re-raises the signal after stopping, which would cut our graceful close short.
     stopOnTerminationSignals: false,
     logger: deps.logger,
   });
+}
+
+/**
+ * Apollo's document store as an LRU bounded by an estimate of the documents' memory (as Apollo's default is:
+ * a count alone would let a client fill memory with large distinct documents, e.g. long string literals).
+ * Estimate: 8 bytes of syntax tree per character of query text, plus 512.
+ */
+export function documentStore(maxBytes: number): DocumentStore {
+  const lru = new Lru<string, DocumentNode>(maxBytes, (doc) => (doc.loc?.end ?? 4096) * 8 + 512);
+  return {
+    get: async (key) => lru.get(key),
+    set: async (key, value) => lru.set(key, value),
+    delete: async (key) => lru.delete(key),
+  };
 }
 
 /** Builds a request context outside HTTP (tests with executeOperation, scripts). */
@@ -100,6 +118,10 @@ export interface HttpAppOptions extends ApiDeps {
   routes?: Array<{ path: string; router: Router }>;
   /** Per-request phase timing of /graphql (src/api/timing.ts): the bench passes one; off otherwise. */
   phaseRecorder?: PhaseRecorder;
+  /** Receives the response cache (when RESPONSE_CACHE_MB > 0): its stats for tests and the bench. */
+  onResponseCache?: (cache: ResponseCache) => void;
+  /** `X-Response-Cache: HIT | MISS` on cached-path responses (tests, the bench). */
+  exposeCacheStatus?: boolean;
 }
 
 interface AppState {
@@ -119,6 +141,30 @@ function noStore(_req: Request, res: Response, next: NextFunction): void {
 /** The express app: /graphql (POST → Apollo; GET from a browser → playground), /health, /ready. Starts Apollo. */
 export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
   const deps = contextDeps(opts);
+  // The response cache (src/api/responseCache.ts): off with RESPONSE_CACHE_MB=0.
+  const responseCache =
+    opts.config.RESPONSE_CACHE_MB > 0
+      ? new ResponseCache(bookmarkGeneration(opts.driver, deps.database, opts.config.READY_TIMEOUT_MS), {
+          maxBytes: Math.round(opts.config.RESPONSE_CACHE_MB * 1024 * 1024),
+          maxStaleMs: opts.config.RESPONSE_CACHE_MAX_STALE_MS,
+          checkPatienceMs: opts.config.RESPONSE_CACHE_CHECK_MS,
+          operationsBytes: opts.config.GRAPHQL_DOCUMENT_CACHE_MB * 1024 * 1024,
+          exposeStatus: opts.exposeCacheStatus ?? false,
+        })
+      : undefined;
+  if (responseCache) {
+    // An ingest through this server invalidates at once, whatever it reports (a failed one wrote nothing,
+    // but dropping the cache is cheap); the generation check catches every other writer.
+    const ingest = deps.ingest;
+    deps.ingest = async (input) => {
+      try {
+        return await ingest(input);
+      } finally {
+        responseCache.invalidate();
+      }
+    };
+    opts.onResponseCache?.(responseCache);
+  }
   const apollo = createApolloServer({ ...opts, phaseTiming: opts.phaseRecorder !== undefined });
   await apollo.start();
   const app = express();
@@ -174,6 +220,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<Express> {
     noStore,
     // Room for an article of MAX_ARTICLE_BYTES plus JSON escaping; bigger bodies get a 413.
     express.json({ limit: opts.config.MAX_ARTICLE_BYTES * 2 + 256 * 1024 }),
+    ...(responseCache ? [responseCache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const timing = requestTiming(req);

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { createHttpApp, startHttpServer, type HttpHandle } from '../../src/api/server.js';
 import type { IngestFn } from '../../src/api/ingest.js';
 import type { PhaseRecorder } from '../../src/api/timing.js';
+import type { ResponseCache } from '../../src/api/responseCache.js';
 import { testDriver } from '../support/neo4j.js';
 import { testNlp } from '../support/nlp.js';
 
@@ -74,10 +75,14 @@ export async function startTestServer(opts: {
   defaults?: boolean;
   /** Per-request phase timing (src/api/timing.ts), as the bench uses it. */
   phaseRecorder?: PhaseRecorder;
+  /** The response cache's handle and `X-Response-Cache` headers (src/api/responseCache.ts). */
+  onResponseCache?: (cache: ResponseCache) => void;
+  exposeCacheStatus?: boolean;
 }): Promise<TestServer> {
   const config = opts.defaults ? loadConfig({ LOG_LEVEL: 'silent', ...opts.config }) : testConfig(opts.config);
   // The test run's NLP engine parses what ingestArticle receives, as the real server's engine would.
-  const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest, nlp: await testNlp(), phaseRecorder: opts.phaseRecorder });
+  const app = await createHttpApp({ driver: opts.driver, config, logger: silentLogger, ingest: opts.ingest, nlp: await testNlp(), phaseRecorder: opts.phaseRecorder,
+    onResponseCache: opts.onResponseCache, exposeCacheStatus: opts.exposeCacheStatus });
   const handle = await startHttpServer(app, 0, '127.0.0.1');
   return {
     ...handle,

@@ -209,15 +209,16 @@ async function resolveBatch(
   const probes: RestProbe[] = [];
   for (const { extracted } of items) {
     const known = view.actorsSnapshot();
-    probes.push(restProbe(extracted, known));
-    view.addActors(extracted.actors, resolveActors(extracted, { actors: known, statements: [], events: [] }));
+    const actorIds = resolveActors(extracted, { actors: known, statements: [], events: [] });
+    probes.push(restProbe(extracted, known, actorIds));
+    view.addActors(extracted.actors, actorIds);
   }
   const rest = await fetchKnownRestOfBatch(driver, database, probes);
   const known = new BatchKnownGraph({ actors, ...rest });
   const resolved: ResolvedArticle[] = [];
-  for (const item of items) {
+  for (const [k, item] of items.entries()) {
     try {
-      const r = stage('EXTRACTION_FAILED', item.source, 'resolution', () => (options.resolve ?? resolveArticle)(item.extracted, known.snapshot()));
+      const r = stage('EXTRACTION_FAILED', item.source, 'resolution', () => (options.resolve ?? resolveArticle)(item.extracted, known.snapshot(probes[k])));
       known.add(r);
       resolved.push(r);
     } catch (err) {

@@ -13,6 +13,7 @@
  */
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../extract/types.js';
 import { toLoadRows } from '../graph/loadRows.js';
+import type { RestProbe } from './candidates.js';
 import { addKnownEvents } from './events.js';
 
 type KnownActor = KnownGraph['actors'][number];
@@ -44,11 +45,21 @@ export class BatchKnownGraph {
     this.events = [...this.events, ...read.events.filter((e) => !have.has(e.id))];
   }
 
-  /** What resolution of the next article matches against (sorted by id, as the per-article read returns it). */
-  snapshot(): KnownGraph {
+  /**
+   * What resolution of the next article matches against (sorted by id, as the per-article read returns it).
+   * With the article's probe, only the statements its own read would return (its speakers' and its content ids):
+   * the rules compare nothing else, and a batch's read holds the statements of every speaker of the batch.
+   */
+  snapshot(probe?: Pick<RestProbe, 'speakerIds' | 'statementIds'>): KnownGraph {
+    let statements = [...this.statements.values()];
+    if (probe) {
+      const speakers = new Set(probe.speakerIds);
+      const ids = new Set(probe.statementIds);
+      statements = statements.filter((s) => speakers.has(s.speakerId) || ids.has(s.id));
+    }
     return {
       actors: [...this.actors.values()].map((a) => ({ ...a, aliases: [...a.aliases] })).sort(byId),
-      statements: [...this.statements.values()].map(({ saidOnEnd: _e, ...s }) => s).sort(byId),
+      statements: statements.map(({ saidOnEnd: _e, ...s }) => s).sort(byId),
       events: [...this.events].sort(byId),
     };
   }

@@ -15,7 +15,8 @@ import { perArticleInBatch, LOAD_ARTICLE } from '../../src/graph/load.js';
 import { applyMigrations } from '../../src/graph/migrations.js';
 import { ingestArticles, type IngestInput, type IngestOptions } from '../../src/ingest/pipeline.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
-import { createNlpClient, createParseCache, parallelNlpClient, startNlpEngine, type NlpEngine } from '../../src/nlp/index.js';
+import { createNlpClient, createParseCache, nlpRuntime, parallelNlpClient, startNlpEngine, type NlpEngine } from '../../src/nlp/index.js';
+import { createLogger } from '../../src/logger.js';
 import { resolveArticle } from '../../src/resolve/index.js';
 import { generateCorpus } from '../../bench/corpus/generate.js';
 import { DATABASE, dumpGraph } from './helpers.js';
@@ -115,5 +116,19 @@ describe('batched loading and --workers N', () => {
     expect(cypher).not.toMatch(/\$rows\b/);
     expect(cypher).not.toMatch(/CALL \(\s*\)/);
     expect(cypher.match(/CALL \(rows\b/g)?.length).toBe((LOAD_ARTICLE.match(/CALL \(/g)?.length ?? 0) + 1);
+  });
+
+  it('nlpRuntime with --workers 2 parses through two clients and returns the parses of one, in input order', async () => {
+    const texts = inputs.slice(0, 9).map((i) => i.text);
+    const runtime = nlpRuntime({ NLP_URL: inject('nlpUrl'), NLP_CACHE_DIR: '' }, createLogger('silent'), { engines: 2 });
+    try {
+      expect(runtime.parallelism).toBe(2);
+      const two = await runtime.parseMany(texts);
+      const one = await (await createNlpClient({ url: inject('nlpUrl'), cacheDir: null })).parseMany(texts);
+      expect(two.map((p) => p.sha256)).toEqual(one.map((p) => p.sha256));
+      expect(JSON.stringify(two)).toEqual(JSON.stringify(one));
+    } finally {
+      await runtime.close();
+    }
   });
 });

@@ -117,11 +117,23 @@ export async function ingestArticles(
       for (const item of items) await storeAlone(item);
       return;
     }
+    // A batch that failed stored nothing: its articles again one at a time. When Neo4j did not answer, that
+    // answer is the first article's (as it would have been alone), so a dead database costs one deadline, not two.
+    const oneByOne = async (rest: readonly Pending[], err: unknown) => {
+      let from = 0;
+      if (isDatabaseUnavailable(err) && rest[0]) {
+        const result = failed(rest[0].article.id, rest[0].source, err);
+        count(result);
+        settle(rest[0].index, result);
+        from = 1;
+      }
+      for (const item of rest.slice(from)) await storeAlone(item);
+    };
     let batch: Awaited<ReturnType<typeof resolveBatch>>;
     try {
       batch = await resolveBatch(driver, database, items, options);
-    } catch {
-      for (const item of items) await storeAlone(item);
+    } catch (err) {
+      await oneByOne(items, err);
       return;
     }
     const { resolved, failedAt } = batch;
@@ -135,9 +147,9 @@ export async function ingestArticles(
           count(result);
           settle(item.index, result);
         }
-      } catch {
+      } catch (err) {
         // Rolled back as a whole: each article again on its own, so a bad one costs the others nothing.
-        for (const item of written) await storeAlone(item);
+        await oneByOne(written, err);
       }
     }
     if (failedAt) {

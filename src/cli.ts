@@ -2,7 +2,7 @@
  * chronicle — one CLI for the whole job.
  *   start                      local Neo4j if NEO4J_URI is unset → migrations → seed → serve (what `npm start` runs)
  *   seed [dir]                 ingest a folder with manifest.json (default SEED_DIR); idempotent
- *   ingest <files|dir…> [--manifest m.json | --outlet X --published YYYY-MM-DD [--title T] [--url U]]
+ *   ingest <files|dir…> [--manifest m.json | --outlet X --published YYYY-MM-DD [--title T] [--url U]] [--workers N]
  *                              also .html pages and data files (.jsonl .json .csv .tsv .rss .atom .xml): docs/formats.md
  *   serve                      migrations → serve the API on HOST:PORT
  *   migrate                    apply constraints and indexes
@@ -30,7 +30,8 @@ const USAGE = `usage: chronicle <start|seed|ingest|serve|migrate|export> [option
   seed [dir]                 load a folder of articles with manifest.json (default: $SEED_DIR)
   ingest <paths…>            load files or folders: --manifest m.json, or --outlet X --published YYYY-MM-DD;
                              .html pages; data files .jsonl/.json/.csv/.tsv/.rss/.atom/.xml (--format F,
-                             --preset news-please|plain, --map text=maintext,publishedAt=date_publish,…)
+                             --preset news-please|plain, --map text=maintext,publishedAt=date_publish,…);
+                             --workers N: N NLP engines parse at once (one ordered writer: the same graph as 1)
   serve                      serve the GraphQL API, playground and timeline page
   migrate                    apply constraints and indexes
   export --format F          write the timeline as timelinejs | vis | json (--out file, default stdout);
@@ -127,6 +128,8 @@ async function run(argv: string[]): Promise<number> {
       map: { type: 'string' },
       preset: { type: 'string' },
       'batch-size': { type: 'string' },
+      // Ingest: NLP engines parsing at once (docs/performance.md, "Many ingest workers").
+      workers: { type: 'string' },
       // Data exports (docs/formats.md): what to export and API-like filters.
       what: { type: 'string' },
       speaker: { type: 'string' },
@@ -148,7 +151,9 @@ async function run(argv: string[]): Promise<number> {
   // server with a signal is its normal end (exit 0); any other command was interrupted (128 + signal).
   let serving = false;
   exitOnSignals(lifecycle, logger, (signal) => (serving ? 0 : signal === 'SIGINT' ? 130 : 143));
-  const nlp = nlpRuntime(config, logger, { signal: lifecycle.signal });
+  const workers = values.workers === undefined ? 1 : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${values.workers}"`);
+  const nlp = nlpRuntime(config, logger, { signal: lifecycle.signal, engines: workers });
   lifecycle.add('nlp engine', () => nlp.close());
   // Commands that ingest start the engine beside Neo4j (in parallel; a missing venv fails here, not midway);
   // `serve` starts it with the first ingestArticle mutation, so a read-only server never runs it.

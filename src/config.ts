@@ -102,6 +102,12 @@ const ConfigSchema = z.object({
   /** The ingest (CLI and seed) stops after this many articles in a row failed because Neo4j was unavailable. */
   INGEST_MAX_DB_FAILURES: z.coerce.number().int().min(1).default(3),
   /**
+   * Articles resolved against one known-graph read and written in one transaction (docs/performance.md,
+   * "Batched loading"). A batch that fails is loaded again one article per transaction, so every article stays
+   * all-or-nothing. 1: one article per read and transaction, as before.
+   */
+  INGEST_BATCH_ARTICLES: z.coerce.number().int().min(1).max(1_000).default(50),
+  /**
    * Longest `filter: { text }` accepted, in characters. At most 1,000: Lucene cannot build the prefix query
    * (actor type-ahead) of a longer word ("input automaton too large").
    */

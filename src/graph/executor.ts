@@ -155,7 +155,9 @@ export function dbExecutor(driver: Driver, database: string, overrides: Partial<
     writeTransaction(name, work, opts = {}) {
       const deadlineMs = deadlineOf(opts.budget ?? 'write');
       return timed(name, 'WRITE', deadlineMs, () => 0, async (expired) => {
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        // The bookmark manager executeQuery uses: on a cluster, a read routed to a follower after this write waits
+        // until the follower has it (the ingest's next known-graph read must see the batch it just stored).
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager: driver.executeQueryBookmarkManager });
         try {
           return await session.executeWrite(
             async (tx) => {

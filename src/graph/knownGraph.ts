@@ -11,7 +11,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EventKind, ExtractedArticle, KnownGraph } from '../domain/types.js';
-import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS } from '../resolve/candidates.js';
+import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS, type ActorProbe, type RestProbe } from '../resolve/candidates.js';
 import { dbExecutor } from './executor.js';
 
 export { searchTerms };
@@ -113,7 +113,17 @@ export interface KnownActors {
 
 /** Read 1: the stored actors the article's actors could be (one full-text query per actor, so none crowds out another). */
 export async function fetchKnownActors(driver: Driver, database: string, extracted: ExtractedArticle): Promise<KnownActors> {
-  const probe = actorProbe(extracted);
+  return fetchKnownActorsByProbe(driver, database, actorProbe(extracted));
+}
+
+/** Read 1 for a batch of articles: one query for all (the union of their probes; each actor query keeps its own hit limit). */
+export async function fetchKnownActorsOfBatch(driver: Driver, database: string, articles: readonly ExtractedArticle[]): Promise<KnownActors> {
+  const probes = articles.map(actorProbe);
+  const union = (f: (p: ActorProbe) => string[]) => [...new Set(probes.flatMap(f))].sort();
+  return fetchKnownActorsByProbe(driver, database, { actorQueries: union((p) => p.actorQueries), actorKinds: union((p) => p.actorKinds) });
+}
+
+async function fetchKnownActorsByProbe(driver: Driver, database: string, probe: ActorProbe): Promise<KnownActors> {
   if (probe.actorQueries.length === 0) return { actors: [] };
   const { records } = await dbExecutor(driver, database).run(
     'fetchKnownActors',
@@ -133,10 +143,28 @@ export async function fetchKnownRest(
   extracted: ExtractedArticle,
   actors: KnownGraph['actors'],
 ): Promise<KnownGraph> {
-  const probe = restProbe(extracted, actors);
+  return { actors, ...(await fetchKnownRestByProbe(driver, database, restProbe(extracted, actors))) };
+}
+
+/** Read 2 for a batch: one query for the union of the articles' probes (each computed against that article's view of the actors). */
+export async function fetchKnownRestOfBatch(driver: Driver, database: string, probes: readonly RestProbe[]): Promise<Pick<KnownGraph, 'statements' | 'events'>> {
+  const union = (f: (p: RestProbe) => string[]) => [...new Set(probes.flatMap(f))].sort();
+  const distinct = <T>(xs: T[]) => [...new Map(xs.map((x) => [JSON.stringify(x), x])).values()];
+  return fetchKnownRestByProbe(driver, database, {
+    speakerIds: union((p) => p.speakerIds),
+    statementIds: union((p) => p.statementIds),
+    seriesNames: union((p) => p.seriesNames),
+    dateProbes: distinct(probes.flatMap((p) => p.dateProbes)),
+    undatedProbes: distinct(probes.flatMap((p) => p.undatedProbes)),
+    agreementIds: union((p) => p.agreementIds),
+    incidentLabels: probes[0]?.incidentLabels ?? [],
+  });
+}
+
+async function fetchKnownRestByProbe(driver: Driver, database: string, probe: RestProbe): Promise<Pick<KnownGraph, 'statements' | 'events'>> {
   const nothing = probe.speakerIds.length + probe.statementIds.length + probe.seriesNames.length + probe.dateProbes.length +
     probe.undatedProbes.length + probe.agreementIds.length === 0;
-  if (nothing) return { actors, statements: [], events: [] };
+  if (nothing) return { statements: [], events: [] };
   const { records } = await dbExecutor(driver, database).run(
     'fetchKnownRest',
     FETCH_KNOWN_REST,
@@ -147,10 +175,10 @@ export async function fetchKnownRest(
     { budget: 'write' },
   );
   const rec = records[0];
-  if (!rec) return { actors, statements: [], events: [] };
+  if (!rec) return { statements: [], events: [] };
   const statements = rec.get('statements') as KnownGraph['statements'];
   const events = (rec.get('events') as Array<Record<string, unknown>>).map(toKnownEvent);
-  return { actors, statements: [...statements].sort(byId), events: events.sort(byId) };
+  return { statements: [...statements].sort(byId), events: events.sort(byId) };
 }
 
 /** Everything resolution may match against, sorted by id so resolution is deterministic. */

@@ -318,6 +318,32 @@ CALL (old, target) {
 RETURN count(old) AS rekeyed`;
 }
 
+/**
+ * Several articles in one statement and one transaction: LOAD_ARTICLE's body, unchanged, run once per
+ * article in a subquery over `UNWIND $batch AS rows` (its `$rows` parameter becomes the `rows` variable and
+ * every subquery imports it). Later articles see what earlier ones wrote (each row's subquery runs after the
+ * previous row's). One row per article, in input order: its id and the stored sha256 its guard saw.
+ */
+export function perArticleInBatch(cypher: string): string {
+  const body = cypher
+    .replace(/\$rows\b/g, 'rows')
+    // Every variable-scope clause imports `rows`: `CALL () {` → `CALL (rows) {`, `CALL (a, b) {` → `CALL (rows, a, b) {`.
+    .replace(/CALL \(\s*\)\s*\{/g, 'CALL (rows) {')
+    .replace(/CALL \((?!rows\b)([\w\s,]+)\)\s*\{/g, 'CALL (rows, $1) {')
+    // …and every projection keeps it (`WITH article WHERE …` → `WITH rows, article WHERE …`): it is one value
+    // per article, so it changes no DISTINCT and no grouping.
+    .replace(/\bWITH (?!\*)(DISTINCT )?/g, 'WITH $1rows, ')
+    .trim();
+  return `
+UNWIND $batch AS rows
+CALL (rows) {
+${body}
+}
+RETURN rows.article.id AS articleId, rows.article.sha256 AS sha256, previousSha256`;
+}
+
+export const LOAD_ARTICLES = perArticleInBatch(LOAD_ARTICLE);
+
 // Curated facts have no text: no STATED_IN, CLAIMS or ASSERTS (docs/graph-model.md, "Curation").
 export const MERGE_CURATED_CLAIMS = `
 UNWIND $rows AS row
@@ -335,6 +361,11 @@ export interface LoadCounts {
   statements: number;
   events: number;
   claims: number;
+  /**
+   * Loaded in a batch: on the batch's first article, the number of articles whose counters (nodes, relationships,
+   * properties) are given here together; 0 on the batch's other articles. Absent: loaded on its own.
+   */
+  batchArticles?: number;
 }
 
 /** The stored article with this id has different text: loading would silently rewrite its offsets. */
@@ -370,6 +401,50 @@ export async function loadArticle(driver: Driver, database: string, resolved: Re
       events: rows.events.length,
       claims: rows.claims.length,
     };
+  });
+}
+
+/**
+ * Writes several resolved articles in one write transaction and one statement (LOAD_ARTICLES): all of them or
+ * none. Any failure — one article's id stored with other text, a query error, a timeout — rolls the whole batch
+ * back and throws; the caller then loads the articles one by one (src/ingest/pipeline.ts), so each article is
+ * still all-or-nothing on its own and a bad article costs the others nothing.
+ * Neo4j counts created nodes and relationships per statement, not per article: the batch's totals are given
+ * on its first article (`batchArticles` = the batch's size) and 0 on the others.
+ */
+export async function loadArticles(driver: Driver, database: string, resolved: readonly ResolvedArticle[]): Promise<LoadCounts[]> {
+  const batch = resolved.map(toLoadRows);
+  // An article that re-keys stored nodes needs them re-keyed before it loads and after the articles before it
+  // have: the batch is written in segments, each starting at such an article, all in the one transaction.
+  const segments: Array<typeof batch> = [];
+  for (const rows of batch) {
+    if (segments.length === 0 || rows.rekeys.length > 0) segments.push([rows]);
+    else segments[segments.length - 1]!.push(rows);
+  }
+  return dbExecutor(driver, database).writeTransaction('loadArticles', async (tx) => {
+    const u = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
+    for (const segment of segments) {
+      for (const { label, from, to } of segment[0]!.rekeys) await tx.run(rekeyQuery(label), { from, to });
+      const res = await tx.run(LOAD_ARTICLES, { batch: segment });
+      for (const [j, rows] of segment.entries()) {
+        const previous = res.records[j]?.get('previousSha256') as string | null | undefined;
+        if (previous !== rows.article.sha256) throw new ArticleConflictError(rows.article.id, previous ?? 'none');
+      }
+      const c = res.summary.counters.updates();
+      u.nodesCreated += c.nodesCreated;
+      u.relationshipsCreated += c.relationshipsCreated;
+      u.propertiesSet += c.propertiesSet;
+    }
+    return batch.map((rows, i) => ({
+      nodesCreated: i === 0 ? u.nodesCreated : 0,
+      relationshipsCreated: i === 0 ? u.relationshipsCreated : 0,
+      propertiesSet: i === 0 ? u.propertiesSet : 0,
+      actors: rows.actors.length,
+      statements: rows.statements.length,
+      events: rows.events.length,
+      claims: rows.claims.length,
+      batchArticles: i === 0 ? batch.length : 0,
+    }));
   });
 }
 

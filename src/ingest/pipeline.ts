@@ -1,9 +1,13 @@
 /**
  * The ingestion pipeline shared by the CLI and the API: validate → read the stored version (skip if stored
  * unchanged; one read for a whole batch) → parse (NLP engine, cached; batched a window ahead) → extract →
- * read candidate actors, then candidate statements and events → resolve → load, one article at a time in
- * input order, because resolution depends on what earlier articles stored. A failing article is reported
- * and skipped; its transaction rolls back, so it changes nothing stored.
+ * read candidate actors, then candidate statements and events → resolve → load, in input order, because
+ * resolution depends on what earlier articles stored. Articles are taken in batches (INGEST_BATCH_ARTICLES):
+ * one known-graph read for the batch, resolution in order (each article sees what the earlier ones of the
+ * batch will store: src/resolve/batch.ts), one write transaction for the batch. If a batch's reads or write
+ * fail, nothing of it was stored and its articles are taken again one at a time (read, resolve, one
+ * transaction each), so each article is all-or-nothing and a failing article is reported and skipped without
+ * costing the others anything.
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config.js';
@@ -11,9 +15,12 @@ import type { Logger } from '../logger.js';
 import { extractArticle } from '../extract/index.js';
 import type { ArticleInput, ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { isDatabaseUnavailable } from '../graph/executor.js';
-import { fetchKnownGraph } from '../graph/knownGraph.js';
-import { ArticleConflictError, loadArticle, type LoadCounts } from '../graph/load.js';
+import { fetchKnownActorsOfBatch, fetchKnownGraph, fetchKnownRestOfBatch } from '../graph/knownGraph.js';
+import { ArticleConflictError, loadArticle, loadArticles, type LoadCounts } from '../graph/load.js';
 import type { NlpClient, Parse } from '../nlp/index.js';
+import { resolveActors } from '../resolve/actors.js';
+import { BatchKnownGraph } from '../resolve/batch.js';
+import { restProbe, type RestProbe } from '../resolve/candidates.js';
 import { resolveArticle, type EventDecision } from '../resolve/index.js';
 import { IngestError, type IngestErrorCode } from './errors.js';
 import { channelOf, compareStoredVersion, storedVersions, validateArticleInput, type Channel, type IngestInput, type ValidArticle } from './validate.js';
@@ -47,15 +54,22 @@ export interface IngestOptions {
   stopAfterUnavailable?: number;
   /** Event-resolution decisions (every merge and refusal, with its reason) are logged here at debug level. */
   logger?: Pick<Logger, 'debug'>;
+  /** Articles per batch (read once, written in one transaction); default config.INGEST_BATCH_ARTICLES, else 50. */
+  batchArticles?: number;
 }
 
-type IngestConfig = Pick<Config, 'NEO4J_DATABASE' | 'MAX_ARTICLE_BYTES'>;
+type IngestConfig = Pick<Config, 'NEO4J_DATABASE' | 'MAX_ARTICLE_BYTES'> & Partial<Pick<Config, 'INGEST_BATCH_ARTICLES'>>;
+
+const DEFAULT_BATCH_ARTICLES = 50;
 
 /** What ingestion needs of the NLP engine (an NlpClient; the API passes one that starts the engine on first use). */
-export type ArticleParser = Pick<NlpClient, 'parseMany'>;
+export type ArticleParser = Pick<NlpClient, 'parseMany'> & {
+  /** Engines parsing at once (`--workers N`): the pipeline parses that many windows' worth of articles per request. */
+  readonly parallelism?: number;
+};
 
 /** Articles parsed per engine request; the next window is parsed while this one is extracted and loaded. */
-const PARSE_WINDOW = 16;
+const PARSE_WINDOW_PER_ENGINE = 16;
 
 export async function ingestArticles(
   driver: Driver,
@@ -72,22 +86,162 @@ export async function ingestArticles(
   const stored = await storedVersions(driver, config.NEO4J_DATABASE, ids).catch((err: unknown) => ({ error: err }));
   const planned = checked.map((c) => plan(c, stored));
   const parseOf = parsesAhead(nlp, new Map(planned.flatMap((p, i) => ('article' in p ? [[i, p.article.text] as const] : []))));
-  const results: IngestResult[] = [];
+  const batchSize = Math.max(1, options.batchArticles ?? config.INGEST_BATCH_ARTICLES ?? DEFAULT_BATCH_ARTICLES);
+  const database = config.NEO4J_DATABASE;
+
+  // Results are final out of input order (a batch settles together); progress is reported in input order.
+  const results: Array<IngestResult | undefined> = new Array(inputs.length);
+  let reported = 0;
+  const settle = (index: number, result: IngestResult) => {
+    results[index] = result;
+    while (reported < inputs.length && results[reported]) {
+      options.onProgress?.(results[reported]!, reported, inputs.length);
+      reported += 1;
+    }
+  };
   let unavailableInARow = 0;
-  for (const [index, p] of planned.entries()) {
-    const stopped = unavailableInARow >= (options.stopAfterUnavailable ?? Infinity);
-    const result = stopped && mayReachNeo4j(p)
-      ? notAttempted(('result' in p ? p.result.id : p.article.id) ?? p.source, p.source, unavailableInARow)
-      : 'result' in p
-        ? p.result
-        : await ingestNew(driver, config, p.source, p.article, () => parseOf(index), options);
-    // Counts DB failures in a row; an answer from Neo4j starts again, invalid inputs (no Neo4j involved) do not.
+  const stopped = () => unavailableInARow >= (options.stopAfterUnavailable ?? Infinity);
+  // Counts DB failures in a row, in input order; an answer from Neo4j starts again, invalid inputs (no Neo4j involved) do not.
+  const count = (result: IngestResult) => {
     if (result.code === 'DB_UNAVAILABLE') unavailableInARow += 1;
     else if (result.status !== 'failed') unavailableInARow = 0;
-    results.push(result);
-    options.onProgress?.(result, index, inputs.length);
+  };
+
+  /** One article on its own: its own reads, resolution and transaction (the path of a batch that failed). */
+  const storeAlone = async (item: Pending) => {
+    const result = stopped() ? notAttempted(item.article.id, item.source, unavailableInARow) : await storeOne(driver, database, item, options);
+    count(result);
+    settle(item.index, result);
+  };
+
+  const storeBatch = async (items: Pending[]) => {
+    if (items.length === 0) return;
+    if (items.length === 1 || stopped()) {
+      for (const item of items) await storeAlone(item);
+      return;
+    }
+    // A batch that failed stored nothing: its articles again one at a time. When Neo4j did not answer, that
+    // answer is the first article's (as it would have been alone), so a dead database costs one deadline, not two.
+    const oneByOne = async (rest: readonly Pending[], err: unknown) => {
+      let from = 0;
+      if (isDatabaseUnavailable(err) && rest[0]) {
+        const result = failed(rest[0].article.id, rest[0].source, err);
+        count(result);
+        settle(rest[0].index, result);
+        from = 1;
+      }
+      for (const item of rest.slice(from)) await storeAlone(item);
+    };
+    let batch: Awaited<ReturnType<typeof resolveBatch>>;
+    try {
+      batch = await resolveBatch(driver, database, items, options);
+    } catch (err) {
+      await oneByOne(items, err);
+      return;
+    }
+    const { resolved, failedAt } = batch;
+    const written = items.slice(0, resolved.length);
+    if (written.length === 1) await storeAlone(written[0]!);
+    else if (written.length > 1) {
+      try {
+        const counts = await loadArticles(driver, database, resolved);
+        for (const [k, item] of written.entries()) {
+          const result: IngestResult = { id: item.article.id, source: item.source, status: 'created', counts: counts[k]! };
+          count(result);
+          settle(item.index, result);
+        }
+      } catch (err) {
+        // Rolled back as a whole: each article again on its own, so a bad one costs the others nothing.
+        await oneByOne(written, err);
+      }
+    }
+    if (failedAt) {
+      // Resolution failed for this article (it would alone too: resolution is pure); the rest are a batch of
+      // their own, read after the articles before it were stored.
+      const item = items[resolved.length]!;
+      count(failedAt.result);
+      settle(item.index, failedAt.result);
+      await storeBatch(items.slice(resolved.length + 1));
+    }
+  };
+
+  let pending: Pending[] = [];
+  const flush = async () => {
+    const items = pending;
+    pending = [];
+    await storeBatch(items);
+  };
+  for (const [index, p] of planned.entries()) {
+    if ('result' in p) {
+      // Decided without loading. An answer from Neo4j (unchanged) or its absence counts in input order: store
+      // what comes before it first. Invalid inputs involve no Neo4j and wait for nobody.
+      if (p.result.status !== 'failed' || p.result.code === 'DB_UNAVAILABLE') await flush();
+      const result = stopped() && mayReachNeo4j(p) ? notAttempted(p.result.id ?? p.source, p.source, unavailableInARow) : p.result;
+      count(result);
+      settle(index, result);
+      continue;
+    }
+    if (stopped()) {
+      await flush();
+      if (stopped()) {
+        settle(index, notAttempted(p.article.id, p.source, unavailableInARow));
+        continue;
+      }
+    }
+    const prepared = await prepare(p.source, p.article, () => parseOf(index), options);
+    if ('failure' in prepared) {
+      settle(index, prepared.failure);
+      continue;
+    }
+    pending.push({ index, source: p.source, article: p.article, extracted: prepared.extracted });
+    if (pending.length >= batchSize) await flush();
   }
-  return results;
+  await flush();
+  return results.map((r) => r!);
+}
+
+/** An article parsed and extracted, waiting for its batch. */
+interface Pending {
+  index: number;
+  source: string;
+  article: ValidArticle;
+  extracted: ExtractedArticle;
+}
+
+/**
+ * Resolves a batch in input order against two reads for the whole batch: the candidate actors of every article,
+ * then (each article's actors resolved against the stored ones plus what the batch's earlier articles add) the
+ * candidate statements and events of every article. Stops at the first article whose resolution fails.
+ */
+async function resolveBatch(
+  driver: Driver,
+  database: string,
+  items: readonly Pending[],
+  options: IngestOptions,
+): Promise<{ resolved: ResolvedArticle[]; failedAt?: { result: IngestResult } }> {
+  const { actors } = await fetchKnownActorsOfBatch(driver, database, items.map((i) => i.extracted));
+  const view = new BatchKnownGraph({ actors });
+  const probes: RestProbe[] = [];
+  for (const { extracted } of items) {
+    const known = view.actorsSnapshot();
+    const actorIds = resolveActors(extracted, { actors: known, statements: [], events: [] });
+    probes.push(restProbe(extracted, known, actorIds));
+    view.addActors(extracted.actors, actorIds);
+  }
+  const rest = await fetchKnownRestOfBatch(driver, database, probes);
+  const known = new BatchKnownGraph({ actors, ...rest });
+  const resolved: ResolvedArticle[] = [];
+  for (const [k, item] of items.entries()) {
+    try {
+      const r = stage('EXTRACTION_FAILED', item.source, 'resolution', () => (options.resolve ?? resolveArticle)(item.extracted, known.snapshot(probes[k])));
+      logDecisions(options.logger, item.article.id, r);
+      known.add(r);
+      resolved.push(r);
+    } catch (err) {
+      return { resolved, failedAt: { result: failed(item.article.id, item.source, err) } };
+    }
+  }
+  return { resolved };
 }
 
 type Validated = { source: string; channel: Channel; article: ValidArticle } | { failure: IngestResult };
@@ -119,6 +273,7 @@ function plan(c: Validated, stored: ReadonlyMap<string, string | null> | { error
  * most two windows of parses however long the batch.
  */
 function parsesAhead(nlp: ArticleParser, texts: ReadonlyMap<number, string>): (index: number) => Promise<Parse> {
+  const PARSE_WINDOW = PARSE_WINDOW_PER_ENGINE * Math.max(1, nlp.parallelism ?? 1);
   const order = [...texts.keys()];
   const position = new Map(order.map((index, k) => [index, k]));
   const windows = new Map<number, Promise<Parse[]>>();
@@ -147,23 +302,29 @@ function validated(input: IngestInput, config: IngestConfig, options: IngestOpti
   }
 }
 
-/** A valid article that is not stored yet: parse, extract, resolve, load. */
-async function ingestNew(
-  driver: Driver,
-  config: IngestConfig,
+/** A valid article that is not stored yet: parse and extract (before its batch is resolved and loaded). */
+async function prepare(
   source: string,
   article: ValidArticle,
   parse: () => Promise<Parse>,
   options: IngestOptions,
-): Promise<IngestResult> {
-  const { id } = article;
-  const database = config.NEO4J_DATABASE;
+): Promise<{ extracted: ExtractedArticle } | { failure: IngestResult }> {
   try {
     const parsed = await parse().catch((err: unknown) => {
       throw new IngestError('NLP_FAILED', source, `could not be parsed (${firstLine(err)}) — nothing of this article was stored`);
     });
     const { sha256: _sha, ...plain } = article;
-    const extracted = stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain, parsed));
+    return { extracted: stage('EXTRACTION_FAILED', source, 'extraction', () => (options.extract ?? extractArticle)(plain, parsed)) };
+  } catch (err) {
+    return { failure: failed(article.id, source, err) };
+  }
+}
+
+/** One article on its own: its known-graph reads, resolution, one write transaction. */
+async function storeOne(driver: Driver, database: string, item: Pending, options: IngestOptions): Promise<IngestResult> {
+  const { source, extracted } = item;
+  const { id } = item.article;
+  try {
     const known = await fetchKnownGraph(driver, database, extracted);
     const resolved = stage('EXTRACTION_FAILED', source, 'resolution', () => (options.resolve ?? resolveArticle)(extracted, known));
     logDecisions(options.logger, id, resolved);

@@ -8,11 +8,13 @@ import type { Logger } from '../logger.js';
 import type { Parse } from './types.js';
 import { createNlpClient, type NlpClient } from './client.js';
 import { startNlpEngine, type NlpEngine } from './engine.js';
+import { parallelNlpClient } from './pool.js';
 
 export type { NlpClient, NlpStats } from './client.js';
 export { createNlpClient, textSha256 } from './client.js';
 export { startNlpEngine, NlpEngineError, type NlpEngine } from './engine.js';
 export { createParseCache, engineKey, type ParseCache } from './cache.js';
+export { parallelNlpClient, type ParallelNlpClient } from './pool.js';
 export type { Parse, ParseEngine, ParsedToken, ParsedSentence, ParsedEntity } from './types.js';
 
 export interface NlpRuntime {
@@ -27,39 +29,49 @@ export interface NlpRuntime {
 export function nlpRuntime(
   config: Pick<Config, 'NLP_URL' | 'NLP_CACHE_DIR'>,
   logger: Logger,
-  opts: { signal?: AbortSignal } = {},
-): NlpRuntime {
-  let engine: Promise<NlpEngine> | undefined;
+  opts: { signal?: AbortSignal; engines?: number } = {},
+): NlpRuntime & { readonly parallelism: number } {
+  const count = Math.max(1, Math.floor(opts.engines ?? 1));
+  let engines: Array<Promise<NlpEngine>> = [];
   let client: Promise<NlpClient> | undefined;
-  const open = async (): Promise<NlpClient> => {
+  const startOne = async (): Promise<NlpClient> => {
     let url = config.NLP_URL;
     if (!url) {
       const started = performance.now();
-      engine = startNlpEngine({ log: (line) => logger.warn({ part: 'nlp' }, line), signal: opts.signal });
+      const engine = startNlpEngine({ log: (line) => logger.warn({ part: 'nlp' }, line), signal: opts.signal });
+      engines.push(engine);
       const e = await engine;
       logger.info({ url: e.url, pid: e.pid, ms: Math.round(performance.now() - started) }, `NLP engine ready (${e.description})`);
       url = e.url;
     }
     return createNlpClient({ url, cacheDir: config.NLP_CACHE_DIR });
   };
-  const runtime: NlpRuntime = {
+  const open = async (): Promise<NlpClient> => {
+    // --workers N: N local engines (with NLP_URL, N connections to that one service, which decides its own parallelism).
+    if (count === 1) return startOne();
+    return parallelNlpClient(await Promise.all(Array.from({ length: count }, startOne)));
+  };
+  const stopEngines = async () => {
+    const started = engines;
+    engines = [];
+    await Promise.all(started.map((e) => e.then((x) => x.stop(), () => undefined)));
+  };
+  const runtime: NlpRuntime & { readonly parallelism: number } = {
+    parallelism: count,
     async parseMany(texts) {
       return (await runtime.client()).parseMany(texts);
     },
     client() {
       // A failed start is not remembered: the next ingest tries again (the error said how to fix it).
       client ??= open().catch(async (err: unknown) => {
-        const started = engine;
-        engine = undefined;
         client = undefined;
-        await started?.then((e) => e.stop(), () => undefined);
+        await stopEngines();
         throw err;
       });
       return client;
     },
     async close() {
-      const e = await engine?.catch(() => undefined);
-      await e?.stop();
+      await stopEngines();
     },
   };
   return runtime;

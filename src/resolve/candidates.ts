@@ -137,10 +137,14 @@ function dateProbe(kind: DateProbe['kind'], start: string, end: string, windowDa
 
 /**
  * The statements and events resolution can match, once the article's actors are resolved against the
- * stored actors `knownActors` (participants and speakers are compared by global id).
+ * stored actors `knownActors` (participants and speakers are compared by global id). `actorIds`: the article's
+ * actors resolved against `knownActors`, when the caller has them already.
  */
-export function restProbe(extracted: ExtractedArticle, knownActors: KnownGraph['actors']): RestProbe {
-  const actorIds = resolveActors(extracted, { actors: knownActors, statements: [], events: [] });
+export function restProbe(
+  extracted: ExtractedArticle,
+  knownActors: KnownGraph['actors'],
+  actorIds: Record<string, string> = resolveActors(extracted, { actors: knownActors, statements: [], events: [] }),
+): RestProbe {
   const idOf = (key: string) => actorIds[key] ?? key;
   const speakerIds = new Set<string>();
   const statementIds = new Set<string>();

@@ -34,6 +34,9 @@ const CHILD_ENV = {
   NEO4J_ACQUISITION_TIMEOUT_MS: '3000',
   NEO4J_MAX_RETRY_MS: '1000',
   INGEST_MAX_DB_FAILURES: '3',
+  // Batches of 2 (default 50, more than the corpus): progress lines come per batch, so Neo4j freezes between
+  // batches, and the batch in flight when it freezes is the one that fails over to one article at a time.
+  INGEST_BATCH_ARTICLES: '2',
 };
 
 let home: string;

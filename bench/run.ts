@@ -497,7 +497,7 @@ CALL () { MATCH (a:Actor {kind: 'GOVERNMENT'}) RETURN count(a) AS governments }
 CALL () { MATCH (e:Event:Meeting) RETURN count(e) AS meetings }
 CALL () { MATCH (m:MeetingSeries) RETURN count(m) AS series }
 CALL () { MATCH (e:Event:Incident) RETURN count(e) AS incidents }
-CALL () { MATCH (c:Claim) RETURN count(c) AS claims }
+CALL () { MATCH (c:Claim) WHERE NOT coalesce(c.eventDate, false) RETURN count(c) AS claims }
 CALL () { MATCH (e:Event) WHERE NOT e:Meeting AND NOT e:Incident RETURN count(e) AS otherEvents }
 CALL () { MATCH (a:Article) RETURN count(a) AS articles }
 RETURN *`;

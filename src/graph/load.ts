@@ -161,7 +161,8 @@ CALL (article, previousSha256) {
   CALL () {
     UNWIND $rows.claims AS row
     MERGE (c:Claim {id: row.id})
-      ON CREATE SET c.attribute = row.attribute, c.value = row.value, c.normalized = row.normalized, c.curated = false
+      ON CREATE SET c.attribute = row.attribute, c.value = row.value, c.normalized = row.normalized, c.curated = false,
+                    c.eventDate = row.eventDate
     // Date claims: the range, precision and source they give, and the article asserting them.
     SET c.start = date(row.start), c.end = date(row.end), c.precision = row.precision, c.dateSource = row.dateSource,
         c.articleId = row.articleId

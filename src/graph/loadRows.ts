@@ -73,7 +73,7 @@ export interface LoadRows {
   series: Array<{ eventId: string; seriesId: string; seriesName: string; ordinal: number | null }>;
   milestones: Array<{ milestoneId: string; agreementId: string }>;
   /** Date claims also carry the range they give and the article asserting them (the event's date is derived from these). */
-  claims: Array<{ id: string; attribute: string; value: string; normalized: string; articleId: string | null } & DateFields>;
+  claims: Array<{ id: string; attribute: string; value: string; normalized: string; articleId: string | null; /** An article's own date for an event (what its date is derived from), not a claim the text makes. */ eventDate: boolean } & DateFields>;
   /** What each article says of an event besides its date: its name, ordinal, status, whether it is implied. */
   describedIn: Array<{ eventId: string; name: string; ordinal: number | null; status: string | null; implied: boolean }>;
   /** Stored events to re-key (or merge) into their canonical id before the article is written, sorted by `from`. */
@@ -209,7 +209,7 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
     const normalized = normalizeDate(e.date);
     // Resolution supplies it (hashing the event's own content id); a hand-resolved article without one gets a readable one.
     const id = resolved.ids[`dateClaim:${e.key}`] ?? `claim:date:${article.id}:${idOf(e.key, 'event')}`;
-    r.claims.push({ id, attribute: 'date', value: e.date.span?.exact ?? normalized, normalized, articleId: article.id, ...dateFields(e.date) });
+    r.claims.push({ id, attribute: 'date', value: e.date.span?.exact ?? normalized, normalized, articleId: article.id, eventDate: true, ...dateFields(e.date) });
     r.claimOn.push({ claimId: id, eventId: idOf(e.key, 'event') });
     if (e.date.span) r.statedIn.push({ claimId: id, ...spanRow(e.date.span) });
   }
@@ -217,7 +217,7 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
   for (const c of resolved.claims) {
     const id = idOf(c.key, 'claim');
     const range = c.attribute === 'date' ? claimedRange(c.normalized) : NO_DATE;
-    r.claims.push({ id, attribute: c.attribute, value: c.value, normalized: c.normalized, articleId: range.start ? article.id : null, ...range });
+    r.claims.push({ id, attribute: c.attribute, value: c.value, normalized: c.normalized, articleId: range.start ? article.id : null, eventDate: false, ...range });
     r.claimOn.push({ claimId: id, eventId: idOf(c.eventKey, 'claim event') });
     r.statedIn.push({ claimId: id, ...spanRow(c.span) });
     if (c.sourceActorKey) r.claimedBy.push({ actorId: idOf(c.sourceActorKey, 'claim source'), claimId: id });

@@ -114,7 +114,7 @@ CALL () { MATCH (:Statement)-[r:VIA]->(:Actor) RETURN count(r) AS via }
 CALL () { MATCH (a:Actor) RETURN count(a) AS actors }
 CALL () { MATCH (e:Event:Meeting) RETURN count(e) AS meetings }
 CALL () { MATCH (e:Event:Incident) RETURN count(e) AS incidents }
-CALL () { MATCH (c:Claim) RETURN count(c) AS claims }
+CALL () { MATCH (c:Claim) WHERE NOT coalesce(c.eventDate, false) RETURN count(c) AS claims }
 RETURN *`;
 
 const ARTICLES = 16;

@@ -29,6 +29,8 @@ export interface NameParts {
   initial?: string;
   /** Generational suffix without its dot ("jr", "sr", "iii"): father and son are two people. */
   suffix?: string;
+  /** The surname as written (folded, particles stripped), before its romanised ending is made canonical. */
+  written?: string;
 }
 
 const partsCache = new Map<string, NameParts>();
@@ -60,10 +62,11 @@ function computeNameParts(name: string): NameParts {
   let last = words.length - 1;
   while (last > 0 && particle(words[last - 1])) last--;
   const surnameWords = words.slice(last).filter((w, k, all) => k === all.length - 1 || !particle(w));
-  const bare = surnameSpelling(bareSurname(surnameWords.join(' ')));
+  const written = bareSurname(surnameWords.join(' '));
+  const bare = surnameSpelling(written);
   const surname = suffix ? `${bare} ${suffix}` : bare;
   const given = last > 0 ? fold(words[0] ?? '') : undefined;
-  const extra = suffix ? { suffix } : {};
+  const extra = { ...(suffix ? { suffix } : {}), ...(written !== bare ? { written } : {}) };
   if (given && /^\p{L}\.?$/u.test(given)) return { surname, initial: given.slice(0, 1), ...extra };
   return given ? { given, surname, ...extra } : { surname, ...extra };
 }
@@ -169,6 +172,8 @@ export function nearMiss(a: string, b: string): boolean {
   if (!/^\p{L}+$/u.test(pa.surname) || !/^\p{L}+$/u.test(pb.surname)) return false;
   if (isSurname(pa.surname) && isSurname(pb.surname)) return false;
   if (editDistance(pa.surname, pb.surname, 1) !== 1) return false;
+  // One slip as written, not one after making both endings canonical: "Wendanski" and "Wendarsky" differ twice.
+  if (editDistance(pa.written ?? pa.surname, pb.written ?? pb.surname, 1) !== 1) return false;
   return givenCompatible(pa, pb);
 }
 

@@ -4,7 +4,7 @@
  * property. When nodes are shared across articles, properties combine by order-independent rules
  * (documented in docs/graph-model.md, "Loading") rather than last-writer-wins.
  */
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ResolvedArticle } from '../domain/types.js';
 import { dbExecutor } from './executor.js';
 import { toLoadRows } from './loadRows.js';
@@ -280,44 +280,64 @@ RETURN previousSha256`;
 /**
  * Re-keys a stored event or statement to its canonical id (docs/graph-model.md, "Ids"), run in the article's
  * transaction before LOAD_ARTICLE: renamed when no node has that id yet, else merged into it — every
- * relationship moved (dynamic types), duplicates of one kind between the same nodes dropped, the old node
- * deleted. An event's properties are then derived again by LOAD_ARTICLE from its descriptions and claims.
+ * relationship moved, duplicates of one kind between the same nodes dropped, the old node deleted. An event's
+ * properties are then derived again by LOAD_ARTICLE from its descriptions and claims.
+ *
+ * Relationships are moved one type at a time with the type written into the statement (checked against
+ * RELATIONSHIP_TYPE): Neo4j 5.26 evaluates a dynamic type `CREATE ()-[:$(type(r))]->()` once for all rows, so
+ * moving several types in one statement gave them all the first row's type.
  */
-export function rekeyQuery(label: 'Event' | 'Statement'): string {
-  return `
-MATCH (old:${label} {id: $from})
-OPTIONAL MATCH (target:${label} {id: $to})
-CALL (old, target) {
-  WITH old WHERE target IS NULL
-  SET old.id = $to
-}
-CALL (old, target) {
-  WITH old, target WHERE target IS NOT NULL
-  CALL (old, target) {
-    MATCH (old)-[r]->(x) WHERE x <> old
-    CREATE (target)-[moved:$(type(r))]->(x)
-    SET moved = properties(r)
-    DELETE r
+export async function rekey(tx: ManagedTransaction, label: 'Event' | 'Statement', from: string, to: string): Promise<void> {
+  const found = await tx.run(`OPTIONAL MATCH (old:${label} {id: $from}) OPTIONAL MATCH (target:${label} {id: $to}) RETURN old IS NOT NULL AS hasOld, target IS NOT NULL AS hasTarget`, { from, to });
+  const rec = found.records[0];
+  if (!rec?.get('hasOld')) return;
+  if (!rec.get('hasTarget')) {
+    await tx.run(`MATCH (old:${label} {id: $from}) SET old.id = $to`, { from, to });
+    return;
   }
-  CALL (old, target) {
-    MATCH (x)-[r]->(old) WHERE x <> old
-    CREATE (x)-[moved:$(type(r))]->(target)
-    SET moved = properties(r)
-    DELETE r
+  const types = await tx.run(
+    `MATCH (old:${label} {id: $from})
+     CALL (old) { MATCH (old)-[r]->(x) WHERE x <> old RETURN collect(DISTINCT type(r)) AS outgoing }
+     CALL (old) { MATCH (x)-[r]->(old) WHERE x <> old RETURN collect(DISTINCT type(r)) AS incoming }
+     RETURN outgoing, incoming`,
+    { from },
+  );
+  const checked = (t: string) => {
+    if (!RELATIONSHIP_TYPE.test(t)) throw new Error(`re-keying ${from}: unexpected relationship type ${JSON.stringify(t)}`);
+    return t;
+  };
+  for (const t of (types.records[0]?.get('outgoing') as string[] | undefined) ?? []) {
+    await tx.run(
+      `MATCH (old:${label} {id: $from}), (target:${label} {id: $to}) MATCH (old)-[r:${checked(t)}]->(x) WHERE x <> old
+       CREATE (target)-[moved:${t}]->(x) SET moved = properties(r) DELETE r`,
+      { from, to },
+    );
   }
-  SET target.implied = CASE WHEN target.implied IS NULL THEN null ELSE target.implied AND coalesce(old.implied, true) END
-  DETACH DELETE old
-  WITH target
-  CALL (target) {
-    MATCH (target)-[r]-()
-    WITH startNode(r) AS a, endNode(r) AS b, type(r) AS t, CASE type(r) WHEN 'PART_OF' THEN {} ELSE properties(r) END AS key, collect(r) AS rs
-    WHERE size(rs) > 1
-    UNWIND tail(rs) AS extra
-    DELETE extra
+  for (const t of (types.records[0]?.get('incoming') as string[] | undefined) ?? []) {
+    await tx.run(
+      `MATCH (old:${label} {id: $from}), (target:${label} {id: $to}) MATCH (x)-[r:${checked(t)}]->(old) WHERE x <> old
+       CREATE (x)-[moved:${t}]->(target) SET moved = properties(r) DELETE r`,
+      { from, to },
+    );
   }
+  await tx.run(
+    `MATCH (old:${label} {id: $from}), (target:${label} {id: $to})
+     SET target.implied = CASE WHEN target.implied IS NULL THEN null ELSE target.implied AND coalesce(old.implied, true) END
+     DETACH DELETE old
+     WITH target
+     CALL (target) {
+       MATCH (target)-[r]-()
+       WITH startNode(r) AS a, endNode(r) AS b, type(r) AS t, CASE type(r) WHEN 'PART_OF' THEN {} ELSE properties(r) END AS key, collect(r) AS rs
+       WHERE size(rs) > 1
+       UNWIND tail(rs) AS extra
+       DELETE extra
+     }`,
+    { from, to },
+  );
 }
-RETURN count(old) AS rekeyed`;
-}
+
+/** Our relationship types: upper-case words joined by underscores (nothing else is written into a statement). */
+const RELATIONSHIP_TYPE = /^[A-Z][A-Z_]*$/;
 
 /**
  * Several articles in one statement and one transaction: LOAD_ARTICLE's body, unchanged, run once per
@@ -386,7 +406,7 @@ export async function loadArticle(driver: Driver, database: string, resolved: Re
   // Through the executor: WRITE_TIMEOUT_MS deadline, retried on transient errors, rolled back if abandoned.
   return dbExecutor(driver, database).writeTransaction('loadArticle', async (tx) => {
     // Stored statements and events this article shows to have a better (canonical) id, or to be one: re-keyed first.
-    for (const { label, from, to } of rows.rekeys) await tx.run(rekeyQuery(label), { from, to });
+    for (const { label, from, to } of rows.rekeys) await rekey(tx, label, from, to);
     const res = await tx.run(LOAD_ARTICLE, { rows });
     // One row always (the MERGE); a stored article without a sha256 was written by something else: refuse it too.
     const previous = res.records[0]?.get('previousSha256') as string | null | undefined;
@@ -425,7 +445,7 @@ export async function loadArticles(driver: Driver, database: string, resolved: r
   return dbExecutor(driver, database).writeTransaction('loadArticles', async (tx) => {
     const u = { nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 };
     for (const segment of segments) {
-      for (const { label, from, to } of segment[0]!.rekeys) await tx.run(rekeyQuery(label), { from, to });
+      for (const { label, from, to } of segment[0]!.rekeys) await rekey(tx, label, from, to);
       const res = await tx.run(LOAD_ARTICLES, { batch: segment });
       for (const [j, rows] of segment.entries()) {
         const previous = res.records[j]?.get('previousSha256') as string | null | undefined;

@@ -65,4 +65,9 @@ describe('campaigns', () => {
   it('leaves undated campaigns out', () => {
     expect(runEvents('Russia began its aerial campaign against the group.', '2016-01-29').events).toEqual([]);
   });
+
+  it('makes no agreement of one that was not reached ("ended without a deal", "no agreement")', () => {
+    const text = 'Talks between Norway and Finland ended without a deal on Wednesday. No agreement was reached on quotas, officials said.';
+    expect(rows(runEvents(text, '2024-05-10')).filter(([kind]) => kind === 'AGREEMENT')).toEqual([]);
+  });
 });

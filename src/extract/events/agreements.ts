@@ -26,6 +26,8 @@ const SPECIFIC_RE = phraseRegex(SPECIFIC.flatMap((a) => a.forms).filter((f) => !
 const SPECIFIC_CS_RE = phraseRegex([...CASE_SENSITIVE], 'gu');
 const GENERIC_RE = phraseRegex(agreementData.generic);
 const DETERMINER_BEFORE = new RegExp(`${phraseSource(agreementData.genericNeedsDeterminer)}\\s+$`, 'iu');
+/** "ended without a deal", "no agreement": the word names no agreement. */
+const NEGATED_BEFORE = new RegExp(`\\b${phraseSource(agreementData.negatedBefore)}\\s+(?:(?:an?|any)\\s+)?$`, 'iu');
 const NOT_THE_AGREEMENT = new RegExp(`${phraseSource(agreementData.notTheAgreement)}\\s+$`, 'iu');
 const STATUSES = agreementData.statuses as Array<{ status: Status; phrases: string[] }>;
 const STATUS_RE = phraseRegex(STATUSES.flatMap((s) => s.phrases));
@@ -66,6 +68,7 @@ function findMentions(ctx: EventContext): Mention[] {
     for (const h of hitsIn(GENERIC_RE, ctx.text, s.start, s.end)) {
       if (specific.some((x) => x.start < h.end && h.start < x.end)) continue; // "memorandum of agreement"
       const before = ctx.text.slice(Math.max(s.start, h.start - 30), h.start);
+      if (NEGATED_BEFORE.test(before)) continue;
       if (!DETERMINER_BEFORE.test(before) || NOT_THE_AGREEMENT.test(before)) continue;
       out.push({ span: spanOf(ctx.text, h.start, h.end), sentence: i });
     }

@@ -169,24 +169,42 @@ function acrossSeries(e: ExtractedEvent, known: KnownEvent[], already: ReadonlyS
   const refused: Match['refused'] = [];
   // Each thing the report says (its ordinal, its day) may tie it to one stored meeting; a report saying both
   // can bridge two stored nodes ("the third talks" and "Wednesday's video conference").
-  // A day: one fit per series ties to all of them (one meeting stored under two wordings that day); two fits in
-  // one series are two meetings. An ordinal or an undated report: exactly one fit, else which one is not said
-  // ("the third talks" could be the third summit or the third video conference of the same parties).
+  // A specific report (a video conference) ties to every compatible series' one meeting of its day: they are the
+  // one meeting stored under other words. A generic report ("talks") could be any of several specific meetings of
+  // that day, so it ties only to exactly one fit; likewise an ordinal or an undated report.
+  const generic = seriesParts(series.name)?.generic ?? false;
   const tie = (fits: KnownEvent[], reason: EventDecisionReason) => {
     const fresh = fits.filter((k) => !already.has(k.id));
-    const perSeries = reason === 'SAME_DAY' ? new Set(fits.map((k) => k.seriesName)).size === fits.length : fits.length === 1;
-    if (perSeries) for (const k of fresh) joined.push({ id: k.id, reason, detail: detail(k) });
+    const oneEach = reason === 'SAME_DAY' && !generic ? new Set(fits.map((k) => k.seriesName)).size === fits.length : fits.length === 1;
+    if (oneEach) for (const k of fresh) joined.push({ id: k.id, reason, detail: detail(k) });
     else for (const k of fresh) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: detail(k) });
   };
-  if (series.ordinal !== undefined) tie(compatible.filter((k) => k.ordinal === series.ordinal), 'SAME_SERIES_ORDINAL');
+  const sameDay = (k: KnownEvent) => !!d && d.precision === 'DAY' && k.start === d.start && (k.end ?? k.start) === d.end;
+  // A generic series numbered on its own in the graph ("the first round of talks", "the second round of talks")
+  // is a series of its own, not another name for a specific one: neither its ordinals nor its days reach across.
+  const numberedApart = (name: string, ordinal: number | null | undefined) =>
+    known.some((k) => k.kind === 'MEETING' && k.seriesName === name && k.ordinal !== null && k.ordinal !== ordinal);
+  const ownSeries = (k: KnownEvent) => {
+    const genericSide = generic ? series.name : seriesParts(k.seriesName!)?.generic ? k.seriesName! : undefined;
+    return genericSide !== undefined && numberedApart(genericSide, series.ordinal ?? k.ordinal);
+  };
+  for (const k of compatible.filter(ownSeries)) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${detail(k)}: a numbered series of its own` });
+  const linkable = compatible.filter((k) => !ownSeries(k));
+  if (series.ordinal !== undefined) {
+    const byOrdinal = linkable.filter((k) => k.ordinal === series.ordinal);
+    // The same position in the series on another day is another meeting.
+    const datedElsewhere = byOrdinal.filter((k) => d?.precision === 'DAY' && k.start !== null && k.start === (k.end ?? k.start) && !sameDay(k));
+    for (const k of datedElsewhere) refused.push({ id: k.id, reason: 'DATE_OUTSIDE_WINDOW', detail: `${detail(k)}, ${k.start} vs ${d!.start}` });
+    tie(byOrdinal.filter((k) => !datedElsewhere.includes(k)), 'SAME_SERIES_ORDINAL');
+  }
   if (d?.precision === 'DAY') {
     // A numbered stored meeting with another ordinal is another meeting, whatever its day.
-    tie(compatible.filter((k) => k.start === d.start && (k.end ?? k.start) === d.end && (series.ordinal === undefined || k.ordinal === null || k.ordinal === series.ordinal)), 'SAME_DAY');
+    tie(linkable.filter((k) => sameDay(k) && (series.ordinal === undefined || k.ordinal === null || k.ordinal === series.ordinal)), 'SAME_DAY');
   }
   if (!d && series.ordinal === undefined) {
     // Undated and unnumbered: its own series counts too ("the Russia–United States video conference"), and it
     // joins only a series of exactly one meeting.
-    const pool = [...compatible, ...known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name)];
+    const pool = [...linkable, ...known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name)];
     const bySeries = new Map<string, KnownEvent[]>();
     for (const k of pool) bySeries.set(k.seriesName!, [...(bySeries.get(k.seriesName!) ?? []), k]);
     const singles = [...bySeries.values()].filter((list) => list.length === 1).flat();

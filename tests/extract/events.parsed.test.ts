@@ -36,6 +36,15 @@ describe('events from the parse', () => {
     expect(e.mentions.map((m) => m.exact)).toEqual(['A bombing', 'the bombing']);
   });
 
+  it('reads the week of a bare weekday from the tense of its predicate, not from a "will" elsewhere in the sentence', async () => {
+    // Published Thursday 2024-03-14: "held … on Tuesday" is the 12th; "will hold … on Tuesday" the 19th.
+    const a = await extract(
+      'Ana Ruiz held a rally on Tuesday while the port will stay closed until June. Her rival will hold a rally on Tuesday in the old port.',
+    );
+    const rallies = parsedEvents(a).filter((e) => e.trigger === 'rally').map((e) => e.date?.start).sort();
+    expect(rallies).toEqual(['2024-03-12', '2024-03-19']);
+  });
+
   it('reads a dated event verb ("the council voted Wednesday")', async () => {
     const a = await extract('The city council voted Wednesday to close the old bridge to heavy trucks.');
     const e = mentioning(a, 'voted');

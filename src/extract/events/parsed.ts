@@ -17,7 +17,7 @@ import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
 import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
-import type { DateMention } from '../time.js';
+import { resolveWeekday, type DateMention } from '../time.js';
 import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { normalizeDate } from '../../domain/dates.js';
 import { spanOf } from '../text.js';
@@ -164,6 +164,15 @@ export class ParsedEvents {
     return best?.date;
   }
 
+  /** A bare weekday re-read in the week its predicate's tense says (see `tensed`). */
+  private weekOf(date: FuzzyDate, verb: ParsedToken | undefined): FuzzyDate {
+    const m = date.precision === 'DAY' && date.span ? BARE_WEEKDAY.exec(date.span.exact.trim()) : null;
+    const tense = m ? tensed(this.syntax, verb) : undefined;
+    if (!m || !tense) return date;
+    const day = resolveWeekday(this.ctx.publishedAt, WEEKDAYS.indexOf(m[1]!.toLowerCase()), tense === 'future');
+    return day === date.start ? date : { ...date, start: day, end: day };
+  }
+
   private onlyDateOfClause(at: number): FuzzyDate | undefined {
     const clause = this.ctx.clauseAround(at);
     const si = this.ctx.sentenceIndexAt(at);
@@ -204,6 +213,7 @@ export class ParsedEvents {
     if (!date && nouns.length > 0) date = this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n, false)), t.start);
     // No date on the phrase or its predicate: the one event date of its clause, if the clause has exactly one.
     if (!date) date = this.onlyDateOfClause(t.start);
+    if (date) date = this.weekOf(date, verb);
     if (!date && verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase())) date = this.dateIn(dateSlots(this.syntax, verb.i, false), t.start);
     let ordinal: number | undefined;
     const properParts: string[] = [];
@@ -296,8 +306,9 @@ export class ParsedEvents {
     const kind = VERB_KIND.get(t.lemma.toLowerCase());
     if (!kind || hypothetical(this.syntax, t)) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
-    const date = this.dateIn(dateSlots(this.syntax, t.i, false), t.start);
-    if (!date) return undefined;
+    const found = this.dateIn(dateSlots(this.syntax, t.i, false), t.start);
+    if (!found) return undefined;
+    const date = this.weekOf(found, t);
     const trigger = VERB_NOUN.get(t.lemma.toLowerCase()) ?? t.lemma.toLowerCase();
     const subj = this.syntax.kid(t.i, new Set(['nsubj', 'nsubjpass']));
     const obj = this.syntax.kid(t.i, 'dobj');
@@ -317,6 +328,23 @@ interface Grouped {
   date: FuzzyDate | null;
   ordinal?: number;
   mentions: Mention[];
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** A bare weekday ("Tuesday", "Tuesday's", "on Tuesday"): nothing but the weekday says which week. */
+const BARE_WEEKDAY = /^(?:on\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:['’]s)?(?:\s+(?:night|morning|afternoon|evening))?$/i;
+
+/**
+ * The tense of the event's predicate decides the week of a bare weekday when it can ("won Tuesday's primary" is
+ * past, "will hold a rally on Friday" future) — the sentence-wide cue words the shared date code reads are misled
+ * by a quote ("… will be," he said at Tuesday's rally).
+ */
+function tensed(syntax: Syntax, verb: ParsedToken | undefined): 'past' | 'future' | undefined {
+  if (!verb) return undefined;
+  const aux = syntax.kids(verb.i).filter((k) => k.dep === 'aux' || k.dep === 'auxpass');
+  if (aux.some((k) => ['will', "'ll", 'shall'].includes(k.lemma.toLowerCase()) || k.text.toLowerCase() === "'ll")) return 'future';
+  if (verb.tag === 'VBD' || aux.some((k) => k.tag === 'VBD' || ['have', 'has', 'had'].includes(k.text.toLowerCase()))) return 'past';
+  return undefined;
 }
 
 const overlaps = (a: FuzzyDate, b: FuzzyDate) => a.start <= b.end && b.start <= a.end;

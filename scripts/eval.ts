@@ -156,6 +156,7 @@ async function eventGold(goldDir: string, split: string | undefined): Promise<vo
   console.log(`dated events   P ${f(s.dated.precision)}  R ${f(s.dated.recall)}  F1 ${f(s.dated.f1)}   system ${s.dated.systemMatched}/${s.dated.system}, gold ${s.dated.goldMatched}/${s.dated.gold}`);
   console.log(`all gold events found (dated or not): ${f(s.anyRecall)};  kind agreement of matches: ${f(s.kindAgreement)}`);
   console.log(`duplicate nodes: ${s.duplicates}${s.duplicateRefs.length ? `  (${s.duplicateRefs.map((d) => `${d.ref} ×${d.ids.length}`).join(', ')})` : ''}`);
+  console.log(`merged nodes (one node, several gold events): ${s.merges}${s.mergedIds.length ? `  (${s.mergedIds.map((m) => m.refs.join(' + ')).join('; ')})` : ''}`);
   const n = Number(values.misses ?? '10');
   if (n > 0) {
     console.log('\nmissed dated gold events:');

@@ -172,7 +172,10 @@ function acrossSeries(e: ExtractedEvent, known: KnownEvent[], already: ReadonlyS
   // A specific report (a video conference) ties to every compatible series' one meeting of its day: they are the
   // one meeting stored under other words. A generic report ("talks") could be any of several specific meetings of
   // that day, so it ties only to exactly one fit; likewise an ordinal or an undated report.
-  const generic = seriesParts(series.name)?.generic ?? false;
+  const parts = seriesParts(series.name);
+  // A generic noun, or a report naming no parties ("the video conference on Wednesday"), could be any of several
+  // meetings of that day: exactly one fit, else none.
+  const generic = (parts?.generic ?? false) || (parts?.parties ?? '') === '';
   const tie = (fits: KnownEvent[], reason: EventDecisionReason) => {
     const fresh = fits.filter((k) => !already.has(k.id));
     const oneEach = reason === 'SAME_DAY' && !generic ? new Set(fits.map((k) => k.seriesName)).size === fits.length : fits.length === 1;
@@ -202,13 +205,9 @@ function acrossSeries(e: ExtractedEvent, known: KnownEvent[], already: ReadonlyS
     tie(linkable.filter((k) => sameDay(k) && (series.ordinal === undefined || k.ordinal === null || k.ordinal === series.ordinal)), 'SAME_DAY');
   }
   if (!d && series.ordinal === undefined) {
-    // Undated and unnumbered: its own series counts too ("the Russia–United States video conference"), and it
-    // joins only a series of exactly one meeting.
-    const pool = [...linkable, ...known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name)];
-    const bySeries = new Map<string, KnownEvent[]>();
-    for (const k of pool) bySeries.set(k.seriesName!, [...(bySeries.get(k.seriesName!) ?? []), k]);
-    const singles = [...bySeries.values()].filter((list) => list.length === 1).flat();
-    tie(singles.length === 1 ? singles : pool, 'ONLY_MEETING_OF_SERIES');
+    // Undated and unnumbered ("the Russia–United States video conference"): joins only when its own series and the
+    // compatible ones hold exactly one meeting between them; anything more is several candidates.
+    tie([...known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name), ...linkable], 'ONLY_MEETING_OF_SERIES');
   }
   return { joined, refused };
 }
@@ -295,7 +294,12 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
   return { own, joined: best ? [{ id: best.id, reason: 'SAME_CLASS_WITHIN_WINDOW', detail: `${best.gap} days apart` }] : [], refused };
 }
 
-function agreementMatch(e: ExtractedEvent, known: KnownEvent[]): Match {
+/**
+ * Agreements by name; an agreement named without its parties ("the agreement", "a memorandum of understanding")
+ * is only known within its article — the same words in two articles are usually two agreements.
+ */
+function agreementMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string): Match {
+  if (e.participantKeys.length === 0) return { own: `event:agreement:${slugify(e.name)}-${slugify(articleId)}`, joined: [], refused: [] };
   const own = `event:agreement:${slugify(e.name)}`;
   const same = known.filter((k) => k.kind === 'AGREEMENT' && slugify(k.name) === slugify(e.name));
   return { own, joined: same.map((k) => ({ id: k.id, reason: 'SAME_NAME' as const })), refused: [] };
@@ -346,7 +350,8 @@ const baseName = (name: string) => name.replace(/ of \d{4}(?:-\d{2}){0,2}(?:\/\d
  */
 function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string): Match {
   const kind = e.kind.toLowerCase().replace(/_/g, '-');
-  if (e.series && e.series.ordinal !== undefined) return { own: `event:${kind}:${slugify(e.series.name)}:${e.series.ordinal}`, joined: [], refused: [] };
+  // Numbered: named like a lexical series — by its parties, else only within its article ("the second rally").
+  if (e.series && e.series.ordinal !== undefined) return { own: `event:${kind}:${seriesSlug(e, articleId)}:${e.series.ordinal}`, joined: [], refused: [] };
   const name = baseName(e.name);
   if (!e.date) return { own: `event:${kind}:${slugify(name)}:${slugify(articleId)}`, joined: [], refused: [] };
   const d = e.date;
@@ -397,6 +402,7 @@ export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, id
   for (const e of ordered) {
     if (e.trigger !== undefined) {
       settle(e, triggerMatch(e, known.events, articleId));
+      if (e.series) out[`series:${e.key}`] = `series:${seriesSlug(e, articleId)}`;
       continue;
     }
     switch (e.kind) {
@@ -410,7 +416,7 @@ export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, id
         settle(e, incidentMatch(e, known.events, participantIds(e), articleId));
         break;
       case 'AGREEMENT':
-        settle(e, agreementMatch(e, known.events));
+        settle(e, agreementMatch(e, known.events, articleId));
         break;
       case 'AGREEMENT_MILESTONE':
         fixed(e, milestoneId(e, (e.milestoneOf && out[e.milestoneOf]) || `event:agreement:${slugify(e.name)}`, articleId));

@@ -49,6 +49,14 @@ describe('event measure', () => {
     ]);
     expect(s.duplicates).toBe(1);
     expect(s.duplicateRefs).toEqual([{ ref: 'vote-oregon-primary', ids: ['event:x', 'event:y'] }]);
+    expect(s.merges).toBe(0);
+  });
+
+  it('counts one node matching two real events as a merge', () => {
+    const both: SystemEvent = { id: 'event:z', kind: 'OTHER', name: 'z', date: { start: '2024-03-08', end: '2024-03-12', precision: 'INTERVAL' }, mentions: [{ start: at('The primary')[0], end: at('A rally')[1] }] };
+    const s = scoreEvents([{ gold: gold('a'), system: [both] }]);
+    expect(s.merges).toBe(1);
+    expect(s.mergedIds).toEqual([{ id: 'event:z', refs: ['meeting-rally', 'vote-oregon-primary'] }]);
   });
 });
 

@@ -2,7 +2,9 @@
  * The event measure of docs/eval-events.md. A system event matches a gold event of its article when one of
  * its mentions overlaps one of the gold event's and, when both are dated, their dates overlap. Dated recall
  * and precision count dated events only; duplicates count, per gold `ref`, the distinct resolved node ids
- * that match it across the corpus beyond the first.
+ * that match it across the corpus beyond the first; merges count, per node, the gold refs it matches beyond the
+ * first (a node whose mentions overlap two real events' mentions — the annotators sometimes give one phrase to
+ * two events, "primaries in California, New Jersey …", so a merge is a sign to read, not always an error).
  */
 import type { GoldArticle, GoldEvent } from './gold.js';
 
@@ -20,6 +22,9 @@ export interface EventScore {
   /** All gold events (dated or not) found by any system event. */
   anyRecall: number;
   duplicates: number;
+  /** System nodes matching more than one gold event (distinct `ref`s): wrong merges, beyond the first ref each. */
+  merges: number;
+  mergedIds: Array<{ id: string; refs: string[] }>;
   /** Matched pairs whose kinds agree (VOTE ↔ OTHER), over matched pairs. */
   kindAgreement: number;
   misses: string[];
@@ -52,6 +57,7 @@ export function scoreEvents(articles: Array<{ gold: GoldArticle; system: SystemE
   const misses: string[] = [];
   const falsePositives: string[] = [];
   const idsByRef = new Map<string, Set<string>>();
+  const refsById = new Map<string, Set<string>>();
   for (const { gold: a, system: events } of articles) {
     for (const g of a.events) {
       const found = events.filter((s) => matches(s, g));
@@ -61,6 +67,9 @@ export function scoreEvents(articles: Array<{ gold: GoldArticle; system: SystemE
         const ids = idsByRef.get(g.ref) ?? new Set<string>();
         ids.add(s.id);
         idsByRef.set(g.ref, ids);
+        const refs = refsById.get(s.id) ?? new Set<string>();
+        refs.add(g.ref);
+        refsById.set(s.id, refs);
         pairs++;
         if ((KIND_OF_GOLD[g.kind] ?? g.kind) === s.kind.replace('AGREEMENT_MILESTONE', 'AGREEMENT')) kindPairs++;
       }
@@ -78,11 +87,14 @@ export function scoreEvents(articles: Array<{ gold: GoldArticle; system: SystemE
   }
   const precision = system === 0 ? 1 : systemMatched / system;
   const recall = gold === 0 ? 1 : goldMatched / gold;
+  const mergedIds = [...refsById].filter(([, refs]) => refs.size > 1).map(([id, refs]) => ({ id, refs: [...refs].sort() }));
   const duplicateRefs = [...idsByRef].filter(([, ids]) => ids.size > 1).map(([ref, ids]) => ({ ref, ids: [...ids].sort() }));
   return {
     dated: { gold, goldMatched, system, systemMatched, precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) },
     anyRecall: all === 0 ? 1 : allMatched / all,
     duplicates: duplicateRefs.reduce((n, d) => n + d.ids.length - 1, 0),
+    merges: mergedIds.reduce((n, m) => n + m.refs.length - 1, 0),
+    mergedIds,
     kindAgreement: pairs === 0 ? 1 : kindPairs / pairs,
     misses,
     falsePositives,

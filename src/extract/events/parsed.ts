@@ -209,12 +209,16 @@ export class ParsedEvents {
     if (hypothetical(this.syntax, verb)) return undefined;
     const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));
     const span = spanOf(this.ctx.text, this.syntax.tok(first).start, t.end);
-    let date = this.dateIn(dateSlots(this.syntax, t.i, true), t.start, true) ?? this.dateIn(rightPhrase(this.syntax, t.i), t.start);
-    if (!date && nouns.length > 0) date = this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n, false)), t.start);
-    // No date on the phrase or its predicate: the one event date of its clause, if the clause has exactly one.
-    if (!date) date = this.onlyDateOfClause(t.start);
+    // The event's own words first ("Tuesday's primary": even after "ahead of" or a verb of saying), then its phrase
+    // ("the primary on Tuesday"), the nouns and the predicate above it, else the one event date of its clause.
+    const leftSlots = this.syntax.kids(t.i).filter((k) => k.i < t.i && LEFT_DEPS.has(k.dep)).map((k) => this.syntax.chars(this.syntax.subtree(k.i)));
+    let date =
+      this.dateIn(leftSlots, t.start, true) ??
+      this.dateIn([...dateSlots(this.syntax, t.i, false), ...rightPhrase(this.syntax, t.i)], t.start) ??
+      (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n, false)), t.start) : undefined) ??
+      (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateIn(dateSlots(this.syntax, verb.i, false), t.start) : undefined) ??
+      this.onlyDateOfClause(t.start);
     if (date) date = this.weekOf(date, verb);
-    if (!date && verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase())) date = this.dateIn(dateSlots(this.syntax, verb.i, false), t.start);
     let ordinal: number | undefined;
     const properParts: string[] = [];
     const commonParts: string[] = [];
@@ -233,7 +237,9 @@ export class ParsedEvents {
     }
     // Not introduced as a new one ("a rally"): may refer to the article's event of the same word.
     const definite = !left.some((k) => k.dep === 'det' && ['a', 'an', 'another', 'some'].includes(k.lemma.toLowerCase()));
-    const headWord = plural ? t.text.toLowerCase() : lex.trigger.split(' ').pop()!.toLowerCase();
+    // A plural names its event by the lemma ("caucuses" → "caucus"), unless only the plural is an event word ("talks").
+    const lemmaWord = lex.trigger.split(' ').pop()!.toLowerCase();
+    const headWord = plural && !NOUN_KIND.has(lemmaWord) ? t.text.toLowerCase() : lemmaWord;
     const trigger = lex.first < t.i ? lex.trigger : headWord;
     // Proper words name the event ("Delaware Democratic primary"); common modifiers only when there are none
     // ("presidential election"), so that two articles' wordings of one event get one name.
@@ -330,6 +336,7 @@ interface Grouped {
   mentions: Mention[];
 }
 
+const UNDECIDED_TENSE = new Set(mentionData.undecidedTenseVerbs);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** A bare weekday ("Tuesday", "Tuesday's", "on Tuesday"): nothing but the weekday says which week. */
 const BARE_WEEKDAY = /^(?:on\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:['’]s)?(?:\s+(?:night|morning|afternoon|evening))?$/i;
@@ -340,7 +347,8 @@ const BARE_WEEKDAY = /^(?:on\s+)?(sunday|monday|tuesday|wednesday|thursday|frida
  * by a quote ("… will be," he said at Tuesday's rally).
  */
 function tensed(syntax: Syntax, verb: ParsedToken | undefined): 'past' | 'future' | undefined {
-  if (!verb) return undefined;
+  // "scheduled a debate for Thursday": planning happened, the event may still be ahead.
+  if (!verb || UNDECIDED_TENSE.has(verb.lemma.toLowerCase())) return undefined;
   const aux = syntax.kids(verb.i).filter((k) => k.dep === 'aux' || k.dep === 'auxpass');
   if (aux.some((k) => ['will', "'ll", 'shall'].includes(k.lemma.toLowerCase()) || k.text.toLowerCase() === "'ll")) return 'future';
   if (verb.tag === 'VBD' || aux.some((k) => k.tag === 'VBD' || ['have', 'has', 'had'].includes(k.text.toLowerCase()))) return 'past';

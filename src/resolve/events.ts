@@ -12,6 +12,7 @@
 import incidentData from '../../data/lexicon/incidents.json' with { type: 'json' };
 import campaignData from '../../data/lexicon/campaigns.json' with { type: 'json' };
 import meetingData from '../../data/lexicon/meetings.json' with { type: 'json' };
+import agreementData from '../../data/lexicon/agreements.json' with { type: 'json' };
 import { gapDays, normalizeDate } from '../domain/dates.js';
 import { hash16, slugify } from '../domain/ids.js';
 import type { ExtractedArticle, ExtractedEvent, FuzzyDate, KnownGraph } from '../domain/types.js';
@@ -294,12 +295,17 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
   return { own, joined: best ? [{ id: best.id, reason: 'SAME_CLASS_WITHIN_WINDOW', detail: `${best.gap} days apart` }] : [], refused };
 }
 
+/** The words that name a kind of agreement, not one agreement ("agreement", "treaty", "memorandum of understanding"). */
+const KIND_OF_AGREEMENT = new Set([...agreementData.generic, ...agreementData.agreements.map((a) => a.canonical)].map((n) => slugify(n)));
+
 /**
- * Agreements by name; an agreement named without its parties ("the agreement", "a memorandum of understanding")
- * is only known within its article — the same words in two articles are usually two agreements.
+ * Agreements by name; one named only by its kind and without its parties ("the agreement", "a memorandum of
+ * understanding") is only known within its article — the same words in two articles are usually two agreements.
  */
 function agreementMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string): Match {
-  if (e.participantKeys.length === 0) return { own: `event:agreement:${slugify(e.name)}-${slugify(articleId)}`, joined: [], refused: [] };
+  if (e.participantKeys.length === 0 && KIND_OF_AGREEMENT.has(slugify(e.name))) {
+    return { own: `event:agreement:${slugify(e.name)}-${slugify(articleId)}`, joined: [], refused: [] };
+  }
   const own = `event:agreement:${slugify(e.name)}`;
   const same = known.filter((k) => k.kind === 'AGREEMENT' && slugify(k.name) === slugify(e.name));
   return { own, joined: same.map((k) => ({ id: k.id, reason: 'SAME_NAME' as const })), refused: [] };

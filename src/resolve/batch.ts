@@ -14,7 +14,7 @@
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { toLoadRows } from '../graph/loadRows.js';
 import type { RestProbe } from './candidates.js';
-import { addKnownEvents, rekeys } from './events.js';
+import { addKnownEvents, rekeyStatements } from './events.js';
 
 type KnownActor = KnownGraph['actors'][number];
 type KnownStatement = KnownGraph['statements'][number];
@@ -93,11 +93,7 @@ export class BatchKnownGraph {
     this.addActors(resolved.actors, resolved.ids);
     const rows = toLoadRows(resolved);
     // Statements the article re-keys (docs/graph-model.md, "Ids"), as the loader does before it writes.
-    for (const [from, to] of rekeys(resolved.ids, 'mergeStatement:')) {
-      const old = this.statements.get(from);
-      this.statements.delete(from);
-      if (old && !this.statements.has(to)) this.statements.set(to, { ...old, id: to });
-    }
+    rekeyStatements(this.statements, resolved.ids);
     const articleId = resolved.article.id;
     const speakerOf = new Map<string, string>();
     for (const s of rows.said) {

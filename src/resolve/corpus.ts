@@ -3,7 +3,7 @@
  * after loading the earlier ones — so evaluation and tests get the same ids as a seeded graph, no database.
  */
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
-import { addKnownEvents, rekeys } from './events.js';
+import { addKnownEvents, rekeys, rekeyStatements } from './events.js';
 import { resolveArticle } from './index.js';
 
 /** Adds a resolved article's actors and statements to `known` the way the loader merges them. */
@@ -24,11 +24,7 @@ export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
     actors.set(id, { ...prev, name, aliases: [...forms].sort() });
   }
   const statements = new Map(known.statements.map((s) => [s.id, s]));
-  for (const [from, to] of rekeys(r.ids, 'mergeStatement:')) {
-    const old = statements.get(from);
-    statements.delete(from);
-    if (old && !statements.has(to)) statements.set(to, { ...old, id: to });
-  }
+  rekeyStatements(statements, r.ids);
   for (const s of r.statements) {
     const id = r.ids[s.key]!;
     const prev = statements.get(id);

@@ -507,3 +507,15 @@ export function rekeys(ids: Record<string, string>, prefix: 'merge:' | 'mergeSta
     .map(([k, to]): [string, string] => [k.slice(prefix.length), to])
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
+
+/**
+ * Applies an article's statement re-keys to a map of known statements by id, as the loader does before it writes:
+ * the old entry moves to the canonical id unless one is there already (then it is dropped).
+ */
+export function rekeyStatements<T extends { id: string }>(statements: Map<string, T>, ids: Record<string, string>): void {
+  for (const [from, to] of rekeys(ids, 'mergeStatement:')) {
+    const old = statements.get(from);
+    statements.delete(from);
+    if (old && !statements.has(to)) statements.set(to, { ...old, id: to });
+  }
+}

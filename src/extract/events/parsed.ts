@@ -83,12 +83,21 @@ function lexKindOfNoun(syntax: Syntax, t: ParsedToken): { kind: LexKind; trigger
   return undefined;
 }
 
-/** Character ranges where a date would be the event's own: its left modifiers, time adjuncts, "on/in" phrases. */
-function dateSlots(syntax: Syntax, head: number, includeLeft: boolean): Array<{ start: number; end: number }> {
+/** The left modifiers of a noun ("the", "Tuesday's", "Iowa"): where a date is the event's own words. */
+function leftModifiers(syntax: Syntax, head: number): ParsedToken[] {
+  return syntax.kids(head).filter((k) => k.i < head && LEFT_DEPS.has(k.dep));
+}
+
+/** Character ranges of the subtrees of `tokens`. */
+function subtreeSlots(syntax: Syntax, tokens: ParsedToken[]): Array<{ start: number; end: number }> {
+  return tokens.map((k) => syntax.chars(syntax.subtree(k.i)));
+}
+
+/** Character ranges where a date dates the word at `head`: its time adjuncts and "on/in/at …" phrases. */
+function dateSlots(syntax: Syntax, head: number): Array<{ start: number; end: number }> {
   const slots: Array<{ start: number; end: number }> = [];
   for (const k of syntax.kids(head)) {
-    if (includeLeft && k.i < head && LEFT_DEPS.has(k.dep)) slots.push(syntax.chars(syntax.subtree(k.i)));
-    else if (TIME_DEPS.has(k.dep)) slots.push(syntax.chars(syntax.subtree(k.i)));
+    if (TIME_DEPS.has(k.dep)) slots.push(syntax.chars(syntax.subtree(k.i)));
     else if (k.dep === 'prep' && DATE_PREPS.has(k.lemma.toLowerCase())) {
       const obj = syntax.kid(k.i, 'pobj');
       if (obj) slots.push(syntax.chars(syntax.subtree(obj.i)));
@@ -147,13 +156,8 @@ export class ParsedEvents {
     if (slots.length === 0) return undefined;
     const si = this.ctx.sentenceIndexAt(near);
     const sentenceStart = this.ctx.sentences[si]!.start;
-    let dates = this.sentenceDates.get(si);
-    if (!dates) {
-      dates = this.ctx.dates(si);
-      this.sentenceDates.set(si, dates);
-    }
     let best: DateMention | undefined;
-    for (const d of dates) {
+    for (const d of this.datesOf(si)) {
       // A date in the event's own words ("at Tuesday's rally") is the event's even right after a verb of saying.
       if (!own && this.ctx.isSpeechDate(d, sentenceStart)) continue;
       if (!slots.some((s) => d.span.start >= s.start && d.span.end <= s.end)) continue;
@@ -162,6 +166,16 @@ export class ParsedEvents {
       if (!best || Math.abs(d.span.start - near) < Math.abs(best.span.start - near)) best = d;
     }
     return best?.date;
+  }
+
+  /** The date mentions of sentence `si`, read once per sentence. */
+  private datesOf(si: number): DateMention[] {
+    let dates = this.sentenceDates.get(si);
+    if (!dates) {
+      dates = this.ctx.dates(si);
+      this.sentenceDates.set(si, dates);
+    }
+    return dates;
   }
 
   /** A bare weekday re-read in the week its predicate's tense says (see `tensed`). */
@@ -176,9 +190,8 @@ export class ParsedEvents {
   private onlyDateOfClause(at: number): FuzzyDate | undefined {
     const clause = this.ctx.clauseAround(at);
     const si = this.ctx.sentenceIndexAt(at);
-    this.dateIn([clause], at);
     const sentenceStart = this.ctx.sentences[si]!.start;
-    const inClause = (this.sentenceDates.get(si) ?? []).filter(
+    const inClause = this.datesOf(si).filter(
       (d) =>
         d.span.start >= clause.start &&
         d.span.end <= clause.end &&
@@ -202,7 +215,7 @@ export class ParsedEvents {
     if (!lex || TOPICAL.has(lex.trigger) || TOPICAL.has(t.text.toLowerCase())) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
     if (plural && !PLURAL_OK.has(t.text.toLowerCase()) && !PLURAL_OK.has(lex.trigger)) return undefined;
-    const left = this.syntax.kids(t.i).filter((k) => k.i < t.i && LEFT_DEPS.has(k.dep));
+    const left = leftModifiers(this.syntax, t.i);
     if (left.some((k) => k.dep === 'det' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
     if (left.some((k) => k.dep === 'amod' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
     const { verb, nouns } = governingVerb(this.syntax, t);
@@ -211,12 +224,11 @@ export class ParsedEvents {
     const span = spanOf(this.ctx.text, this.syntax.tok(first).start, t.end);
     // The event's own words first ("Tuesday's primary": even after "ahead of" or a verb of saying), then its phrase
     // ("the primary on Tuesday"), the nouns and the predicate above it, else the one event date of its clause.
-    const leftSlots = this.syntax.kids(t.i).filter((k) => k.i < t.i && LEFT_DEPS.has(k.dep)).map((k) => this.syntax.chars(this.syntax.subtree(k.i)));
     let date =
-      this.dateIn(leftSlots, t.start, true) ??
-      this.dateIn([...dateSlots(this.syntax, t.i, false), ...rightPhrase(this.syntax, t.i)], t.start) ??
-      (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n, false)), t.start) : undefined) ??
-      (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateIn(dateSlots(this.syntax, verb.i, false), t.start) : undefined) ??
+      this.dateIn(subtreeSlots(this.syntax, left), t.start, true) ??
+      this.dateIn([...dateSlots(this.syntax, t.i), ...rightPhrase(this.syntax, t.i)], t.start) ??
+      (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n)), t.start) : undefined) ??
+      (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateIn(dateSlots(this.syntax, verb.i), t.start) : undefined) ??
       this.onlyDateOfClause(t.start);
     if (date) date = this.weekOf(date, verb);
     let ordinal: number | undefined;
@@ -288,10 +300,12 @@ export class ParsedEvents {
     if (!anchor || hypothetical(this.syntax, anchor.pos === 'VERB' ? anchor : undefined)) return undefined;
     const { start, end } = this.syntax.chars(range);
     const place = this.ctx.text.slice(start, end);
-    let date = this.dateIn(dateSlots(this.syntax, anchor.i, anchor.pos !== 'VERB'), anchor.start);
-    if (!date && anchor.pos !== 'VERB') {
+    const nounAnchor = anchor.pos !== 'VERB';
+    const anchorSlots = [...(nounAnchor ? subtreeSlots(this.syntax, leftModifiers(this.syntax, anchor.i)) : []), ...dateSlots(this.syntax, anchor.i)];
+    let date = this.dateIn(anchorSlots, anchor.start);
+    if (!date && nounAnchor) {
       const { verb } = governingVerb(this.syntax, anchor);
-      if (verb) date = this.dateIn(dateSlots(this.syntax, verb.i, false), anchor.start);
+      if (verb) date = this.dateIn(dateSlots(this.syntax, verb.i), anchor.start);
     }
     return {
       kind: 'VOTE',
@@ -312,7 +326,7 @@ export class ParsedEvents {
     const kind = VERB_KIND.get(t.lemma.toLowerCase());
     if (!kind || hypothetical(this.syntax, t)) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
-    const found = this.dateIn(dateSlots(this.syntax, t.i, false), t.start);
+    const found = this.dateIn(dateSlots(this.syntax, t.i), t.start);
     if (!found) return undefined;
     const date = this.weekOf(found, t);
     const trigger = VERB_NOUN.get(t.lemma.toLowerCase()) ?? t.lemma.toLowerCase();

@@ -33,7 +33,8 @@ describe('events from the parse', () => {
     const e = mentioning(a, 'A bombing');
     expect(e.kind).toBe('INCIDENT');
     expect(e.date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
-    expect(e.mentions.map((m) => m.exact)).toEqual(['A bombing', 'the bombing']);
+    // "killed", dated the same Monday, is the bombing's own predicate.
+    expect(e.mentions.map((m) => m.exact)).toEqual(['A bombing', 'killed', 'the bombing']);
   });
 
   it('reads the week of a bare weekday from the tense of its predicate, not from a "will" elsewhere in the sentence', async () => {
@@ -63,6 +64,46 @@ describe('events from the parse', () => {
     const e = mentioning(a, 'Oregon primary');
     expect(e.mentions.map((m) => m.exact)).toContain('Oregon');
     expect(parsedEvents(a)).toHaveLength(1);
+  });
+
+  it('dates an event by the participle that reports it ("a merger announced Monday"), even under "would"', async () => {
+    const a = await extract('A $2 billion merger announced Monday would create the largest ferry operator in the region.');
+    const e = mentioning(a, 'merger');
+    expect(e.kind).toBe('AGREEMENT');
+    expect(e.date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
+  });
+
+  it('reads each place of a list of contests as the vote held there, on the list’s day', async () => {
+    const a = await extract('Ana Ruiz won the primaries in Montana, Idaho and Utah on Tuesday, her aides said.');
+    for (const place of ['Montana', 'Idaho', 'Utah']) expect(mentioning(a, place).date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+  });
+
+  it('gives a place won with no date of its own the article’s one voting day, and no day when there are two', async () => {
+    // Past the lede, where the news peg does not reach.
+    const body = 'Results came in.\n\nTurnout was low.\n\n';
+    const one = await extract(`${body}Voters went to the polls in Tuesday’s primaries across the west. Ana Ruiz lost Idaho to her rival.`);
+    expect(mentioning(one, 'Idaho').date).toMatchObject({ start: '2024-03-12', precision: 'DAY', source: 'INFERRED' });
+    const two = await extract(
+      `${body}Voters went to the polls in Tuesday’s primaries in the west and in Wednesday’s caucuses in the north. Ana Ruiz lost Idaho to her rival.`,
+    );
+    expect(two.events.some((e) => e.mentions.some((m) => m.exact === 'Idaho'))).toBe(false);
+  });
+
+  it('dates the event a headline reports as done to the publication day or the one before (the news peg)', async () => {
+    const a = await extract('Truck attack in port city kills 12.\n\nA truck drove into a crowd at the harbour market, police said.');
+    expect(mentioning(a, 'attack').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });
+    // Not an ongoing campaign, not beyond the first paragraph after the headline, not in the future.
+    const b = await extract(
+      'Army widens air campaign.\n\nThe army widened its air campaign in the north.\n\nA bombing killed two people in the capital, officials said.',
+    );
+    expect(parsedEvents(b)).toEqual([]);
+  });
+
+  it('puts a bare month in the nearest year unless its predicate is past', async () => {
+    const a = await extract('The committee drafts the platform before the party convention in late July.', '2024-06-09');
+    expect(mentioning(a, 'convention').date).toMatchObject({ start: '2024-07-01', precision: 'MONTH' });
+    const b = await extract('The party held its convention in July, and the platform followed.', '2024-06-09');
+    expect(mentioning(b, 'convention').date).toMatchObject({ start: '2023-07-01', precision: 'MONTH' });
   });
 
   it('gives one node to one event across articles, by name and day', async () => {

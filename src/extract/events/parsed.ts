@@ -19,7 +19,7 @@ import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
 import { resolveWeekday, type DateMention } from '../time.js';
 import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
-import { normalizeDate } from '../../domain/dates.js';
+import { addDays, normalizeDate } from '../../domain/dates.js';
 import { spanOf } from '../text.js';
 import type { EventContext } from './context.js';
 
@@ -62,6 +62,11 @@ interface Mention {
   verb: boolean;
   /** A place standing for the vote held there ("won Missouri"). */
   place?: string;
+  /** The place's contest is told in the past ("won Missouri"): it can take the article's voting day. */
+  past?: boolean;
+  /** The news peg (publication day or the one before) of an undated mention the lede reports as done: its date
+   *  only when it joins no event of the article. */
+  peg?: FuzzyDate;
   participantKeys: string[];
 }
 
@@ -98,10 +103,8 @@ function dateSlots(syntax: Syntax, head: number): Array<{ start: number; end: nu
   const slots: Array<{ start: number; end: number }> = [];
   for (const k of syntax.kids(head)) {
     if (TIME_DEPS.has(k.dep)) slots.push(syntax.chars(syntax.subtree(k.i)));
-    else if (k.dep === 'prep' && DATE_PREPS.has(k.lemma.toLowerCase())) {
-      const obj = syntax.kid(k.i, 'pobj');
-      if (obj) slots.push(syntax.chars(syntax.subtree(obj.i)));
-    }
+    // The whole phrase: the date reader's mention often takes the preposition in ("on Tuesday").
+    else if (k.dep === 'prep' && DATE_PREPS.has(k.lemma.toLowerCase()) && syntax.kid(k.i, 'pobj')) slots.push(syntax.chars(syntax.subtree(k.i)));
   }
   return slots;
 }
@@ -111,6 +114,11 @@ function dateSlots(syntax: Syntax, head: number): Array<{ start: number; end: nu
  * "[defeated] Sanders in Delaware's primary Tuesday"): the nearest verb up the tree through noun-phrase links
  * only, so a date in another clause never reaches it.
  */
+const MAX_HEADLINE_CHARS = 200;
+/** Kinds of event that are over when reported (a vote, an attack, a deal), unlike talks or a campaign that go on. */
+const PEGGED_KINDS = new Set<LexKind>(['VOTE', 'INCIDENT', 'AGREEMENT']);
+const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
+const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
 function governingVerb(syntax: Syntax, t: ParsedToken): { verb?: ParsedToken; nouns: number[] } {
   let cur = t;
@@ -134,6 +142,14 @@ function rightPhrase(syntax: Syntax, head: number): Array<{ start: number; end: 
     .map((k) => syntax.chars(syntax.subtree(k.i)));
 }
 
+/**
+ * The time adjuncts of a reduced relative on the noun ("a merger announced Monday", "the primaries scheduled for
+ * March 15"): they date the event itself, even when the participle is a verb of saying.
+ */
+function participleSlots(syntax: Syntax, head: number): Array<{ start: number; end: number }> {
+  return syntax.kids(head).flatMap((k) => (k.i > head && k.dep === 'acl' && (k.tag === 'VBN' || k.tag === 'VBD') ? dateSlots(syntax, k.i) : []));
+}
+
 function hypothetical(syntax: Syntax, verb: ParsedToken | undefined): boolean {
   if (!verb) return false;
   return syntax.kids(verb.i).some((k) => k.dep === 'neg' || (['mark', 'aux'].includes(k.dep) && HYPOTHETICAL.has(k.lemma.toLowerCase())));
@@ -142,10 +158,22 @@ function hypothetical(syntax: Syntax, verb: ParsedToken | undefined): boolean {
 export class ParsedEvents {
   private readonly sentenceDates = new Map<number, DateMention[]>();
 
+  /** Where the headline (the first paragraph) and the lede (the paragraph after it) end. */
+  private readonly headlineEnd: number;
+  private readonly ledeEnd: number;
+
   constructor(
     private readonly ctx: EventContext,
     private readonly syntax: Syntax,
-  ) {}
+  ) {
+    // A headline is a short first paragraph. The lede is the body's first paragraph, at most its first two sentences.
+    const breaks = [...ctx.text.matchAll(/\n\s*\n/g)].map((m) => m.index!);
+    const headline = breaks[0] !== undefined && breaks[0] <= MAX_HEADLINE_CHARS;
+    this.headlineEnd = headline ? breaks[0]! : 0;
+    const bodyStart = ctx.sentenceIndexAt(this.headlineEnd + (headline ? 1 : 0));
+    const twoSentences = ctx.sentences[Math.min(ctx.sentences.length - 1, bodyStart + 1)]?.end ?? ctx.text.length;
+    this.ledeEnd = Math.min(breaks[headline ? 1 : 0] ?? ctx.text.length, twoSentences);
+  }
 
   /**
    * The article's date mention inside one of the slots (nearest to the event word), not a said-on date.
@@ -178,13 +206,53 @@ export class ParsedEvents {
     return dates;
   }
 
-  /** A bare weekday re-read in the week its predicate's tense says (see `tensed`). */
+  /**
+   * A bare weekday re-read in the week its predicate's tense says (see `tensed`); a bare month ("the convention in
+   * late July") in the year nearest publication unless the predicate is past — the shared date code takes the
+   * past one whenever the sentence has no future cue word ("before it drafts the platform for the convention in
+   * late July", written in June, is next month's).
+   */
   private weekOf(date: FuzzyDate, verb: ParsedToken | undefined): FuzzyDate {
+    if (date.precision === 'MONTH' && date.span && !/\d{4}/.test(date.span.exact) && tensed(this.syntax, verb) !== 'past') {
+      return nearestYearOf(date, this.ctx.publishedAt);
+    }
     const m = date.precision === 'DAY' && date.span ? BARE_WEEKDAY.exec(date.span.exact.trim()) : null;
     const tense = m ? tensed(this.syntax, verb) : undefined;
     if (!m || !tense) return date;
     const day = resolveWeekday(this.ctx.publishedAt, WEEKDAYS.indexOf(m[1]!.toLowerCase()), tense === 'future');
     return day === date.start ? date : { ...date, start: day, end: day };
+  }
+
+  /**
+   * The date of a predicate's time adjuncts; a participle adjunct without its own ("rammed into a crowd on Thursday
+   * night, killing 80 in an attack") happens when its main verb does.
+   */
+  private dateOfPredicate(verb: ParsedToken, near: number): FuzzyDate | undefined {
+    let cur = verb;
+    for (let hops = 0; hops < 3; hops++) {
+      const date = this.dateIn(dateSlots(this.syntax, cur.i), near);
+      if (date) return date;
+      if (!PARTICIPLE_TAGS.has(cur.tag) || !ADJUNCT_CLAUSES.has(cur.dep) || cur.head === cur.i) return undefined;
+      cur = this.syntax.tok(cur.head);
+      if (cur.pos !== 'VERB' || SPEECH_VERBS.has(cur.lemma.toLowerCase())) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * The news peg: an undated event the lede reports as done ("Truck attack in France kills 80", "Clinton won the
+   * primary") happened on the publication day or the day before — news reports what just happened. Only in the
+   * headline and first paragraph, only told in the past (a headline's present is its past), and only when the
+   * sentence has no date of its own to give.
+   */
+  private newsPeg(t: ParsedToken, verb: ParsedToken | undefined): FuzzyDate | undefined {
+    if (t.start >= this.ledeEnd) return undefined;
+    const si = this.ctx.sentenceIndexAt(t.start);
+    if (this.datesOf(si).some((d) => d.date.precision !== 'YEAR')) return undefined;
+    const headline = t.start < this.headlineEnd;
+    const tense = tensed(this.syntax, verb);
+    if (!(tense === 'past' || (headline && verb && ['VBZ', 'VBP'].includes(verb.tag)))) return undefined;
+    return { start: addDays(this.ctx.publishedAt, -1), end: this.ctx.publishedAt, precision: 'INTERVAL', source: 'PUBLICATION' };
   }
 
   private onlyDateOfClause(at: number): FuzzyDate | undefined {
@@ -219,17 +287,22 @@ export class ParsedEvents {
     if (left.some((k) => k.dep === 'det' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
     if (left.some((k) => k.dep === 'amod' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
     const { verb, nouns } = governingVerb(this.syntax, t);
-    if (hypothetical(this.syntax, verb)) return undefined;
-    const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));
-    const span = spanOf(this.ctx.text, this.syntax.tok(first).start, t.end);
     // The event's own words first ("Tuesday's primary": even after "ahead of" or a verb of saying), then its phrase
     // ("the primary on Tuesday"), the nouns and the predicate above it, else the one event date of its clause.
-    let date =
+    const ownDate =
       this.dateIn(subtreeSlots(this.syntax, left), t.start, true) ??
       this.dateIn([...dateSlots(this.syntax, t.i), ...rightPhrase(this.syntax, t.i)], t.start) ??
+      this.dateIn(participleSlots(this.syntax, t.i), t.start, true);
+    // "would/could … a debate" is no event — unless the noun dates itself ("a merger announced Monday would …").
+    if (!ownDate && hypothetical(this.syntax, verb)) return undefined;
+    const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));
+    const span = spanOf(this.ctx.text, this.syntax.tok(first).start, t.end);
+    let date =
+      ownDate ??
       (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n)), t.start) : undefined) ??
-      (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateIn(dateSlots(this.syntax, verb.i), t.start) : undefined) ??
+      (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateOfPredicate(verb, t.start) : undefined) ??
       this.onlyDateOfClause(t.start);
+    const peg = !date && PEGGED_KINDS.has(lex.kind) ? this.newsPeg(t, verb) : undefined;
     if (date) date = this.weekOf(date, verb);
     let ordinal: number | undefined;
     const properParts: string[] = [];
@@ -265,6 +338,7 @@ export class ParsedEvents {
       token: t.i,
       ...(date ? { date } : {}),
       ...(ordinal !== undefined ? { ordinal } : {}),
+      ...(peg ? { peg } : {}),
       definite,
       verb: false,
       participantKeys: this.actorKeysIn(span.start, span.end),
@@ -289,13 +363,22 @@ export class ParsedEvents {
     if (!headTok || headTok.i !== t.i) return undefined;
     // "lost Ohio, Florida and North Carolina": a conjunct stands where the first one does.
     for (let hops = 0; hops < 6 && headTok.dep === 'conj'; hops++) headTok = this.syntax.tok(headTok.head);
-    const head = this.syntax.tok(headTok.head);
+    const isVoteNoun = (k: ParsedToken) => (k.pos === 'NOUN' || k.pos === 'PROPN') && lexKindOfNoun(this.syntax, k)?.kind === 'VOTE';
     let anchor: ParsedToken | undefined;
-    if (headTok.dep === 'dobj' && head.pos === 'VERB' && CONTEST_VERBS.has(head.lemma.toLowerCase())) anchor = head;
+    // A list naming the places: "three primaries on Tuesday: Florida, Ohio and …", "in two states — Missouri and Ohio".
+    if (headTok.dep === 'appos') {
+      headTok = this.syntax.tok(headTok.head);
+      if (isVoteNoun(headTok)) anchor = headTok;
+    }
+    const head = this.syntax.tok(headTok.head);
+    if (anchor) {
+      // the vote noun itself is the anchor
+    } else if (headTok.dep === 'dobj' && head.pos === 'VERB' && CONTEST_VERBS.has(head.lemma.toLowerCase())) anchor = head;
     else if (headTok.dep === 'pobj' && head.lemma.toLowerCase() === 'in') {
       const governor = this.syntax.tok(head.head);
       const lemma = governor.lemma.toLowerCase();
-      if ((governor.pos === 'VERB' && CONTEST_VERBS.has(lemma)) || (governor.pos === 'NOUN' && CONTEST_NOUNS.has(lemma))) anchor = governor;
+      // "won in Ohio", "a win in Ohio", "the primaries in Florida, Ohio and …".
+      if ((governor.pos === 'VERB' && CONTEST_VERBS.has(lemma)) || (governor.pos === 'NOUN' && CONTEST_NOUNS.has(lemma)) || isVoteNoun(governor)) anchor = governor;
     }
     if (!anchor || hypothetical(this.syntax, anchor.pos === 'VERB' ? anchor : undefined)) return undefined;
     const { start, end } = this.syntax.chars(range);
@@ -305,8 +388,12 @@ export class ParsedEvents {
     let date = this.dateIn(anchorSlots, anchor.start);
     if (!date && nounAnchor) {
       const { verb } = governingVerb(this.syntax, anchor);
-      if (verb) date = this.dateIn(dateSlots(this.syntax, verb.i), anchor.start);
+      if (verb) date = this.dateOfPredicate(verb, anchor.start);
     }
+    date ??= this.onlyDateOfClause(anchor.start);
+    const predicate = nounAnchor ? governingVerb(this.syntax, anchor).verb : anchor;
+    const past = tensed(this.syntax, predicate) === 'past';
+    const peg = date ? undefined : this.newsPeg(t, predicate);
     return {
       kind: 'VOTE',
       trigger: 'contest',
@@ -317,6 +404,8 @@ export class ParsedEvents {
       definite: true,
       verb: false,
       place,
+      past,
+      ...(peg ? { peg } : {}),
       participantKeys: [],
     };
   }
@@ -369,6 +458,22 @@ function tensed(syntax: Syntax, verb: ParsedToken | undefined): 'past' | 'future
   return undefined;
 }
 
+/** The month of `date` in the year (publication's, the one before or after) whose month lies nearest publication. */
+function nearestYearOf(date: FuzzyDate, publishedAt: string): FuzzyDate {
+  const month = Number(date.start.slice(5, 7));
+  const pubYear = Number(publishedAt.slice(0, 4));
+  const distance = (y: number) => {
+    const first = `${y}-${String(month).padStart(2, '0')}-01`;
+    const last = new Date(Date.UTC(y, month, 0)).toISOString().slice(0, 10);
+    if (first <= publishedAt && publishedAt <= last) return 0;
+    return Math.min(Math.abs(Date.parse(first) - Date.parse(publishedAt)), Math.abs(Date.parse(last) - Date.parse(publishedAt)));
+  };
+  const year = [pubYear - 1, pubYear, pubYear + 1].reduce((best, y) => (distance(y) < distance(best) ? y : best));
+  if (year === Number(date.start.slice(0, 4))) return date;
+  const start = `${year}-${String(month).padStart(2, '0')}-01`;
+  return { ...date, start, end: new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) };
+}
+
 const overlaps = (a: FuzzyDate, b: FuzzyDate) => a.start <= b.end && b.start <= a.end;
 const wordsOf = (name: string) => name.toLowerCase().split(' ');
 /** "primary" ⊆ "Delaware Democratic presidential primary": the shorter name says less, not something else. */
@@ -378,6 +483,18 @@ const nameWithin = (short: string, long: string) => {
 };
 const compatibleNames = (a: string, b: string) => nameWithin(a, b) || nameWithin(b, a);
 const width = (d: FuzzyDate) => Date.parse(d.end) - Date.parse(d.start);
+
+/**
+ * The article's one voting day: the day of every day-dated vote event found so far, when they all agree. A place
+ * won or lost with no date of its own in a results story ("Sanders lost Ohio, Florida and North Carolina") was won
+ * that day; with two voting days in the article nothing says which.
+ */
+function electionDay(events: Grouped[]): FuzzyDate | undefined {
+  const days = new Map<string, FuzzyDate>();
+  for (const e of events) if (e.kind === 'VOTE' && e.date?.precision === 'DAY') days.set(e.date.start, e.date);
+  const day = days.size === 1 ? [...days.values()][0]! : undefined;
+  return day && { ...day, source: 'INFERRED' };
+}
 
 /** One event per trigger + name + date within the article; undated definite mentions join the one event of their trigger. */
 function group(mentions: Mention[]): Grouped[] {
@@ -398,16 +515,22 @@ function group(mentions: Mention[]): Grouped[] {
       same.ordinal ??= m.ordinal;
     } else events.push({ kind: m.kind, trigger: m.trigger, name: m.name, date: m.date ?? null, ordinal: m.ordinal, mentions: [m] });
   }
-  // A place's contest joins the article's vote event of that place ("the Missouri primary"), else stands alone when dated.
-  for (const m of mentions.filter((x) => x.place !== undefined)) {
+  // A place's contest joins the article's vote event of that place ("the Missouri primary"), else stands alone when
+  // dated. Dated ones first, so that an undated "won Ohio" finds the Ohio contest another sentence dates.
+  const contests = mentions.filter((x) => x.place !== undefined);
+  for (const m of [...contests.filter((x) => x.date), ...contests.filter((x) => !x.date)]) {
     const words = wordsOf(m.place!);
     const same = events.filter((e) => e.kind === 'VOTE' && e.trigger !== 'contest' && words.every((w) => wordsOf(e.name).includes(w)) && (!m.date || !e.date || overlaps(m.date, e.date)));
-    if (same.length === 1) same[0]!.mentions.push(m);
-    else if (same.length === 0 && m.date && events.some((e) => e.kind === 'VOTE')) {
-      const prior = events.find((e) => e.trigger === 'contest' && e.name === m.name && e.date && overlaps(e.date, m.date!));
-      if (prior) prior.mentions.push(m);
-      else events.push({ kind: 'VOTE', trigger: 'contest', name: m.name, date: m.date, mentions: [m] });
+    if (same.length === 1) {
+      same[0]!.mentions.push(m);
+      continue;
     }
+    if (same.length > 0 || !events.some((e) => e.kind === 'VOTE')) continue;
+    const date = m.date ?? (m.past ? electionDay(events) : undefined) ?? m.peg;
+    if (!date) continue;
+    const prior = events.find((e) => e.trigger === 'contest' && e.name === m.name && e.date && overlaps(e.date, date));
+    if (prior) prior.mentions.push(m);
+    else events.push({ kind: 'VOTE', trigger: 'contest', name: m.name, date, mentions: [m] });
   }
   // A dated verb ("voters caucused Monday") is the article's one event of its kind on that date, else its own.
   for (const m of dated.filter((x) => x.verb)) {
@@ -462,7 +585,17 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   for (const m of mentions) {
     if (used.has(m) || m.date || m.verb || m.place !== undefined || !m.definite) continue;
     const named = lexical.filter((e) => e.mentions.some((x) => x.start < m.span.start && lastWord(x) === m.trigger));
-    if (named.length === 1) named[0]!.mentions = [...named[0]!.mentions, m.span].sort((a, b) => a.start - b.start);
+    if (named.length === 1) {
+      named[0]!.mentions = [...named[0]!.mentions, m.span].sort((a, b) => a.start - b.start);
+      used.add(m);
+    }
+  }
+  // What the lede reports as done and nothing else dates or names takes the news peg; later undated mentions of
+  // the same word join it.
+  const pegged = mentions.filter((m) => !used.has(m) && m.peg && m.place === undefined);
+  if (pegged.length > 0) {
+    const late = mentions.filter((m) => !used.has(m) && !m.date && !m.verb && m.place === undefined && m.definite && !pegged.includes(m));
+    groups.push(...group([...pegged.map((m) => ({ ...m, date: m.peg })), ...late]).filter((g) => g.mentions.some((m) => m.peg)));
   }
   return groups.map((g) => {
     const kind = GRAPH_KIND[g.kind];

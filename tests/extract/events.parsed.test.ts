@@ -99,11 +99,16 @@ describe('events from the parse', () => {
     expect(parsedEvents(b)).toEqual([]);
   });
 
-  it('puts a bare month in the nearest year unless its predicate is past', async () => {
+  it('moves a yearless month to the coming one when near and its predicate is not past', async () => {
     const a = await extract('The committee drafts the platform before the party convention in late July.', '2024-06-09');
     expect(mentioning(a, 'convention').date).toMatchObject({ start: '2024-07-01', precision: 'MONTH' });
     const b = await extract('The party held its convention in July, and the platform followed.', '2024-06-09');
     expect(mentioning(b, 'convention').date).toMatchObject({ start: '2023-07-01', precision: 'MONTH' });
+    // Four months ahead is not near: November, named in July without a year, is last November.
+    const c = await extract('Officials remember the attack in November as a turning point.', '2024-07-15');
+    expect(mentioning(c, 'attack').date).toMatchObject({ start: '2023-11-01', precision: 'MONTH' });
+    const d = await extract('With the first nominating contest three weeks away, on Feb. 1, the campaign is busy.', '2024-01-12');
+    expect(mentioning(d, 'contest').date).toMatchObject({ start: '2024-02-01', precision: 'DAY' });
   });
 
   it('gives one node to one event across articles, by name and day', async () => {

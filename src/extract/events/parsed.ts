@@ -207,14 +207,15 @@ export class ParsedEvents {
   }
 
   /**
-   * A bare weekday re-read in the week its predicate's tense says (see `tensed`); a bare month ("the convention in
-   * late July") in the year nearest publication unless the predicate is past — the shared date code takes the
-   * past one whenever the sentence has no future cue word ("before it drafts the platform for the convention in
-   * late July", written in June, is next month's).
+   * A bare weekday re-read in the week its predicate's tense says (see `tensed`); a yearless month or day ("the
+   * convention in late July", "on Feb. 1") moved to the coming one when near and the predicate is not past — the
+   * shared date code takes the past one whenever the sentence has no future cue word ("before it drafts the
+   * platform for the convention in late July", written in June, is next month's).
    */
   private weekOf(date: FuzzyDate, verb: ParsedToken | undefined): FuzzyDate {
-    if (date.precision === 'MONTH' && date.span && !/\d{4}/.test(date.span.exact) && tensed(this.syntax, verb) !== 'past') {
-      return nearestYearOf(date, this.ctx.publishedAt);
+    const yearless = date.span && !/\d{4}/.test(date.span.exact) && !BARE_WEEKDAY.test(date.span.exact.trim()) && /\p{L}/u.test(date.span.exact);
+    if (yearless && (date.precision === 'MONTH' || date.precision === 'DAY') && tensed(this.syntax, verb) !== 'past') {
+      return soonAhead(date, this.ctx.publishedAt);
     }
     const m = date.precision === 'DAY' && date.span ? BARE_WEEKDAY.exec(date.span.exact.trim()) : null;
     const tense = m ? tensed(this.syntax, verb) : undefined;
@@ -458,20 +459,21 @@ function tensed(syntax: Syntax, verb: ParsedToken | undefined): 'past' | 'future
   return undefined;
 }
 
-/** The month of `date` in the year (publication's, the one before or after) whose month lies nearest publication. */
-function nearestYearOf(date: FuzzyDate, publishedAt: string): FuzzyDate {
-  const month = Number(date.start.slice(5, 7));
-  const pubYear = Number(publishedAt.slice(0, 4));
-  const distance = (y: number) => {
-    const first = `${y}-${String(month).padStart(2, '0')}-01`;
-    const last = new Date(Date.UTC(y, month, 0)).toISOString().slice(0, 10);
-    if (first <= publishedAt && publishedAt <= last) return 0;
-    return Math.min(Math.abs(Date.parse(first) - Date.parse(publishedAt)), Math.abs(Date.parse(last) - Date.parse(publishedAt)));
-  };
-  const year = [pubYear - 1, pubYear, pubYear + 1].reduce((best, y) => (distance(y) < distance(best) ? y : best));
-  if (year === Number(date.start.slice(0, 4))) return date;
-  const start = `${year}-${String(month).padStart(2, '0')}-01`;
-  return { ...date, start, end: new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) };
+/** How far ahead a yearless date may lie to be read as coming rather than past. */
+const SOON_DAYS = 92;
+
+/**
+ * A yearless month or day the date code put in the past ("late July" in a June article → last July) moved to the
+ * coming one when that is near (within SOON_DAYS of publication): news names a near month ahead without its year,
+ * while a month or day long past is told as such ("the attacks in November", written in July, were last November).
+ */
+function soonAhead(date: FuzzyDate, publishedAt: string): FuzzyDate {
+  if (date.end >= publishedAt) return date;
+  const next = (iso: string) => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
+  const start = next(date.start);
+  const end = date.precision === 'MONTH' ? new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0)).toISOString().slice(0, 10) : next(date.end);
+  if ((Date.parse(start) - Date.parse(publishedAt)) / 86_400_000 > SOON_DAYS) return date;
+  return { ...date, start, end };
 }
 
 const overlaps = (a: FuzzyDate, b: FuzzyDate) => a.start <= b.end && b.start <= a.end;

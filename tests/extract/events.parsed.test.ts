@@ -73,6 +73,13 @@ describe('events from the parse', () => {
     expect(e.date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
   });
 
+  it('dates an event by "scheduled for" on it, and through "after doing" by the main verb', async () => {
+    const a = await extract('Her hopes rest on the two primaries scheduled for April 2 in the south.');
+    expect(mentioning(a, 'primaries').date).toMatchObject({ start: '2024-04-02', precision: 'DAY' });
+    const b = await extract('When Ana Ruiz took the stage on Tuesday after falling short in the Montana primary, her aides were quiet.');
+    expect(mentioning(b, 'Montana primary').date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+  });
+
   it('reads each place of a list of contests as the vote held there, on the list’s day', async () => {
     const a = await extract('Ana Ruiz won the primaries in Montana, Idaho and Utah on Tuesday, her aides said.');
     for (const place of ['Montana', 'Idaho', 'Utah']) expect(mentioning(a, place).date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });

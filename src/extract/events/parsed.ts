@@ -99,12 +99,14 @@ function subtreeSlots(syntax: Syntax, tokens: ParsedToken[]): Array<{ start: num
 }
 
 /** Character ranges where a date dates the word at `head`: its time adjuncts and "on/in/at …" phrases. */
-function dateSlots(syntax: Syntax, head: number): Array<{ start: number; end: number }> {
+function dateSlots(syntax: Syntax, head: number, scheduled = false): Array<{ start: number; end: number }> {
   const slots: Array<{ start: number; end: number }> = [];
   for (const k of syntax.kids(head)) {
+    const prep = k.lemma.toLowerCase();
     if (TIME_DEPS.has(k.dep)) slots.push(syntax.chars(syntax.subtree(k.i)));
-    // The whole phrase: the date reader's mention often takes the preposition in ("on Tuesday").
-    else if (k.dep === 'prep' && DATE_PREPS.has(k.lemma.toLowerCase()) && syntax.kid(k.i, 'pobj')) slots.push(syntax.chars(syntax.subtree(k.i)));
+    // The whole phrase: the date reader's mention often takes the preposition in ("on Tuesday"). `scheduled`: a
+    // participle on the event noun, where "for" gives the event's day ("the primaries scheduled for March 15").
+    else if (k.dep === 'prep' && (DATE_PREPS.has(prep) || (scheduled && prep === 'for')) && syntax.kid(k.i, 'pobj')) slots.push(syntax.chars(syntax.subtree(k.i)));
   }
   return slots;
 }
@@ -118,7 +120,7 @@ const MAX_HEADLINE_CHARS = 200;
 /** Kinds of event that are over when reported (a vote, an attack, a deal), unlike talks or a campaign that go on. */
 const PEGGED_KINDS = new Set<LexKind>(['VOTE', 'INCIDENT', 'AGREEMENT']);
 const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
-const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp']);
+const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp', 'pcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
 function governingVerb(syntax: Syntax, t: ParsedToken): { verb?: ParsedToken; nouns: number[] } {
   let cur = t;
@@ -147,7 +149,7 @@ function rightPhrase(syntax: Syntax, head: number): Array<{ start: number; end: 
  * March 15"): they date the event itself, even when the participle is a verb of saying.
  */
 function participleSlots(syntax: Syntax, head: number): Array<{ start: number; end: number }> {
-  return syntax.kids(head).flatMap((k) => (k.i > head && k.dep === 'acl' && (k.tag === 'VBN' || k.tag === 'VBD') ? dateSlots(syntax, k.i) : []));
+  return syntax.kids(head).flatMap((k) => (k.i > head && k.dep === 'acl' && (k.tag === 'VBN' || k.tag === 'VBD') ? dateSlots(syntax, k.i, true) : []));
 }
 
 function hypothetical(syntax: Syntax, verb: ParsedToken | undefined): boolean {
@@ -235,6 +237,8 @@ export class ParsedEvents {
       if (date) return date;
       if (!PARTICIPLE_TAGS.has(cur.tag) || !ADJUNCT_CLAUSES.has(cur.dep) || cur.head === cur.i) return undefined;
       cur = this.syntax.tok(cur.head);
+      // "took the stage this week after falling short in the primary": through the preposition to its verb.
+      if (cur.pos === 'ADP' && cur.head !== cur.i) cur = this.syntax.tok(cur.head);
       if (cur.pos !== 'VERB' || SPEECH_VERBS.has(cur.lemma.toLowerCase())) return undefined;
     }
     return undefined;

@@ -56,6 +56,19 @@ describe('incidents', () => {
     expect(runEvents(text, '2016-01-29').events.filter((e) => e.kind === 'INCIDENT')).toEqual([]);
   });
 
+  it('gives an incident naming no parties the article’s parties only when the article names them together more than once', () => {
+    // Past the article's opening (500 characters), where parties named together once are what the story is about.
+    const aside =
+      'Two passenger jets came within 300 feet of each other at the airport on Saturday, the agency said. ' +
+      'The planes had taken off minutes apart, and controllers noticed the problem late. '.repeat(5) +
+      'Earlier this year, the airline added flights to Peru and Chile.';
+    const once = runEvents(aside, '2023-03-06').events.find((e) => e.kind === 'INCIDENT')!;
+    expect([once.name, once.participantKeys]).toEqual(['close encounter', []]);
+    const story = `${aside} Peru and Chile share the airspace, and officials from Peru and Chile will meet.`;
+    const twice = runEvents(story, '2023-03-06').events.find((e) => e.kind === 'INCIDENT')!;
+    expect(twice.name).toBe('Chile–Peru close encounter');
+  });
+
   it('finds a plane near-miss in an unrelated story', () => {
     const text =
       'Two passenger jets came within 300 feet of each other at the airport on Saturday, the agency said. ' +

@@ -30,6 +30,11 @@ for (const c of countryData.countries) {
 const COUNTRY_RE = phraseRegex([...FORM_TO_COUNTRY.keys()], 'gu');
 const MODIFIER_OF = new Map(countryData.countries.map((c) => [c.name, c.modifier]));
 
+/** How often a coordinated set must be named to be the article's principal parties — unless named in the opening. */
+const MIN_PRINCIPAL_MENTIONS = 2;
+/** The article's opening (headline and lede): parties named together there are what the story is about. */
+const OPENING_CHARS = 500;
+
 /** Separators that coordinate two parties: "X and Y", "X, Y", "X-Y", "both X and Y", "X and the Y". */
 const COORDINATOR = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-–—/]\s*|,?\s*as well as\s+)(?:the\s+)?$/i;
 
@@ -47,7 +52,7 @@ export class Parties {
   readonly mentions: PartyMention[];
   /** Groups of country mentions joined by a coordinator, in text order. */
   readonly groups: PartyMention[][];
-  /** The article's principal parties: the coordinated set named most often (ties: the earliest). */
+  /** The article's principal parties: the coordinated set named most often (ties: the earliest), if named twice or in the opening. */
   readonly principal: PartyMention[];
   private readonly resolved = new Map<string, string>();
 
@@ -89,7 +94,10 @@ export class Parties {
     }
     let best: { n: number; group: PartyMention[] } | undefined;
     for (const c of counts.values()) if (!best || c.n > best.n) best = c;
-    return best?.group ?? [];
+    // Named together once, past the opening, is an aside ("strikes in Iraq and Syria" in a story on a truck attack
+    // in France), not the story's parties: an event naming none of its own would get two countries it never involved.
+    if (!best) return [];
+    return best.n >= MIN_PRINCIPAL_MENTIONS || best.group[0]!.span.start < OPENING_CHARS ? best.group : [];
   }
 
   /** Country mentions inside [start, end) (binary search: mentions are in text order). */

@@ -52,9 +52,10 @@ describe('events from the parse', () => {
     expect(e.date).toMatchObject({ start: '2024-03-13', precision: 'DAY' });
   });
 
-  it('makes no event of a negated, hypothetical, generic or modifying use', async () => {
+  it('makes no event of a negated, hypothetical, wanted, generic or modifying use', async () => {
     const a = await extract(
-      'There was no rally on Saturday. If a strike happens on Friday, the port will close. The voting law passed in May. Debates are rarely decisive.',
+      'There was no rally on Saturday. If a strike happens on Friday, the port will close. The voting law passed in May. Debates are rarely decisive. ' +
+        'Rebels want to attack the port today.',
     );
     expect(parsedEvents(a).map((e) => e.name)).toEqual([]);
   });
@@ -78,6 +79,16 @@ describe('events from the parse', () => {
     expect(mentioning(a, 'primaries').date).toMatchObject({ start: '2024-04-02', precision: 'DAY' });
     const b = await extract('When Ana Ruiz took the stage on Tuesday after falling short in the Montana primary, her aides were quiet.');
     expect(mentioning(b, 'Montana primary').date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+  });
+
+  it('joins the one parse event of a kind to the article’s one undated lexical event of that kind', async () => {
+    const a = await extract(
+      'The two companies are close to a deal, officials said. A $2 billion merger announced Monday would create the largest ferry operator.',
+    );
+    const agreements = a.events.filter((e) => e.kind === 'AGREEMENT');
+    expect(agreements).toHaveLength(1);
+    expect(agreements[0]!.mentions.map((m) => m.exact)).toEqual(['deal', 'A $2 billion merger']);
+    expect(agreements[0]!.date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
   });
 
   it('reads each place of a list of contests as the vote held there, on the list’s day', async () => {

@@ -37,6 +37,7 @@ const NAME_MODIFIERS = new Set(mentionData.nameModifiers);
 /** Words that also name a discussion ("the debate over taxes"): the lexical meeting rules decide those. */
 const TOPICAL = new Set(meetingData.nouns.filter((n) => n.topical).flatMap((n) => n.forms.map((f) => f.toLowerCase())));
 const CONTEST_VERBS = new Set(mentionData.contestVerbs);
+const IRREALIS_HEADS = new Set(mentionData.irrealisHeads);
 const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
@@ -419,6 +420,7 @@ export class ParsedEvents {
     if (t.pos !== 'VERB') return undefined;
     const kind = VERB_KIND.get(t.lemma.toLowerCase());
     if (!kind || hypothetical(this.syntax, t)) return undefined;
+    if (t.dep === 'xcomp' && IRREALIS_HEADS.has(this.syntax.tok(t.head).lemma.toLowerCase())) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
     const found = this.dateIn(dateSlots(this.syntax, t.i), t.start);
     if (!found) return undefined;
@@ -557,12 +559,21 @@ function group(mentions: Mention[]): Grouped[] {
 /**
  * A parse-found event on the same day and of the same kind as the article's one lexical event of that kind and
  * day is that event seen through other words ("the town hall" beside "the meeting" of the same Sunday): its
- * mentions join the lexical event. Returns the parse-found events that stay events of their own.
+ * mentions join the lexical event. So does the one parse event of a kind when the lexical extractors found one
+ * undated event of that kind. Returns the parse-found events that stay events of their own.
  */
 export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[]): ExtractedEvent[] {
   const sameDay = (a: FuzzyDate | null, b: FuzzyDate | null) => !!a && !!b && a.precision === 'DAY' && b.precision === 'DAY' && a.start === b.start;
+  const ofKind = (events: ExtractedEvent[], kind: EventKind) => events.filter((e) => e.kind === kind && !e.series);
   return parsed.filter((p) => {
-    const targets = lexical.filter((l) => l.kind === p.kind && sameDay(l.date, p.date));
+    let targets = lexical.filter((l) => l.kind === p.kind && sameDay(l.date, p.date));
+    // The article's one undated lexical event of a kind and its one parse event of that kind ("the deal" … "a merger
+    // announced Monday"): one event, dated by the parse.
+    const lone = ofKind(lexical, p.kind);
+    if (targets.length === 0 && !p.series && lone.length === 1 && !lone[0]!.date && p.date && ofKind(parsed, p.kind).length === 1) {
+      targets = lone;
+      lone[0]!.date = p.date;
+    }
     if (targets.length !== 1) return true;
     const target = targets[0]!;
     target.mentions = [...target.mentions, ...p.mentions].sort((a, b) => a.start - b.start);
@@ -598,7 +609,13 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   }
   // What the lede reports as done and nothing else dates or names takes the news peg; later undated mentions of
   // the same word join it.
-  const pegged = mentions.filter((m) => !used.has(m) && m.peg && m.place === undefined);
+  const pegged: Mention[] = [];
+  for (const m of mentions.filter((x) => !used.has(x) && x.peg && x.place === undefined)) {
+    // The article's one event of the word whose date fits the peg ("Truck attack in France kills 80" … "Thursday's attack").
+    const same = groups.filter((g) => g.trigger === m.trigger && compatibleNames(g.name, m.name) && g.date && overlaps(g.date, m.peg!));
+    if (same.length === 1) same[0]!.mentions.push(m);
+    else pegged.push(m);
+  }
   if (pegged.length > 0) {
     const late = mentions.filter((m) => !used.has(m) && !m.date && !m.verb && m.place === undefined && m.definite && !pegged.includes(m));
     groups.push(...group([...pegged.map((m) => ({ ...m, date: m.peg })), ...late]).filter((g) => g.mentions.some((m) => m.peg)));

@@ -550,7 +550,12 @@ function group(mentions: Mention[]): Grouped[] {
   for (const m of mentions.filter((x) => !x.date && x.ordinal === undefined && x.definite && !x.verb && x.place === undefined)) {
     const same = events.filter((e) => e.trigger === m.trigger && nameWithin(m.name, e.name));
     const before = (e: Grouped) => Math.max(-1, ...e.mentions.filter((x) => x.span.start < m.span.start).map((x) => x.span.start));
-    const target = same.length === 1 ? same[0] : same.filter((e) => before(e) >= 0).sort((a, b) => before(b) - before(a))[0];
+    let target = same.length === 1 ? same[0] : same.filter((e) => before(e) >= 0).sort((a, b) => before(b) - before(a))[0];
+    // A vote named by a common word only ("the contest", "the vote") in an article with one vote is that vote.
+    if (!target && same.length === 0 && m.kind === 'VOTE' && m.name === m.name.toLowerCase()) {
+      const votes = events.filter((e) => e.kind === 'VOTE');
+      if (votes.length === 1) target = votes[0];
+    }
     target?.mentions.push(m);
   }
   return events;

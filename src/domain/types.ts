@@ -108,6 +108,8 @@ export interface ExtractedEvent {
    * (src/extract/events/parsed.ts); resolution joins such events only to events of the same word.
    */
   trigger?: string;
+  /** Where it happened, as this article says (the first mention's words of the place most mentions give). */
+  place?: { name: string; span: Span };
   mentions: Span[];
 }
 

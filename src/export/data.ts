@@ -216,7 +216,7 @@ const ACTORS: Table = {
 const EVENTS: Table = {
   columns: [
     'event_id', 'kind', 'name', 'start', 'end', 'precision', 'sort_date', 'implied', 'series_id', 'series', 'ordinal', 'status',
-    'participant_ids', 'participants', 'mentions', 'article_ids', 'claims', 'statements',
+    'place', 'participant_ids', 'participants', 'mentions', 'article_ids', 'claims', 'statements',
   ],
   async *rows(run, filter) {
     const f = {
@@ -232,7 +232,7 @@ const EVENTS: Table = {
         const d = details.get(e.id);
         yield [
           e.id, e.kind, e.name, e.start, e.end, e.precision, e.sortDate, e.implied, e.series?.id ?? null, e.series?.name ?? null, e.ordinal,
-          e.status, ids(d?.participants ?? []), names(d?.participants ?? []), d?.mentions ?? 0, d?.articleIds ?? [], d?.claims ?? 0,
+          e.status, e.place, ids(d?.participants ?? []), names(d?.participants ?? []), d?.mentions ?? 0, d?.articleIds ?? [], d?.claims ?? 0,
           d?.statements ?? 0,
         ];
       }

@@ -2,7 +2,7 @@
  * The event stage: meetings in series, incidents with their claims, agreements with their status over
  * time, and dated campaigns. Runs after actors and statements (it attributes claims to the statements
  * they sit in and dates reports by them), then events of any story from the parse's open vocabulary (event nouns
- * from WordNet, event verbs). Pure and deterministic; every lexicon is a data file.
+ * from WordNet, event verbs), and where each event happened. Pure and deterministic; every lexicon is a data file.
  */
 import type { ActorIndex } from './actorIndex.js';
 import type { Doc } from './doc.js';
@@ -13,6 +13,7 @@ import { EventContext } from './events/context.js';
 import { extractIncidents } from './events/incidents.js';
 import { extractMeetings } from './events/meetings.js';
 import { extractParsedEvents, joinLexical } from './events/parsed.js';
+import { placeEvents } from './events/place.js';
 import type { Syntax } from './syntax.js';
 
 export function extractEvents(
@@ -30,6 +31,7 @@ export function extractEvents(
   // The open vocabulary of the parse adds what the lexical extractors (tuned, with claims) do not cover.
   const parsed = joinLexical(lexical, extractParsedEvents(ctx, syntax, lexical));
   const events = [...lexical, ...parsed];
+  placeEvents(ctx, syntax, events);
   const claims = [...incidents.claims, ...agreements.claims];
   linkStatements(ctx, events, claims);
   return { events, claims };

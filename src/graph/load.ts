@@ -64,7 +64,7 @@ CALL (article, previousSha256) {
       ELSE r.role END
   }
 
-  // Events. Every property but kind is derived below, once the article's descriptions and date claims are in.
+  // Events. Every property but kind is derived below, once the article's descriptions, date and place claims are in.
   CALL () {
     UNWIND $rows.events AS row
     MERGE (e:Event {id: row.id})
@@ -189,8 +189,8 @@ CALL (article, previousSha256) {
     MERGE (s)-[:ASSERTS]->(c)
   }
 
-  // Derived event facts (docs/graph-model.md, "Loading"): functions of the set of stored descriptions and date
-  // claims, never of the order articles arrived in.
+  // Derived event facts (docs/graph-model.md, "Loading"): functions of the set of stored descriptions, date and
+  // place claims, never of the order articles arrived in.
   CALL () {
     UNWIND $rows.events AS row
     MATCH (e:Event {id: row.id})
@@ -232,7 +232,16 @@ CALL (article, previousSha256) {
         outlets DESC, articles DESC, CASE WHEN cand.source = 'TEXT' THEN 0 ELSE 1 END, cand.start, cand.end
       RETURN collect(cand)[0] AS best
     }
+    // Place: the one the most articles give (ties: alphabetical); none while no article places it.
+    CALL (e) {
+      OPTIONAL MATCH (e)<-[:ON]-(c:Claim {attribute: 'place'})
+      WHERE c.curated = false AND c.articleId IS NOT NULL
+      WITH c.normalized AS place, count(DISTINCT c.articleId) AS n
+      ORDER BY n DESC, place
+      RETURN collect(place)[0] AS place
+    }
     SET e.name = coalesce(name, e.name),
+        e.place = place,
         e.ordinal = coalesce(ordinal, e.ordinal),
         e.status = coalesce(status, e.status),
         // Implied only while no article describes it.

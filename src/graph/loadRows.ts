@@ -72,7 +72,7 @@ export interface LoadRows {
   participants: Array<{ actorId: string; eventId: string }>;
   series: Array<{ eventId: string; seriesId: string; seriesName: string; ordinal: number | null }>;
   milestones: Array<{ milestoneId: string; agreementId: string }>;
-  /** Date claims also carry the range they give and the article asserting them (the event's date is derived from these). */
+  /** Date claims also carry the range they give and the article asserting them (the event's date is derived from these); place claims the article (its place is). */
   claims: Array<{ id: string; attribute: string; value: string; normalized: string; articleId: string | null; /** An article's own date for an event (what its date is derived from), not a claim the text makes. */ eventDate: boolean } & DateFields>;
   /** What each article says of an event besides its date: its name, ordinal, status, whether it is implied. */
   describedIn: Array<{ eventId: string; name: string; ordinal: number | null; status: string | null; implied: boolean }>;
@@ -212,6 +212,15 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
     r.claims.push({ id, attribute: 'date', value: e.date.span?.exact ?? normalized, normalized, articleId: article.id, eventDate: true, ...dateFields(e.date) });
     r.claimOn.push({ claimId: id, eventId: idOf(e.key, 'event') });
     if (e.date.span) r.statedIn.push({ claimId: id, ...spanRow(e.date.span) });
+  }
+
+  // Each article's place for an event is a place claim asserted by the article, STATED_IN the words it was read from.
+  for (const e of resolved.events) {
+    if (!e.place) continue;
+    const id = resolved.ids[`placeClaim:${e.key}`] ?? `claim:place:${article.id}:${idOf(e.key, 'event')}`;
+    r.claims.push({ id, attribute: 'place', value: e.place.span.exact, normalized: e.place.name, articleId: article.id, eventDate: false, ...NO_DATE });
+    r.claimOn.push({ claimId: id, eventId: idOf(e.key, 'event') });
+    r.statedIn.push({ claimId: id, ...spanRow(e.place.span) });
   }
 
   for (const c of resolved.claims) {

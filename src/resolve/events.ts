@@ -444,6 +444,8 @@ export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, id
   // The article's own date for each dated event (docs/graph-model.md, "Loading": event dates are derived from these).
   for (const e of extracted.events) {
     if (e.date) out[`dateClaim:${e.key}`] = `claim:${hash16(own[e.key]!, 'date', normalizeDate(e.date), articleId, 'event-date')}`;
+    // …and its own place for it (the event's place is derived from these, as its date from the date claims).
+    if (e.place) out[`placeClaim:${e.key}`] = `claim:${hash16(own[e.key]!, 'place', e.place.name, articleId, 'event-place')}`;
   }
   return { ids: out, decisions };
 }

@@ -135,6 +135,8 @@ export type Agreement = Event & Node & {
   kind: EventKind;
   /** Name as the articles give it ("the third video conference"). */
   name: Scalars['String']['output'];
+  /** Where it happened ("New Hampshire", "Des Moines"): the place the most articles give (ties: alphabetical); every article's place is a claim with attribute "place". Null when no article says. */
+  place?: Maybe<Scalars['String']['output']>;
   /** How much `start`/`end` claim: a day, a month, a year or only an interval. */
   precision?: Maybe<DatePrecision>;
   /** The day it sorts under on the timeline. */
@@ -170,6 +172,8 @@ export type AgreementMilestone = Event & Node & {
   kind: EventKind;
   /** Name as the articles give it ("the third video conference"). */
   name: Scalars['String']['output'];
+  /** Where it happened ("New Hampshire", "Des Moines"): the place the most articles give (ties: alphabetical); every article's place is a claim with attribute "place". Null when no article says. */
+  place?: Maybe<Scalars['String']['output']>;
   /** How much `start`/`end` claim: a day, a month, a year or only an interval. */
   precision?: Maybe<DatePrecision>;
   /** The day it sorts under on the timeline. */
@@ -298,6 +302,8 @@ export type Campaign = Event & Node & {
   kind: EventKind;
   /** Name as the articles give it ("the third video conference"). */
   name: Scalars['String']['output'];
+  /** Where it happened ("New Hampshire", "Des Moines"): the place the most articles give (ties: alphabetical); every article's place is a claim with attribute "place". Null when no article says. */
+  place?: Maybe<Scalars['String']['output']>;
   /** How much `start`/`end` claim: a day, a month, a year or only an interval. */
   precision?: Maybe<DatePrecision>;
   /** The day it sorts under on the timeline. */
@@ -386,6 +392,8 @@ export type Event = {
   kind: EventKind;
   /** Name as the articles give it ("the third video conference"). */
   name: Scalars['String']['output'];
+  /** Where it happened ("New Hampshire", "Des Moines"): the place the most articles give (ties: alphabetical); every article's place is a claim with attribute "place". Null when no article says. */
+  place?: Maybe<Scalars['String']['output']>;
   /** How much `start`/`end` claim: a day, a month, a year or only an interval. */
   precision?: Maybe<DatePrecision>;
   /** The day it sorts under on the timeline. */
@@ -475,6 +483,8 @@ export type Incident = Event & Node & {
   kind: EventKind;
   /** Name as the articles give it ("the third video conference"). */
   name: Scalars['String']['output'];
+  /** Where it happened ("New Hampshire", "Des Moines"): the place the most articles give (ties: alphabetical); every article's place is a claim with attribute "place". Null when no article says. */
+  place?: Maybe<Scalars['String']['output']>;
   /** How much `start`/`end` claim: a day, a month, a year or only an interval. */
   precision?: Maybe<DatePrecision>;
   /** The day it sorts under on the timeline. */
@@ -546,6 +556,8 @@ export type Meeting = Event & Node & {
   ordinal?: Maybe<Scalars['Int']['output']>;
   /** Who took part. */
   participants: Array<Actor>;
+  /** Where it happened ("New Hampshire", "Des Moines"): the place the most articles give (ties: alphabetical); every article's place is a claim with attribute "place". Null when no article says. */
+  place?: Maybe<Scalars['String']['output']>;
   /** How much `start`/`end` claim: a day, a month, a year or only an interval. */
   precision?: Maybe<DatePrecision>;
   /** The series it belongs to, if any. */
@@ -610,6 +622,8 @@ export type OtherEvent = Event & Node & {
   kind: EventKind;
   /** Name as the articles give it ("the third video conference"). */
   name: Scalars['String']['output'];
+  /** Where it happened ("New Hampshire", "Des Moines"): the place the most articles give (ties: alphabetical); every article's place is a claim with attribute "place". Null when no article says. */
+  place?: Maybe<Scalars['String']['output']>;
   /** How much `start`/`end` claim: a day, a month, a year or only an interval. */
   precision?: Maybe<DatePrecision>;
   /** The day it sorts under on the timeline. */
@@ -1282,6 +1296,7 @@ export type AgreementResolvers<ContextType = ApiContext, ParentType extends Reso
   implied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   sortDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1301,6 +1316,7 @@ export type AgreementMilestoneResolvers<ContextType = ApiContext, ParentType ext
   implied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   sortDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1355,6 +1371,7 @@ export type CampaignResolvers<ContextType = ApiContext, ParentType extends Resol
   implied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   sortDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1426,6 +1443,7 @@ export type IncidentResolvers<ContextType = ApiContext, ParentType extends Resol
   implied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   sortDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
@@ -1451,6 +1469,7 @@ export type MeetingResolvers<ContextType = ApiContext, ParentType extends Resolv
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ordinal?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   series?: Resolver<Maybe<ResolversTypes['MeetingSeries']>, ParentType, ContextType>;
   sortDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -1483,6 +1502,7 @@ export type OtherEventResolvers<ContextType = ApiContext, ParentType extends Res
   implied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EventKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   precision?: Resolver<Maybe<ResolversTypes['DatePrecision']>, ParentType, ContextType>;
   sortDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;

@@ -86,7 +86,7 @@ export const statementMap = (v: CypherVar) =>
   `${v} {.id, .text, .kind, .verb, .saidOnStart, .saidOnEnd, .datePrecision, .sortDate, ` +
   `speaker: [(spk_:Actor)-[:SAID]->(${v}) | spk_ {${ACTOR_FIELDS}}][0]}`;
 export const eventMap = (v: CypherVar) =>
-  `${v} {.id, .name, .kind, .start, .end, .precision, .sortDate, .implied, .ordinal, .status, ` +
+  `${v} {.id, .name, .kind, .start, .end, .precision, .sortDate, .implied, .ordinal, .status, .place, ` +
   `series: [(${v})-[po_:PART_OF]->(ms_:MeetingSeries) | ms_ {.id, .name, ordinal: po_.ordinal}][0]}`;
 export const claimMap = (v: CypherVar) =>
   `${v} {.id, .attribute, .value, .normalized, .curated, .curationSource, eventId: [(${v})-[:ON]->(ce_:Event) | ce_.id][0]}`;
@@ -168,6 +168,7 @@ export function eventRow(v: unknown): EventRow {
     implied: m.implied === true,
     ordinal: toNum(m.ordinal) ?? (series ? toNum(series.ordinal) : null),
     status: oneOf<AgreementStatus>(m.status, STATUSES, null),
+    place: toStr(m.place),
     series: series ? { id: String(series.id), name: toStr(series.name) ?? String(series.id) } : null,
   };
 }

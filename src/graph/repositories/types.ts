@@ -59,6 +59,8 @@ export interface EventRow {
   implied: boolean;
   ordinal: number | null;
   status: AgreementStatus | null;
+  /** Where it happened: the place most articles give (derived from the place claims), null when none does. */
+  place: string | null;
   series: SeriesRow | null;
 }
 

@@ -358,12 +358,16 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   const kind = e.kind.toLowerCase().replace(/_/g, '-');
   // Numbered: named like a lexical series — by its parties, else only within its article ("the second rally").
   if (e.series && e.series.ordinal !== undefined) return { own: `event:${kind}:${seriesSlug(e, articleId)}:${e.series.ordinal}`, joined: [], refused: [] };
+  // A vote (the parse's OTHER events) held in a place is named by the place: "the Ohio primary", "Ohio's contest"
+  // and "won Ohio" on one day are one vote, whatever word each article uses.
+  const placeVote = e.kind === 'OTHER' && e.place ? `${slugify(e.place.name)}-vote` : undefined;
   const name = baseName(e.name);
-  if (!e.date) return { own: `event:${kind}:${slugify(name)}:${slugify(articleId)}`, joined: [], refused: [] };
+  if (!e.date) return { own: `event:${kind}:${placeVote ?? slugify(name)}:${slugify(articleId)}`, joined: [], refused: [] };
   const d = e.date;
-  const own = `event:${kind}:${slugify(name)}:${normalizeDate(d)}`;
-  if (known.some((k) => k.id === own)) return { own, joined: [{ id: own, reason: 'SAME_NAME', detail: 'same name and date' }], refused: [] };
-  const sameName = known.filter((k) => k.kind === e.kind && baseName(k.name) === name && k.start !== null);
+  const prefix = `event:${kind}:${placeVote ?? slugify(name)}:`;
+  const own = `${prefix}${normalizeDate(d)}`;
+  if (known.some((k) => k.id === own)) return { own, joined: [{ id: own, reason: 'SAME_NAME', detail: placeVote ? 'same place and date' : 'same name and date' }], refused: [] };
+  const sameName = known.filter((k) => k.kind === e.kind && (placeVote ? k.id.startsWith(prefix) : baseName(k.name) === name) && k.start !== null);
   const nested = sameName.filter((k) => {
     const ks = k.start!;
     const ke = k.end ?? ks;

@@ -133,7 +133,14 @@ describe('events from the parse', () => {
     const first = await extractWithEngine(input('a1', 'Sandra Vale won the Oregon primary on Tuesday.', '2024-03-13'));
     const second = await extractWithEngine(input('a2', 'After Tuesday’s Oregon primary, Sandra Vale thanked her volunteers.', '2024-03-14'));
     const ids = resolveCorpus([first, second]).map((r) => r.ids[mentioning(r, 'Oregon primary').key]);
-    expect(ids[0]).toBe('event:other:oregon-primary:2024-03-12');
+    expect(ids[0]).toBe('event:other:oregon-vote:2024-03-12');
     expect(ids[1]).toBe(ids[0]);
+  });
+
+  it('gives one node to a vote held in one place on one day, whatever each article calls it', async () => {
+    const first = await extractWithEngine(input('a1', 'Sandra Vale won the Oregon primary on Tuesday.', '2024-03-13'));
+    const second = await extractWithEngine(input('a2', 'Oregon’s Tuesday caucus drew few voters, and Sandra Vale thanked her volunteers.', '2024-03-14'));
+    const ids = resolveCorpus([first, second]).map((r, i) => r.ids[mentioning(r, i === 0 ? 'Oregon primary' : 'caucus').key]);
+    expect(ids).toEqual(['event:other:oregon-vote:2024-03-12', 'event:other:oregon-vote:2024-03-12']);
   });
 });

@@ -118,6 +118,10 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
   const c = r.start;
   const words = r.text.toLowerCase();
   if (RELATIVE_TO_OTHER_EVENT.test(words)) return null;
+  // chrono reads "(earlier) in the day" as tomorrow; the day meant is the story's, not the publication's.
+  if (/^(?:in\s+)?the\s+day$/.test(words)) return null;
+  // "the next day", "the following day": the day after the story's day, which only the discourse knows.
+  if (/\b(?:next|following)\s+day\b/.test(words)) return null;
   if (/\b(now|today|tonight|this morning|this evening)\b/.test(words)) {
     return fuzzy(publishedAt, publishedAt, 'DAY', span);
   }

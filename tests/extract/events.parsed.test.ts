@@ -117,6 +117,15 @@ describe('events from the parse', () => {
     expect(parsedEvents(b)).toEqual([]);
   });
 
+  it('dates a clause told on the story’s day ("in the afternoon", "the next day") by the day an earlier sentence gives', async () => {
+    const a = await extract(
+      'The mayor spent Monday touring the flooded districts. She held a meeting in the afternoon with the fire chief. ' +
+        'The council voted the next day to release emergency funds.',
+    );
+    expect(mentioning(a, 'a meeting').date).toMatchObject({ start: '2024-03-11', precision: 'DAY', source: 'INFERRED' });
+    expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+  });
+
   it('moves a yearless month to the coming one when near and its predicate is not past', async () => {
     const a = await extract('The committee drafts the platform before the party convention in late July.', '2024-06-09');
     expect(mentioning(a, 'convention').date).toMatchObject({ start: '2024-07-01', precision: 'MONTH' });

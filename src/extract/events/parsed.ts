@@ -118,6 +118,9 @@ function dateSlots(syntax: Syntax, head: number, scheduled = false): Array<{ sta
  * only, so a date in another clause never reaches it.
  */
 const MAX_HEADLINE_CHARS = 200;
+const DISCOURSE_DAY = new RegExp(`\\b(?:${mentionData.discourseDayPhrases.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+/** How many sentences back the story's day may be told. */
+const DISCOURSE_SENTENCES = 6;
 /** Kinds of event that are over when reported (a vote, an attack, a deal), unlike talks or a campaign that go on. */
 const PEGGED_KINDS = new Set<LexKind>(['VOTE', 'INCIDENT', 'AGREEMENT']);
 const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
@@ -261,6 +264,27 @@ export class ParsedEvents {
     return { start: addDays(this.ctx.publishedAt, -1), end: this.ctx.publishedAt, precision: 'INTERVAL', source: 'PUBLICATION' };
   }
 
+  /**
+   * The story's day, for a clause that refers to it ("met Xi in the afternoon", "met with him that day", "the next
+   * day"): the last day-precise date of the sentences before, within the paragraph and at most
+   * DISCOURSE_SENTENCES back; "the next day"/"the day before" shift it by one.
+   */
+  private discourseDay(at: number): FuzzyDate | undefined {
+    const clause = this.ctx.clauseAround(at);
+    const phrase = DISCOURSE_DAY.exec(this.ctx.text.slice(clause.start, clause.end));
+    if (!phrase) return undefined;
+    const si = this.ctx.sentenceIndexAt(at);
+    for (let j = si - 1; j >= Math.max(0, si - DISCOURSE_SENTENCES); j--) {
+      const days = this.datesOf(j).filter((d) => d.date.precision === 'DAY');
+      const last = days[days.length - 1];
+      if (!last) continue;
+      const shift = /next|following/i.test(phrase[0]) ? 1 : /before|previous/i.test(phrase[0]) ? -1 : 0;
+      const day = addDays(last.date.start, shift);
+      return { start: day, end: day, precision: 'DAY', source: 'INFERRED', span: spanOf(this.ctx.text, clause.start + phrase.index, clause.start + phrase.index + phrase[0].length) };
+    }
+    return undefined;
+  }
+
   private onlyDateOfClause(at: number): FuzzyDate | undefined {
     const clause = this.ctx.clauseAround(at);
     const si = this.ctx.sentenceIndexAt(at);
@@ -307,7 +331,8 @@ export class ParsedEvents {
       ownDate ??
       (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n)), t.start) : undefined) ??
       (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateOfPredicate(verb, t.start) : undefined) ??
-      this.onlyDateOfClause(t.start);
+      this.onlyDateOfClause(t.start) ??
+      this.discourseDay(t.start);
     const peg = !date && PEGGED_KINDS.has(lex.kind) ? this.newsPeg(t, verb) : undefined;
     if (date) date = this.weekOf(date, verb);
     let ordinal: number | undefined;
@@ -422,7 +447,7 @@ export class ParsedEvents {
     if (!kind || hypothetical(this.syntax, t)) return undefined;
     if (t.dep === 'xcomp' && IRREALIS_HEADS.has(this.syntax.tok(t.head).lemma.toLowerCase())) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
-    const found = this.dateIn(dateSlots(this.syntax, t.i), t.start);
+    const found = this.dateIn(dateSlots(this.syntax, t.i), t.start) ?? this.discourseDay(t.start);
     if (!found) return undefined;
     const date = this.weekOf(found, t);
     const trigger = VERB_NOUN.get(t.lemma.toLowerCase()) ?? t.lemma.toLowerCase();

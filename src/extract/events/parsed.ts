@@ -266,21 +266,26 @@ export class ParsedEvents {
 
   /**
    * The story's day, for a clause that refers to it ("met Xi in the afternoon", "met with him that day", "the next
-   * day"): the last day-precise date of the sentences before, within the paragraph and at most
-   * DISCOURSE_SENTENCES back; "the next day"/"the day before" shift it by one.
+   * day"): the last day-precise date told before it, in its sentence or at most DISCOURSE_SENTENCES back; "the
+   * next day"/"the day before" shift it by one.
    */
   private discourseDay(at: number): FuzzyDate | undefined {
     const clause = this.ctx.clauseAround(at);
     const phrase = DISCOURSE_DAY.exec(this.ctx.text.slice(clause.start, clause.end));
     if (!phrase) return undefined;
     const si = this.ctx.sentenceIndexAt(at);
-    for (let j = si - 1; j >= Math.max(0, si - DISCOURSE_SENTENCES); j--) {
-      const days = this.datesOf(j).filter((d) => d.date.precision === 'DAY');
+    const phraseAt = clause.start + phrase.index;
+    // Its own sentence first (a day told before the phrase, not the day something was said), then the ones before.
+    for (let j = si; j >= Math.max(0, si - DISCOURSE_SENTENCES); j--) {
+      const sentenceStart = this.ctx.sentences[j]!.start;
+      const days = this.datesOf(j).filter((d) => d.date.precision === 'DAY' && (j < si || (d.span.end <= phraseAt && !this.ctx.isSpeechDate(d, sentenceStart))));
       const last = days[days.length - 1];
       if (!last) continue;
       const shift = /next|following/i.test(phrase[0]) ? 1 : /before|previous/i.test(phrase[0]) ? -1 : 0;
+      // The same day keeps the words it was told in, so a bare weekday is re-read by the event's tense (weekOf).
+      if (shift === 0) return { ...last.date, source: 'INFERRED' };
       const day = addDays(last.date.start, shift);
-      return { start: day, end: day, precision: 'DAY', source: 'INFERRED', span: spanOf(this.ctx.text, clause.start + phrase.index, clause.start + phrase.index + phrase[0].length) };
+      return { start: day, end: day, precision: 'DAY', source: 'INFERRED', span: spanOf(this.ctx.text, phraseAt, phraseAt + phrase[0].length) };
     }
     return undefined;
   }

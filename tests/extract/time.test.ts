@@ -43,6 +43,15 @@ describe('findDates', () => {
     expect(findDates('since just last weekend, both aircraft', '2015-10-15')[0]?.span.exact).toBe('last weekend');
   });
 
+  it('reads no range into a weekday followed by a dash and a number, nor a day into "the next day" or "in the day"', () => {
+    // Published Thursday 2016-02-25: Tuesday night was the 23rd; "- 22 points" is no day of a range.
+    const m = findDates('His second-place finish on Tuesday night - 22 points behind the winner - hurt him.', '2016-02-25')[0]!;
+    expect([m.span.exact, m.date.start]).toEqual(['on Tuesday night', '2016-02-23']);
+    expect(findDates('The festival runs May 3 - 7 in the park.', '2016-02-25')[0]?.span.exact).toBe('May 3 - 7');
+    expect(findDates('The council voted the next day.', '2016-02-25')).toEqual([]);
+    expect(findDates('He held private meetings earlier in the day.', '2016-02-25')).toEqual([]);
+  });
+
   it('gives year precision for "last year"', () => {
     expect(one('in operation since last year', '2015-10-15')).toMatchObject({ start: '2014-01-01', end: '2014-12-31', precision: 'YEAR' });
   });

@@ -17,7 +17,7 @@ import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
 import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
-import { resolveWeekday, type DateMention } from '../time.js';
+import { isFutureContext, resolveWeekday, type DateMention } from '../time.js';
 import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { addDays, normalizeDate } from '../../domain/dates.js';
 import { spanOf } from '../text.js';
@@ -224,8 +224,10 @@ export class ParsedEvents {
       return soonAhead(date, this.ctx.publishedAt);
     }
     const m = date.precision === 'DAY' && date.span ? BARE_WEEKDAY.exec(date.span.exact.trim()) : null;
-    const tense = m ? tensed(this.syntax, verb) : undefined;
-    if (!m || !tense) return date;
+    if (!m) return date;
+    // No tense on the predicate: a future cue word in the date's own clause, not anywhere in the sentence.
+    const clause = this.ctx.clauseAround(date.span!.start);
+    const tense = tensed(this.syntax, verb) ?? (isFutureContext(this.ctx.text.slice(clause.start, clause.end)) ? 'future' : 'past');
     const day = resolveWeekday(this.ctx.publishedAt, WEEKDAYS.indexOf(m[1]!.toLowerCase()), tense === 'future');
     return day === date.start ? date : { ...date, start: day, end: day };
   }
@@ -429,6 +431,7 @@ export class ParsedEvents {
     date ??= this.onlyDateOfClause(anchor.start);
     const predicate = nounAnchor ? governingVerb(this.syntax, anchor).verb : anchor;
     const past = tensed(this.syntax, predicate) === 'past';
+    if (date) date = this.weekOf(date, predicate);
     const peg = date ? undefined : this.newsPeg(t, predicate);
     return {
       kind: 'VOTE',

@@ -367,7 +367,9 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   const prefix = `event:${kind}:${placeVote ?? slugify(name)}:`;
   const own = `${prefix}${normalizeDate(d)}`;
   if (known.some((k) => k.id === own)) return { own, joined: [{ id: own, reason: 'SAME_NAME', detail: placeVote ? 'same place and date' : 'same name and date' }], refused: [] };
-  const sameName = known.filter((k) => k.kind === e.kind && (placeVote ? k.id.startsWith(prefix) : baseName(k.name) === name) && k.start !== null);
+  // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
+  // without its place), so that either order of the two gives one node.
+  const sameName = known.filter((k) => k.kind === e.kind && ((placeVote && k.id.startsWith(prefix)) || baseName(k.name) === name) && k.start !== null);
   const nested = sameName.filter((k) => {
     const ks = k.start!;
     const ke = k.end ?? ks;

@@ -138,6 +138,57 @@ describe('events from the parse', () => {
     expect(mentioning(d, 'contest').date).toMatchObject({ start: '2024-02-01', precision: 'DAY' });
   });
 
+  describe('what a second reading found', () => {
+    const exacts = (e: ExtractedEvent) => e.mentions.map((m) => `${m.start}:${m.exact}`);
+
+    it('puts no mention in two events when the news peg joins a dated event', async () => {
+      const a = await extract(
+        'Attack kills 84 in Port Ellis.\n\nThe Northgate attack killed 130 people.\n\nThe Port Ellis attack happened on Thursday. The Southgate attack happened in March.',
+        '2016-07-15',
+      );
+      const all = a.events.flatMap(exacts);
+      expect(new Set(all).size).toBe(all.length);
+    });
+
+    it('joins no parse event to a lexical one whose parties it does not share', async () => {
+      const a = await extract('Peru and Chile are close to a deal on gas.\n\nIn other news, a merger announced Monday would create the largest brewer.');
+      const deal = mentioning(a, 'deal');
+      expect(deal.mentions.map((m) => m.exact)).not.toContain('a merger');
+      expect(deal.date).toBeNull();
+    });
+
+    it('keeps "last October" in the past', async () => {
+      const a = await extract('Investigators are still examining last October’s attack in the capital, officials say.', '2016-08-20');
+      expect(mentioning(a, 'attack').date).toMatchObject({ start: '2015-10-01', precision: 'MONTH' });
+    });
+
+    it('reads "the day before the primary" as no story day', async () => {
+      const a = await extract('Ana Ruiz campaigned in the north on Tuesday, March 1. She held a rally in the port the day before the Montana primary.', '2016-03-05');
+      const dates = a.events.filter((e) => e.trigger !== undefined).map((e) => e.date?.start);
+      expect(dates).not.toContain('2016-02-29');
+    });
+
+    it('gives a place won no voting day that is still ahead', async () => {
+      const a = await extract('Ana Ruiz lost Idaho, Utah and Montana. She now looks to the Oregon primary on March 22.', '2016-03-16');
+      expect(a.events.filter((e) => e.mentions.some((m) => m.exact === 'Idaho')).map((e) => e.date?.start)).not.toContain('2016-03-22');
+    });
+
+    it('does not take "the vote on the trade bill" for the article’s one vote', async () => {
+      const a = await extract('Ana Ruiz won the Montana primary on Tuesday.\n\nIn the capital, lawmakers delayed the vote on the trade bill until the fall.');
+      expect(mentioning(a, 'Montana primary').mentions.map((m) => m.exact)).not.toContain('the vote');
+    });
+
+    it('pegs no event a short first paragraph only hopes for', async () => {
+      const a = await extract('Ana Ruiz hopes for a win in the Montana primary.\n\nThe governor campaigned in the capital on Wednesday.', '2016-03-10');
+      expect(a.events.filter((e) => e.date?.source === 'PUBLICATION')).toEqual([]);
+    });
+
+    it('makes one event of "the primary in Montana"', async () => {
+      const a = await extract('Ana Ruiz won the primary in Montana on Tuesday.');
+      expect(parsedEvents(a)).toHaveLength(1);
+    });
+  });
+
   it('gives one node to one event across articles, by name and day', async () => {
     const first = await extractWithEngine(input('a1', 'Sandra Vale won the Oregon primary on Tuesday.', '2024-03-13'));
     const second = await extractWithEngine(input('a2', 'After Tuesday’s Oregon primary, Sandra Vale thanked her volunteers.', '2024-03-14'));

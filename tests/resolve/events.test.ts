@@ -207,3 +207,27 @@ describe('resolveEvents', () => {
     expect(r.decisions.filter((x) => x.outcome === 'REFUSE').map((x) => x.reason)).toEqual(['SEVERAL_CANDIDATES', 'SEVERAL_CANDIDATES']);
   });
 });
+
+describe('votes with and without their place', () => {
+  const vote = (key: string, date: ExtractedEvent['date'], place?: string): ExtractedEvent => ({
+    key, kind: 'OTHER', name: `Ohio primary of ${date!.start.slice(0, date!.precision === 'MONTH' ? 7 : 10)}`, date, trigger: 'primary',
+    participantKeys: [], mentions: [span], ...(place ? { place: { name: place, span } } : {}),
+  });
+  const month = { start: '2016-03-01', end: '2016-03-31', precision: 'MONTH' as const, source: 'TEXT' as const };
+  /** The node ids the articles' events end up on, after the re-keys later articles ask for. */
+  function nodes(order: ExtractedArticle[]): Set<string> {
+    const all = resolveAll(order);
+    const rekey = (id: string): string => {
+      const to = all.map((ids) => ids[`merge:${id}`]).find((x) => x !== undefined);
+      return to && to !== id ? rekey(to) : id;
+    };
+    return new Set(all.flatMap((ids, i) => order[i]!.events.map((e) => rekey(ids[e.key]!))));
+  }
+
+  it('gives a vote read with its place and a report of it that named none one node, in either order', () => {
+    const placed = article('a1', [vote('p', day('2016-03-15'), 'Ohio')]);
+    const unplaced = article('a2', [vote('u', month)]);
+    expect(nodes([placed, unplaced]).size).toBe(1);
+    expect(nodes([unplaced, placed]).size).toBe(1);
+  });
+});

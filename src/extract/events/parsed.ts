@@ -65,6 +65,8 @@ interface Mention {
   place?: string;
   /** The place's contest is told in the past ("won Missouri"): it can take the article's voting day. */
   past?: boolean;
+  /** The noun has its own complement ("the vote on the trade bill"): it names its own matter, not the article's vote. */
+  complemented?: boolean;
   /** The news peg (publication day or the one before) of an undated mention the lede reports as done: its date
    *  only when it joins no event of the article. */
   peg?: FuzzyDate;
@@ -112,13 +114,22 @@ function dateSlots(syntax: Syntax, head: number, scheduled = false): Array<{ sta
   return slots;
 }
 
-/**
- * The predicate whose time adjuncts date the noun ("the primary [is] Tuesday", "[held] a rally Friday",
- * "[defeated] Sanders in Delaware's primary Tuesday"): the nearest verb up the tree through noun-phrase links
- * only, so a date in another clause never reaches it.
- */
 const MAX_HEADLINE_CHARS = 200;
-const DISCOURSE_DAY = new RegExp(`\\b(?:${mentionData.discourseDayPhrases.map((p) => p.replace(/ /g, '\\s+')).join('|')})\\b`, 'i');
+const DIRECT_ARGUMENTS = new Set(['nsubj', 'nsubjpass', 'dobj']);
+/**
+ * The story-day phrases as one expression. A phrase ending in "before" stands alone ("the day before"), not before a
+ * noun phrase ("the day before the primary": a day told by another event).
+ */
+const DISCOURSE_DAY = new RegExp(
+  mentionData.discourseDayPhrases
+    .map((p) => {
+      const words = p.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&').replace(/ /g, '\\s+');
+      return /before$/.test(p) ? `${words}(?!\\s+(?:the|a|an|his|her|their|its|this|that)\\b|\\s+\\p{Lu})` : words;
+    })
+    .map((w) => `\\b${w}\\b`)
+    .join('|'),
+  'iu',
+);
 /** How many sentences back the story's day may be told. */
 const DISCOURSE_SENTENCES = 6;
 /** Kinds of event that are over when reported (a vote, an attack, a deal), unlike talks or a campaign that go on. */
@@ -126,6 +137,11 @@ const PEGGED_KINDS = new Set<LexKind>(['VOTE', 'INCIDENT', 'AGREEMENT']);
 const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
 const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp', 'pcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
+/**
+ * The predicate whose time adjuncts date the noun ("the primary [is] Tuesday", "[held] a rally Friday",
+ * "[defeated] Sanders in Delaware's primary Tuesday"): the nearest verb up the tree through noun-phrase links
+ * only, so a date in another clause never reaches it.
+ */
 function governingVerb(syntax: Syntax, t: ParsedToken): { verb?: ParsedToken; nouns: number[] } {
   let cur = t;
   const nouns: number[] = [];
@@ -220,7 +236,9 @@ export class ParsedEvents {
    */
   private weekOf(date: FuzzyDate, verb: ParsedToken | undefined): FuzzyDate {
     const yearless = date.span && !/\d{4}/.test(date.span.exact) && !BARE_WEEKDAY.test(date.span.exact.trim()) && /\p{L}/u.test(date.span.exact);
-    if (yearless && (date.precision === 'MONTH' || date.precision === 'DAY') && tensed(this.syntax, verb) !== 'past') {
+    // "last October": the date reader keeps only "October"; the word before it says past.
+    const saidPast = !!date.span && /\b(?:last|past|previous)\s+$/i.test(this.ctx.text.slice(Math.max(0, date.span.start - 12), date.span.start));
+    if (yearless && !saidPast && (date.precision === 'MONTH' || date.precision === 'DAY') && tensed(this.syntax, verb) !== 'past') {
       return soonAhead(date, this.ctx.publishedAt);
     }
     const m = date.precision === 'DAY' && date.span ? BARE_WEEKDAY.exec(date.span.exact.trim()) : null;
@@ -260,9 +278,12 @@ export class ParsedEvents {
     if (t.start >= this.ledeEnd) return undefined;
     const si = this.ctx.sentenceIndexAt(t.start);
     if (this.datesOf(si).some((d) => d.date.precision !== 'YEAR')) return undefined;
-    const headline = t.start < this.headlineEnd;
     const tense = tensed(this.syntax, verb);
-    if (!(tense === 'past' || (headline && verb && ['VBZ', 'VBP'].includes(verb.tag)))) return undefined;
+    // A headline's present tells the past ("Truck attack kills 80") when the event is the predicate's own subject
+    // or object — not "Kasich hopes for a win in the Ohio primary".
+    const headlineNews =
+      t.start < this.headlineEnd && !!verb && ['VBZ', 'VBP'].includes(verb.tag) && DIRECT_ARGUMENTS.has(t.dep) && t.head === verb.i;
+    if (tense !== 'past' && !headlineNews) return undefined;
     return { start: addDays(this.ctx.publishedAt, -1), end: this.ctx.publishedAt, precision: 'INTERVAL', source: 'PUBLICATION' };
   }
 
@@ -377,6 +398,7 @@ export class ParsedEvents {
       ...(date ? { date } : {}),
       ...(ordinal !== undefined ? { ordinal } : {}),
       ...(peg ? { peg } : {}),
+      complemented: this.syntax.kids(t.i).some((k) => k.i > t.i && ['prep', 'acl', 'relcl'].includes(k.dep)),
       definite,
       verb: false,
       participantKeys: this.actorKeysIn(span.start, span.end),
@@ -401,6 +423,7 @@ export class ParsedEvents {
     if (!headTok || headTok.i !== t.i) return undefined;
     // "lost Ohio, Florida and North Carolina": a conjunct stands where the first one does.
     for (let hops = 0; hops < 6 && headTok.dep === 'conj'; hops++) headTok = this.syntax.tok(headTok.head);
+    const listed = headTok.i !== t.i || this.syntax.kids(headTok.i).some((k) => k.dep === 'conj');
     const isVoteNoun = (k: ParsedToken) => (k.pos === 'NOUN' || k.pos === 'PROPN') && lexKindOfNoun(this.syntax, k)?.kind === 'VOTE';
     let anchor: ParsedToken | undefined;
     // A list naming the places: "three primaries on Tuesday: Florida, Ohio and …", "in two states — Missouri and Ohio".
@@ -416,7 +439,9 @@ export class ParsedEvents {
       const governor = this.syntax.tok(head.head);
       const lemma = governor.lemma.toLowerCase();
       // "won in Ohio", "a win in Ohio", "the primaries in Florida, Ohio and …".
-      if ((governor.pos === 'VERB' && CONTEST_VERBS.has(lemma)) || (governor.pos === 'NOUN' && CONTEST_NOUNS.has(lemma)) || isVoteNoun(governor)) anchor = governor;
+      // A vote noun only anchors a list of places ("the primaries in Florida, Ohio and …"); "the primary in Ohio" is
+      // the Ohio primary itself, one event.
+      if ((governor.pos === 'VERB' && CONTEST_VERBS.has(lemma)) || (governor.pos === 'NOUN' && CONTEST_NOUNS.has(lemma)) || (listed && isVoteNoun(governor))) anchor = governor;
     }
     if (!anchor || hypothetical(this.syntax, anchor.pos === 'VERB' ? anchor : undefined)) return undefined;
     const { start, end } = this.syntax.chars(range);
@@ -507,7 +532,8 @@ const SOON_DAYS = 92;
  * while a month or day long past is told as such ("the attacks in November", written in July, were last November).
  */
 function soonAhead(date: FuzzyDate, publishedAt: string): FuzzyDate {
-  if (date.end >= publishedAt) return date;
+  // "last October", "the previous March": the words say past.
+  if (date.end >= publishedAt || (date.span && /\b(?:last|past|previous|ago)\b/i.test(date.span.exact))) return date;
   const next = (iso: string) => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
   const start = next(date.start);
   const end = date.precision === 'MONTH' ? new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0)).toISOString().slice(0, 10) : next(date.end);
@@ -530,15 +556,16 @@ const width = (d: FuzzyDate) => Date.parse(d.end) - Date.parse(d.start);
  * won or lost with no date of its own in a results story ("Sanders lost Ohio, Florida and North Carolina") was won
  * that day; with two voting days in the article nothing says which.
  */
-function electionDay(events: Grouped[]): FuzzyDate | undefined {
+function electionDay(events: Grouped[], publishedAt: string): FuzzyDate | undefined {
   const days = new Map<string, FuzzyDate>();
-  for (const e of events) if (e.kind === 'VOTE' && e.date?.precision === 'DAY') days.set(e.date.start, e.date);
+  // Only a day already past: "He now looks to the Arizona primary on March 22" is no day anything was won.
+  for (const e of events) if (e.kind === 'VOTE' && e.date?.precision === 'DAY' && e.date.start <= publishedAt) days.set(e.date.start, e.date);
   const day = days.size === 1 ? [...days.values()][0]! : undefined;
   return day && { ...day, source: 'INFERRED' };
 }
 
 /** One event per trigger + name + date within the article; undated definite mentions join the one event of their trigger. */
-function group(mentions: Mention[]): Grouped[] {
+function group(mentions: Mention[], publishedAt: string): Grouped[] {
   const events: Grouped[] = [];
   const dated = mentions.filter((m) => (m.date || m.ordinal !== undefined) && m.place === undefined);
   for (const m of dated.filter((x) => !x.verb)) {
@@ -567,7 +594,7 @@ function group(mentions: Mention[]): Grouped[] {
       continue;
     }
     if (same.length > 0 || !events.some((e) => e.kind === 'VOTE')) continue;
-    const date = m.date ?? (m.past ? electionDay(events) : undefined) ?? m.peg;
+    const date = m.date ?? (m.past ? electionDay(events, publishedAt) : undefined) ?? m.peg;
     if (!date) continue;
     const prior = events.find((e) => e.trigger === 'contest' && e.name === m.name && e.date && overlaps(e.date, date));
     if (prior) prior.mentions.push(m);
@@ -585,7 +612,7 @@ function group(mentions: Mention[]): Grouped[] {
     const before = (e: Grouped) => Math.max(-1, ...e.mentions.filter((x) => x.span.start < m.span.start).map((x) => x.span.start));
     let target = same.length === 1 ? same[0] : same.filter((e) => before(e) >= 0).sort((a, b) => before(b) - before(a))[0];
     // A vote named by a common word only ("the contest", "the vote") in an article with one vote is that vote.
-    if (!target && same.length === 0 && m.kind === 'VOTE' && m.name === m.name.toLowerCase()) {
+    if (!target && same.length === 0 && m.kind === 'VOTE' && !m.complemented && m.name === m.name.toLowerCase()) {
       const votes = events.filter((e) => e.kind === 'VOTE');
       if (votes.length === 1) target = votes[0];
     }
@@ -608,7 +635,9 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
     // The article's one undated lexical event of a kind and its one parse event of that kind ("the deal" … "a merger
     // announced Monday"): one event, dated by the parse.
     const lone = ofKind(lexical, p.kind);
-    if (targets.length === 0 && !p.series && lone.length === 1 && !lone[0]!.date && p.date && ofKind(parsed, p.kind).length === 1) {
+    // …when nothing says they differ: the lexical event names no parties, or the parse event shares one.
+    const fits = (l: ExtractedEvent) => l.participantKeys.length === 0 || p.participantKeys.some((k) => l.participantKeys.includes(k));
+    if (targets.length === 0 && !p.series && lone.length === 1 && !lone[0]!.date && fits(lone[0]!) && p.date && ofKind(parsed, p.kind).length === 1) {
       targets = lone;
       lone[0]!.date = p.date;
     }
@@ -634,7 +663,7 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
     const m = finder.nounMention(t) ?? finder.verbMention(t) ?? finder.placeContest(t);
     if (m) mentions.push(m);
   }
-  const groups = group(mentions);
+  const groups = group(mentions, ctx.publishedAt);
   const used = new Set(groups.flatMap((g) => g.mentions));
   const lastWord = (m: Span) => m.exact.toLowerCase().split(/\s+/).pop()!.replace(/[^\p{L}-]/gu, '');
   for (const m of mentions) {
@@ -651,12 +680,14 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   for (const m of mentions.filter((x) => !used.has(x) && x.peg && x.place === undefined)) {
     // The article's one event of the word whose date fits the peg ("Truck attack in France kills 80" … "Thursday's attack").
     const same = groups.filter((g) => g.trigger === m.trigger && compatibleNames(g.name, m.name) && g.date && overlaps(g.date, m.peg!));
-    if (same.length === 1) same[0]!.mentions.push(m);
-    else pegged.push(m);
+    if (same.length === 1) {
+      same[0]!.mentions.push(m);
+      used.add(m);
+    } else pegged.push(m);
   }
   if (pegged.length > 0) {
     const late = mentions.filter((m) => !used.has(m) && !m.date && !m.verb && m.place === undefined && m.definite && !pegged.includes(m));
-    groups.push(...group([...pegged.map((m) => ({ ...m, date: m.peg })), ...late]).filter((g) => g.mentions.some((m) => m.peg)));
+    groups.push(...group([...pegged.map((m) => ({ ...m, date: m.peg })), ...late], ctx.publishedAt).filter((g) => g.mentions.some((m) => m.peg)));
   }
   return groups.map((g) => {
     const kind = GRAPH_KIND[g.kind];

@@ -91,6 +91,11 @@ describe('events from the parse', () => {
     expect(agreements[0]!.date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
   });
 
+  it('dates an undated lexical event by the parse of its own words ("The accord signed on Friday …")', async () => {
+    const a = await extract('The accord signed on Friday ends the month-long strike at the port. Dockworkers said the pact raises wages by 4 percent.');
+    expect(mentioning(a, 'accord').date).toMatchObject({ start: '2024-03-08', precision: 'DAY' });
+  });
+
   it('reads each place of a list of contests as the vote held there, on the list’s day', async () => {
     const a = await extract('Ana Ruiz won the primaries in Montana, Idaho and Utah on Tuesday, her aides said.');
     for (const place of ['Montana', 'Idaho', 'Utah']) expect(mentioning(a, place).date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });

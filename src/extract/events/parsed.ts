@@ -621,6 +621,27 @@ function group(mentions: Mention[], publishedAt: string): Grouped[] {
   return events;
 }
 
+/** Kinds whose common words name one thing on one day in one article ("the agreement" and "the deal" of May 27). */
+const SYNONYM_KINDS = new Set<LexKind>(['AGREEMENT', 'INCIDENT']);
+
+/**
+ * One article's agreements (or incidents) named by common words only, on one day, are one event told two ways
+ * ("reached an agreement Friday … the deal, struck Friday"); proper words ("the Paris attack") keep events apart.
+ */
+function mergeSynonyms(groups: Grouped[]): Grouped[] {
+  const generic = (g: Grouped) => g.name === g.name.toLowerCase();
+  const out: Grouped[] = [];
+  for (const g of groups) {
+    const same =
+      SYNONYM_KINDS.has(g.kind) && generic(g) && g.date?.precision === 'DAY' && g.ordinal === undefined
+        ? out.find((o) => o.kind === g.kind && generic(o) && o.ordinal === undefined && o.date?.precision === 'DAY' && o.date.start === g.date!.start)
+        : undefined;
+    if (same) same.mentions.push(...g.mentions);
+    else out.push(g);
+  }
+  return out;
+}
+
 /**
  * A parse-found event on the same day and of the same kind as the article's one lexical event of that kind and
  * day is that event seen through other words ("the town hall" beside "the meeting" of the same Sunday): its
@@ -650,6 +671,27 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
 }
 
 /**
+ * A lexical event the lexical rules left undated ("the accord", "the pact") takes the date the parse reads for its
+ * own event nouns ("The accord signed on Friday …"), when those dates agree; a numbered meeting keeps its series'
+ * own dating.
+ */
+function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: ParsedEvents): void {
+  for (const e of lexical) {
+    if (e.date || e.series || e.kind === 'AGREEMENT_MILESTONE') continue;
+    const dates: FuzzyDate[] = [];
+    for (const span of e.mentions) {
+      for (const t of syntax.tokens) {
+        if (t.start < span.start || t.end > span.end) continue;
+        const date = finder.nounMention(t)?.date;
+        if (date) dates.push(date);
+      }
+    }
+    if (dates.length === 0 || !dates.every((d) => dates.every((x) => overlaps(d, x)))) continue;
+    e.date = dates.reduce((a, b) => (width(b) < width(a) ? b : a));
+  }
+}
+
+/**
  * The parse's events of the article. `lexical` are the lexical extractors' events: their mentions are theirs,
  * and a later undated mention by the same word ("A bombing … the bombing") is added to the one of them it names.
  */
@@ -657,6 +699,7 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   const taken = lexical.flatMap((e) => e.mentions);
   const finder = new ParsedEvents(ctx, syntax);
   const isTaken = (t: ParsedToken) => taken.some((s) => t.start < s.end && s.start < t.end);
+  dateUndatedLexical(lexical, syntax, finder);
   const mentions: Mention[] = [];
   for (const t of syntax.tokens) {
     if (isTaken(t)) continue;
@@ -689,7 +732,7 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
     const late = mentions.filter((m) => !used.has(m) && !m.date && !m.verb && m.place === undefined && m.definite && !pegged.includes(m));
     groups.push(...group([...pegged.map((m) => ({ ...m, date: m.peg })), ...late], ctx.publishedAt).filter((g) => g.mentions.some((m) => m.peg)));
   }
-  return groups.map((g) => {
+  return mergeSynonyms(groups).map((g) => {
     const kind = GRAPH_KIND[g.kind];
     const name = g.ordinal !== undefined ? g.name : g.date ? `${g.name} of ${normalizeDate(g.date)}` : g.name;
     return {

@@ -96,6 +96,19 @@ describe('events from the parse', () => {
     expect(mentioning(a, 'accord').date).toMatchObject({ start: '2024-03-08', precision: 'DAY' });
   });
 
+  it('tells an incident story as one incident on the day the body gives, headline included', async () => {
+    // Published Tuesday 2024-06-11; "after takeoff … on Sunday": the date is the crash's, not the takeoff's.
+    const a = await extract(
+      'Plane crash kills 153 near the port.\n\nA passenger plane crashed shortly after takeoff from the port on Sunday, killing all 153 people on board, ' +
+        'aviation officials said.\n\nThe crash was the country’s worst since a mid-air collision over the delta in 2001.',
+      '2024-06-11',
+    );
+    const incidents = a.events.filter((e) => e.kind === 'INCIDENT' && e.date);
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.date).toMatchObject({ start: '2024-06-09', precision: 'DAY' });
+    expect(incidents[0]!.mentions.map((m) => m.exact)).toEqual(['Plane crash', 'crashed', 'The crash']);
+  });
+
   it('reads each place of a list of contests as the vote held there, on the list’s day', async () => {
     const a = await extract('Ana Ruiz won the primaries in Montana, Idaho and Utah on Tuesday, her aides said.');
     for (const place of ['Montana', 'Idaho', 'Utah']) expect(mentioning(a, place).date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });

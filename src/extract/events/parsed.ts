@@ -115,6 +115,8 @@ function dateSlots(syntax: Syntax, head: number, scheduled = false): Array<{ sta
 }
 
 const MAX_HEADLINE_CHARS = 200;
+/** How far back "recently" (the news peg) reaches when the article dates the event itself. */
+const PEG_WEEK_DAYS = 7;
 const DIRECT_ARGUMENTS = new Set(['nsubj', 'nsubjpass', 'dobj']);
 /**
  * The story-day phrases as one expression. A phrase ending in "before" stands alone ("the day before"), not before a
@@ -210,9 +212,14 @@ export class ParsedEvents {
     for (const d of this.datesOf(si)) {
       // A date in the event's own words ("at Tuesday's rally") is the event's even right after a verb of saying.
       if (!own && this.ctx.isSpeechDate(d, sentenceStart)) continue;
-      if (!slots.some((s) => d.span.start >= s.start && d.span.end <= s.end)) continue;
+      const slot = slots.find((s) => d.span.start >= s.start && d.span.end <= s.end);
+      if (!slot) continue;
       if (d.date.precision === 'YEAR') continue;
-      if (!own && this.ctx.isAnchoredElsewhere(d, sentenceStart)) continue;
+      // "crashed shortly after takeoff on Sunday": a date that is the whole adjunct of its word is that word's,
+      // whatever "after" comes before it; only a date inside a longer adjunct ("days after the summit on Monday")
+      // may anchor another event.
+      const wholeAdjunct = this.ctx.text.slice(slot.start, d.span.start).trim() === '';
+      if (!own && !wholeAdjunct && this.ctx.isAnchoredElsewhere(d, sentenceStart)) continue;
       if (!best || Math.abs(d.span.start - near) < Math.abs(best.span.start - near)) best = d;
     }
     return best?.date;
@@ -682,7 +689,7 @@ function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: P
     for (const span of e.mentions) {
       for (const t of syntax.tokens) {
         if (t.start < span.start || t.end > span.end) continue;
-        const date = finder.nounMention(t)?.date;
+        const date = (finder.nounMention(t) ?? finder.verbMention(t))?.date;
         if (date) dates.push(date);
       }
     }
@@ -709,6 +716,24 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   const groups = group(mentions, ctx.publishedAt);
   const used = new Set(groups.flatMap((g) => g.mentions));
   const lastWord = (m: Span) => m.exact.toLowerCase().split(/\s+/).pop()!.replace(/[^\p{L}-]/gu, '');
+  // What the lede reports as done and nothing else dates or names takes the news peg; later undated mentions of
+  // the same word join it.
+  const pegged: Mention[] = [];
+  // The peg is only "recently": the article's one event of the word dated in the week before publication is what
+  // the headline reports ("Plane crash kills 153" … "crashed … on Sunday", two days earlier).
+  const recent = (d: FuzzyDate | null) => !!d && d.end <= ctx.publishedAt && d.start >= addDays(ctx.publishedAt, -PEG_WEEK_DAYS);
+  for (const m of mentions.filter((x) => !used.has(x) && x.peg && x.place === undefined)) {
+    const same = groups.filter((g) => g.trigger === m.trigger && compatibleNames(g.name, m.name) && recent(g.date));
+    const sameLexical = lexical.filter((e) => GRAPH_KIND[m.kind] === e.kind && recent(e.date) && (wordsOf(e.name).includes(m.trigger) || e.mentions.some((x) => lastWord(x) === m.trigger)));
+    if (same.length === 1) same[0]!.mentions.push(m);
+    else if (same.length === 0 && sameLexical.length === 1) sameLexical[0]!.mentions = [...sameLexical[0]!.mentions, m.span].sort((a, b) => a.start - b.start);
+    else {
+      pegged.push(m);
+      continue;
+    }
+    used.add(m);
+  }
+  // A later undated mention by a lexical event's word ("A bombing … the bombing") is that event's.
   for (const m of mentions) {
     if (used.has(m) || m.date || m.verb || m.place !== undefined || !m.definite) continue;
     const named = lexical.filter((e) => e.mentions.some((x) => x.start < m.span.start && lastWord(x) === m.trigger));
@@ -716,17 +741,6 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
       named[0]!.mentions = [...named[0]!.mentions, m.span].sort((a, b) => a.start - b.start);
       used.add(m);
     }
-  }
-  // What the lede reports as done and nothing else dates or names takes the news peg; later undated mentions of
-  // the same word join it.
-  const pegged: Mention[] = [];
-  for (const m of mentions.filter((x) => !used.has(x) && x.peg && x.place === undefined)) {
-    // The article's one event of the word whose date fits the peg ("Truck attack in France kills 80" … "Thursday's attack").
-    const same = groups.filter((g) => g.trigger === m.trigger && compatibleNames(g.name, m.name) && g.date && overlaps(g.date, m.peg!));
-    if (same.length === 1) {
-      same[0]!.mentions.push(m);
-      used.add(m);
-    } else pegged.push(m);
   }
   if (pegged.length > 0) {
     const late = mentions.filter((m) => !used.has(m) && !m.date && !m.verb && m.place === undefined && m.definite && !pegged.includes(m));

@@ -349,6 +349,19 @@ export interface EventResolution {
 const baseName = (name: string) => name.replace(/ of \d{4}(?:-\d{2}){0,2}(?:\/\d{4}-\d{2}-\d{2})?$/, '');
 
 /**
+ * Two names of one event told two ways: the same event word last and the same proper words, common words aside
+ * ("the terrorist attack" / "the attack"). A proper word on one side only may name another event ("the convention"
+ * of one article is not always "the Democratic convention" of another), so it keeps them apart.
+ */
+function namesFit(a: string, b: string): boolean {
+  const words = (n: string) => n.split(' ');
+  const proper = (n: string) => words(n).filter((w) => /^\p{Lu}/u.test(w));
+  if (words(a).pop()!.toLowerCase() !== words(b).pop()!.toLowerCase()) return false;
+  const [pa, pb] = [proper(a), proper(b)];
+  return pa.length === pb.length && pa.every((w) => pb.includes(w));
+}
+
+/**
  * An event of the parse's open vocabulary (it has a trigger word): its own name and date make its id, so the
  * same primary dated the same day by two articles is one node without looking anything up. A stored event of
  * the same kind and name whose date nests with this one ("in February" and "on Feb. 9") is the same event when
@@ -369,7 +382,9 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   if (known.some((k) => k.id === own)) return { own, joined: [{ id: own, reason: 'SAME_NAME', detail: placeVote ? 'same place and date' : 'same name and date' }], refused: [] };
   // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
   // without its place), so that either order of the two gives one node.
-  const sameName = known.filter((k) => k.kind === e.kind && ((placeVote && k.id.startsWith(prefix)) || baseName(k.name) === name) && k.start !== null);
+  const sameName = known.filter(
+    (k) => k.kind === e.kind && ((placeVote && k.id.startsWith(prefix)) || baseName(k.name) === name || namesFit(baseName(k.name), name)) && k.start !== null,
+  );
   const nested = sameName.filter((k) => {
     const ks = k.start!;
     const ke = k.end ?? ks;

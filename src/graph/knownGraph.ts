@@ -13,6 +13,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { EventKind, ExtractedArticle, KnownGraph } from '../domain/types.js';
 import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS, type ActorProbe, type RestProbe } from '../resolve/candidates.js';
 import { dbExecutor } from './executor.js';
+import { KEEP_PLAN } from './keepPlan.js';
 
 export { searchTerms };
 
@@ -27,7 +28,8 @@ export const KNOWN_EVENT = `e {
     participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
   }`;
 
-export const FETCH_KNOWN_ACTORS = `
+// KEEP_PLAN (src/graph/load.ts): a procedure call and a filter, nothing for statistics to change.
+export const FETCH_KNOWN_ACTORS = `${KEEP_PLAN}
 CALL () {
   UNWIND $actorQueries AS actorQuery
   CALL db.index.fulltext.queryNodes('actorNamesFolded', actorQuery, {limit: $actorLimit}) YIELD node

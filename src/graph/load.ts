@@ -7,17 +7,123 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ResolvedArticle } from '../domain/types.js';
 import { dbExecutor } from './executor.js';
-import { toLoadRows } from './loadRows.js';
+import { KEEP_PLAN } from './keepPlan.js';
+import { toLoadRows, type LoadRows } from './loadRows.js';
 
 export { fetchKnownGraph } from './knownGraph.js';
 
+
 /**
- * The whole article in one statement (one round trip): a guard on the stored article's sha256, then one
- * unit subquery per node and relationship family in write order (endpoints before the edges that need
- * them; a unit subquery keeps the outer row when its list is empty), then the timeline sort dates.
- * A stored article with other text writes nothing and returns its sha256 (the caller refuses it).
+ * What LOAD_ARTICLE derives once an article's rows are in (docs/graph-model.md, "Loading"): each listed event's
+ * name, place, ordinal, status, implied flag, date and sort date, and each listed statement's verb and sort date.
+ * Each is a function of what is stored (descriptions, date and place claims, mentions, reports), never of the order articles came
+ * in, so deriving it once after several articles gives what deriving it after each of them gives.
+ * `events` rows need `id` (and `publishedAt` where `publishedAt` names `row.publishedAt`); `statements` rows `id`.
  */
-export const LOAD_ARTICLE = `
+function derivedFacts(events: string, statements: string, publishedAt: string): string {
+  return `  // Derived event facts (docs/graph-model.md, "Loading"): functions of the set of stored descriptions, date and
+  // place claims, never of the order articles arrived in.
+  CALL () {
+    UNWIND ${events} AS row
+    MATCH (e:Event {id: row.id})
+    // Name: the most articles' (names given with an ordinal first), ties alphabetical; ordinal and status: the most articles'.
+    CALL (e) {
+      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article)
+      WITH d.name AS name, d.ordinal IS NOT NULL AS numbered, count(DISTINCT art) AS n
+      ORDER BY numbered DESC, n DESC, name
+      RETURN collect(name)[0] AS name
+    }
+    CALL (e) {
+      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article) WHERE d.ordinal IS NOT NULL
+      WITH d.ordinal AS ordinal, count(DISTINCT art) AS n
+      ORDER BY n DESC, ordinal
+      RETURN collect(ordinal)[0] AS ordinal
+    }
+    CALL (e) {
+      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article) WHERE d.status IS NOT NULL
+      WITH d.status AS status, count(DISTINCT art) AS n
+      ORDER BY n DESC, status
+      RETURN collect(status)[0] AS status
+    }
+    // Date: the best candidate among the article date claims: a DAY first (else the narrowest range), then the
+    // most outlets and articles supporting it (a claim whose range contains the candidate supports it), then a
+    // day read from text over a publication or inferred one, then the earliest.
+    CALL (e) {
+      WITH COLLECT {
+        MATCH (c:Claim {attribute: 'date'})-[:ON]->(e)
+        WHERE c.curated = false AND c.start IS NOT NULL
+        OPTIONAL MATCH (art:Article {id: c.articleId})
+        RETURN {start: c.start, end: c.end, precision: c.precision, source: c.dateSource, article: c.articleId, outlet: art.outlet}
+      } AS claims
+      UNWIND claims AS cand
+      WITH cand, [x IN claims WHERE x.start <= cand.start AND cand.end <= x.end] AS support
+      WITH cand,
+        size(reduce(seen = [], x IN support | CASE WHEN x.outlet IN seen THEN seen ELSE seen + x.outlet END)) AS outlets,
+        size(reduce(seen = [], x IN support | CASE WHEN x.article IN seen THEN seen ELSE seen + x.article END)) AS articles
+      ORDER BY CASE WHEN cand.precision = 'DAY' THEN 0 ELSE 1 END, duration.inDays(cand.start, cand.end).days,
+        outlets DESC, articles DESC, CASE WHEN cand.source = 'TEXT' THEN 0 ELSE 1 END, cand.start, cand.end
+      RETURN collect(cand)[0] AS best
+    }
+    // Place: the one the most articles give (ties: alphabetical); none while no article places it.
+    CALL (e) {
+      OPTIONAL MATCH (e)<-[:ON]-(c:Claim {attribute: 'place'})
+      WHERE c.curated = false AND c.articleId IS NOT NULL
+      WITH c.normalized AS place, count(DISTINCT c.articleId) AS n
+      ORDER BY n DESC, place
+      RETURN collect(place)[0] AS place
+    }
+    SET e.name = coalesce(name, e.name),
+        e.place = place,
+        e.ordinal = coalesce(ordinal, e.ordinal),
+        e.status = coalesce(status, e.status),
+        // Implied only while no article describes it.
+        e.implied = coalesce(e.implied, true) AND NOT EXISTS { (e)-[d:DESCRIBED_IN]->(:Article) WHERE d.implied = false },
+        e.start = best.start, e.end = best.end, e.precision = best.precision, e.dateSource = best.source
+    WITH e
+    MATCH (e)-[p:PART_OF]->(:MeetingSeries)
+    SET p.ordinal = e.ordinal
+  }
+
+  // Statement verb: the most reports' (ties: alphabetical); each report keeps its own on REPORTED_IN.verb.
+  CALL () {
+    UNWIND ${statements} AS row
+    MATCH (s:Statement {id: row.id})
+    CALL (s) {
+      MATCH (s)-[r:REPORTED_IN]->(:Article)
+      WITH r.verb AS verb, count(*) AS n
+      ORDER BY n DESC, verb
+      RETURN collect(verb)[0] AS verb
+    }
+    SET s.verb = coalesce(verb, s.verb)
+  }
+
+  // Timeline keys. Statements: when said, else when first reported.
+  CALL () {
+    UNWIND ${statements} AS row
+    MATCH (s:Statement {id: row.id})-[:REPORTED_IN]->(art:Article)
+    WITH s, min(art.publishedAt) AS earliest
+    SET s.sortDate = coalesce(s.saidOnStart, earliest)
+  }
+  // Events: the start, else the first mention (an unmentioned, undated event keeps what it has).
+  CALL () {
+    UNWIND ${events} AS row
+    MATCH (e:Event {id: row.id})
+    CALL (e) {
+      OPTIONAL MATCH (e)-[:MENTIONED_IN]->(art:Article)
+      WHERE e.start IS NULL
+      RETURN min(art.publishedAt) AS earliest
+    }
+    SET e.sortDate = coalesce(e.start, earliest, e.sortDate, date(${publishedAt}))
+  }
+`;
+}
+
+/**
+ * The article's own writes, left open inside the guard's subquery: a guard on the stored article's sha256, then
+ * one unit subquery per node and relationship family in write order (endpoints before the edges that need them;
+ * a unit subquery keeps the outer row when its list is empty). LOAD_ARTICLE and LOAD_ARTICLES close it.
+ */
+const ARTICLE_WRITES = `
 MERGE (article:Article {id: $rows.article.id})
   ON CREATE SET article.ingestedAt = datetime(), article.sha256 = $rows.article.sha256
 // MERGE before the check, not a read before it: a concurrent load of the same id waits on the id's lock
@@ -189,101 +295,14 @@ CALL (article, previousSha256) {
     MERGE (s)-[:ASSERTS]->(c)
   }
 
-  // Derived event facts (docs/graph-model.md, "Loading"): functions of the set of stored descriptions, date and
-  // place claims, never of the order articles arrived in.
-  CALL () {
-    UNWIND $rows.events AS row
-    MATCH (e:Event {id: row.id})
-    // Name: the most articles' (names given with an ordinal first), ties alphabetical; ordinal and status: the most articles'.
-    CALL (e) {
-      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article)
-      WITH d.name AS name, d.ordinal IS NOT NULL AS numbered, count(DISTINCT art) AS n
-      ORDER BY numbered DESC, n DESC, name
-      RETURN collect(name)[0] AS name
-    }
-    CALL (e) {
-      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article) WHERE d.ordinal IS NOT NULL
-      WITH d.ordinal AS ordinal, count(DISTINCT art) AS n
-      ORDER BY n DESC, ordinal
-      RETURN collect(ordinal)[0] AS ordinal
-    }
-    CALL (e) {
-      OPTIONAL MATCH (e)-[d:DESCRIBED_IN]->(art:Article) WHERE d.status IS NOT NULL
-      WITH d.status AS status, count(DISTINCT art) AS n
-      ORDER BY n DESC, status
-      RETURN collect(status)[0] AS status
-    }
-    // Date: the best candidate among the article date claims: a DAY first (else the narrowest range), then the
-    // most outlets and articles supporting it (a claim whose range contains the candidate supports it), then a
-    // day read from text over a publication or inferred one, then the earliest.
-    CALL (e) {
-      WITH COLLECT {
-        MATCH (c:Claim {attribute: 'date'})-[:ON]->(e)
-        WHERE c.curated = false AND c.start IS NOT NULL
-        OPTIONAL MATCH (art:Article {id: c.articleId})
-        RETURN {start: c.start, end: c.end, precision: c.precision, source: c.dateSource, article: c.articleId, outlet: art.outlet}
-      } AS claims
-      UNWIND claims AS cand
-      WITH cand, [x IN claims WHERE x.start <= cand.start AND cand.end <= x.end] AS support
-      WITH cand,
-        size(reduce(seen = [], x IN support | CASE WHEN x.outlet IN seen THEN seen ELSE seen + x.outlet END)) AS outlets,
-        size(reduce(seen = [], x IN support | CASE WHEN x.article IN seen THEN seen ELSE seen + x.article END)) AS articles
-      ORDER BY CASE WHEN cand.precision = 'DAY' THEN 0 ELSE 1 END, duration.inDays(cand.start, cand.end).days,
-        outlets DESC, articles DESC, CASE WHEN cand.source = 'TEXT' THEN 0 ELSE 1 END, cand.start, cand.end
-      RETURN collect(cand)[0] AS best
-    }
-    // Place: the one the most articles give (ties: alphabetical); none while no article places it.
-    CALL (e) {
-      OPTIONAL MATCH (e)<-[:ON]-(c:Claim {attribute: 'place'})
-      WHERE c.curated = false AND c.articleId IS NOT NULL
-      WITH c.normalized AS place, count(DISTINCT c.articleId) AS n
-      ORDER BY n DESC, place
-      RETURN collect(place)[0] AS place
-    }
-    SET e.name = coalesce(name, e.name),
-        e.place = place,
-        e.ordinal = coalesce(ordinal, e.ordinal),
-        e.status = coalesce(status, e.status),
-        // Implied only while no article describes it.
-        e.implied = coalesce(e.implied, true) AND NOT EXISTS { (e)-[d:DESCRIBED_IN]->(:Article) WHERE d.implied = false },
-        e.start = best.start, e.end = best.end, e.precision = best.precision, e.dateSource = best.source
-    WITH e
-    MATCH (e)-[p:PART_OF]->(:MeetingSeries)
-    SET p.ordinal = e.ordinal
-  }
+`;
 
-  // Statement verb: the most reports' (ties: alphabetical); each report keeps its own on REPORTED_IN.verb.
-  CALL () {
-    UNWIND $rows.statements AS row
-    MATCH (s:Statement {id: row.id})
-    CALL (s) {
-      MATCH (s)-[r:REPORTED_IN]->(:Article)
-      WITH r.verb AS verb, count(*) AS n
-      ORDER BY n DESC, verb
-      RETURN collect(verb)[0] AS verb
-    }
-    SET s.verb = coalesce(verb, s.verb)
-  }
-
-  // Timeline keys. Statements: when said, else when first reported.
-  CALL () {
-    UNWIND $rows.statements AS row
-    MATCH (s:Statement {id: row.id})-[:REPORTED_IN]->(art:Article)
-    WITH s, min(art.publishedAt) AS earliest
-    SET s.sortDate = coalesce(s.saidOnStart, earliest)
-  }
-  // Events: the start, else the first mention (an unmentioned, undated event keeps what it has).
-  CALL () {
-    UNWIND $rows.events AS row
-    MATCH (e:Event {id: row.id})
-    CALL (e) {
-      OPTIONAL MATCH (e)-[:MENTIONED_IN]->(art:Article)
-      WHERE e.start IS NULL
-      RETURN min(art.publishedAt) AS earliest
-    }
-    SET e.sortDate = coalesce(e.start, earliest, e.sortDate, date($rows.article.publishedAt))
-  }
-}
+/**
+ * The whole article in one statement (one round trip): ARTICLE_WRITES, then the facts derived from what is
+ * stored (derivedFacts over the article's events and statements), then the timeline sort dates.
+ * A stored article with other text writes nothing and returns its sha256 (the caller refuses it).
+ */
+export const LOAD_ARTICLE = `${ARTICLE_WRITES}${derivedFacts('$rows.events', '$rows.statements', '$rows.article.publishedAt')}}
 RETURN previousSha256`;
 
 /**
@@ -349,30 +368,75 @@ export async function rekey(tx: ManagedTransaction, label: 'Event' | 'Statement'
 const RELATIONSHIP_TYPE = /^[A-Z][A-Z_]*$/;
 
 /**
- * Several articles in one statement and one transaction: LOAD_ARTICLE's body, unchanged, run once per
- * article in a subquery over `UNWIND $batch AS rows` (its `$rows` parameter becomes the `rows` variable and
- * every subquery imports it). Later articles see what earlier ones wrote (each row's subquery runs after the
- * previous row's). One row per article, in input order: its id and the stored sha256 its guard saw.
+ * A per-article statement's body made to run once per article over `UNWIND $batch AS rows`: its `$rows`
+ * parameter becomes the `rows` variable, which every subquery imports (`CALL () {` → `CALL (rows) {`,
+ * `CALL (a, b) {` → `CALL (rows, a, b) {`) and every projection keeps (`WITH article WHERE …` →
+ * `WITH rows, article WHERE …`): it is one value per article, so it changes no DISTINCT and no grouping.
  */
-export function perArticleInBatch(cypher: string): string {
-  const body = cypher
+function perArticleBody(cypher: string): string {
+  return cypher
     .replace(/\$rows\b/g, 'rows')
-    // Every variable-scope clause imports `rows`: `CALL () {` → `CALL (rows) {`, `CALL (a, b) {` → `CALL (rows, a, b) {`.
     .replace(/CALL \(\s*\)\s*\{/g, 'CALL (rows) {')
     .replace(/CALL \((?!rows\b)([\w\s,]+)\)\s*\{/g, 'CALL (rows, $1) {')
-    // …and every projection keeps it (`WITH article WHERE …` → `WITH rows, article WHERE …`): it is one value
-    // per article, so it changes no DISTINCT and no grouping.
     .replace(/\bWITH (?!\*)(DISTINCT )?/g, 'WITH $1rows, ')
     .trim();
+}
+
+/**
+ * Several articles in one statement and one transaction: a per-article statement's body, unchanged, run once per
+ * article in a subquery over `UNWIND $batch AS rows` (perArticleBody). Later articles see what earlier ones wrote
+ * (each row's subquery runs after the previous row's). One row per article, in input order: its id and the
+ * stored sha256 its guard saw.
+ */
+export function perArticleInBatch(cypher: string): string {
   return `
 UNWIND $batch AS rows
 CALL (rows) {
-${body}
+${perArticleBody(cypher)}
 }
 RETURN rows.article.id AS articleId, rows.article.sha256 AS sha256, previousSha256`;
 }
 
-export const LOAD_ARTICLES = perArticleInBatch(LOAD_ARTICLE);
+
+/**
+ * A segment of a batch in one statement: each article's own writes (ARTICLE_WRITES, in input order, as in
+ * LOAD_ARTICLE), without the derived facts: DERIVE_FACTS follows it in the same transaction, once for the
+ * segment. Every node it touches is found by its unique id and every relationship from such a node, so its plan
+ * does not depend on the graph's statistics: KEEP_PLAN (tests/graph/load.int.test.ts checks the operators).
+ */
+export const LOAD_ARTICLES = `${KEEP_PLAN}
+UNWIND $batch AS rows
+CALL (rows) {
+${perArticleBody(`${ARTICLE_WRITES}}\nRETURN previousSha256`)}
+}
+RETURN rows.article.id AS articleId, rows.article.sha256 AS sha256, previousSha256`;
+
+/**
+ * The derived facts of a segment's events and statements (`$events`, `$statements`: derivedOfSegment), once, after
+ * LOAD_ARTICLES wrote the segment's articles, instead of after every article as LOAD_ARTICLE does. They are
+ * functions of what is stored and no article's writes read them, so the graph is the one LOAD_ARTICLE per article
+ * gives (tests/graph/batchLoad.int.test.ts compares full dumps); an event or statement several articles of the
+ * segment share is derived once. Planned as usual (no KEEP_PLAN): on a small graph Neo4j may start the date
+ * claims of an event from the claim_attribute index, which a larger graph must not keep.
+ */
+export const DERIVE_FACTS = derivedFacts('$events', '$statements', 'row.publishedAt');
+
+/**
+ * DERIVE_FACTS' parameters: the segment's events (each once, with the publication date of the first article of the
+ * segment that has it: the sort-date fallback LOAD_ARTICLE would have set first and then kept) and statements.
+ */
+export function derivedOfSegment(segment: ReadonlyArray<Pick<LoadRows, 'article' | 'events' | 'statements'>>): {
+  events: Array<{ id: string; publishedAt: string }>;
+  statements: Array<{ id: string }>;
+} {
+  const events = new Map<string, { id: string; publishedAt: string }>();
+  const statements = new Map<string, { id: string }>();
+  for (const rows of segment) {
+    for (const e of rows.events) if (!events.has(e.id)) events.set(e.id, { id: e.id, publishedAt: rows.article.publishedAt });
+    for (const s of rows.statements) if (!statements.has(s.id)) statements.set(s.id, { id: s.id });
+  }
+  return { events: [...events.values()], statements: [...statements.values()] };
+}
 
 // Curated facts have no text: no STATED_IN, CLAIMS or ASSERTS (docs/graph-model.md, "Curation").
 export const MERGE_CURATED_CLAIMS = `
@@ -460,10 +524,12 @@ export async function loadArticles(driver: Driver, database: string, resolved: r
         const previous = res.records[j]?.get('previousSha256') as string | null | undefined;
         if (previous !== rows.article.sha256) throw new ArticleConflictError(rows.article.id, previous ?? 'none');
       }
-      const c = res.summary.counters.updates();
-      u.nodesCreated += c.nodesCreated;
-      u.relationshipsCreated += c.relationshipsCreated;
-      u.propertiesSet += c.propertiesSet;
+      const derived = await tx.run(DERIVE_FACTS, derivedOfSegment(segment));
+      for (const c of [res.summary.counters.updates(), derived.summary.counters.updates()]) {
+        u.nodesCreated += c.nodesCreated;
+        u.relationshipsCreated += c.relationshipsCreated;
+        u.propertiesSet += c.propertiesSet;
+      }
     }
     return batch.map((rows, i) => ({
       nodesCreated: i === 0 ? u.nodesCreated : 0,

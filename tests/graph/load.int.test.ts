@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import neo4j from 'neo4j-driver';
 import { testDriver } from '../support/neo4j.js';
 import { applyMigrations } from '../../src/graph/migrations.js';
-import { ArticleConflictError, fetchKnownGraph, loadArticle } from '../../src/graph/load.js';
+import { ArticleConflictError, fetchKnownGraph, loadArticle, LOAD_ARTICLES } from '../../src/graph/load.js';
 import type { ResolvedArticle } from '../../src/domain/types.js';
 import { resolveArticle } from '../../src/resolve/index.js';
 import { countWithPrefix, DATABASE, deleteByIdPrefix, dumpGraph, plain, SUMMIT_TEXT, summitArticle, uniquePrefix } from './helpers.js';
@@ -77,6 +77,21 @@ describe('loadArticle', () => {
       { eid: article.ids.e2, sid: article.ids.s2 },
     );
     expect(incident).toEqual({ eventSort: 'Date:2021-03-04', stmtSort: 'Date:2021-03-04', normalized: '3-3 km', exact: 'within 3 kilometers' });
+  });
+
+  it('plans LOAD_ARTICLES without a scan or a non-unique index seek: unique-id seeks and expansions only (KEEP_PLAN relies on it)', async () => {
+    interface PlanNode { operatorType: string; children: PlanNode[] }
+    const operators = (p: PlanNode, out = new Set<string>()): Set<string> => {
+      out.add(p.operatorType.split('@')[0]!);
+      for (const c of p.children) operators(c, out);
+      return out;
+    };
+    for (const [cypher, params] of [[LOAD_ARTICLES, { batch: [] }]] as const) {
+      const { summary } = await driver.executeQuery(`EXPLAIN ${cypher}`, params, { database: DATABASE });
+      const ops = [...operators(summary.plan as unknown as PlanNode)];
+      expect(ops.filter((o) => /Scan|NodeIndexSeek|NodeIndexContainsScan|ValueHashJoin|NodeHashJoin/.test(o))).toEqual([]);
+      expect(ops).toContain('NodeUniqueIndexSeek(Locking)');
+    }
   });
 
   it('is idempotent: loading again creates nothing and changes no property', async () => {

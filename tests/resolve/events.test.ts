@@ -38,6 +38,16 @@ function resolveAll(articles: ExtractedArticle[]) {
   });
 }
 
+/** The node ids the articles' events end up on, after the re-keys (`merge:<id>`) later articles ask for. */
+function nodes(order: ExtractedArticle[]): Set<string> {
+  const all = resolveAll(order);
+  const rekey = (id: string): string => {
+    const to = all.map((ids) => ids[`merge:${id}`]).find((x) => x !== undefined);
+    return to && to !== id ? rekey(to) : id;
+  };
+  return new Set(all.flatMap((ids, i) => order[i]!.events.map((e) => rekey(ids[e.key]!))));
+}
+
 describe('resolveEvents', () => {
   it('gives meetings series + ordinal ids and series ids the loader uses', () => {
     const [ids] = resolveAll([article('a1', [meeting('m1', 1, day('2015-10-01')), meeting('m2', 2, null, true)])]);
@@ -214,15 +224,6 @@ describe('votes with and without their place', () => {
     participantKeys: [], mentions: [span], ...(place ? { place: { name: place, span } } : {}),
   });
   const month = { start: '2016-03-01', end: '2016-03-31', precision: 'MONTH' as const, source: 'TEXT' as const };
-  /** The node ids the articles' events end up on, after the re-keys later articles ask for. */
-  function nodes(order: ExtractedArticle[]): Set<string> {
-    const all = resolveAll(order);
-    const rekey = (id: string): string => {
-      const to = all.map((ids) => ids[`merge:${id}`]).find((x) => x !== undefined);
-      return to && to !== id ? rekey(to) : id;
-    };
-    return new Set(all.flatMap((ids, i) => order[i]!.events.map((e) => rekey(ids[e.key]!))));
-  }
 
   it('gives a vote read with its place and a report of it that named none one node, in either order', () => {
     const placed = article('a1', [vote('p', day('2016-03-15'), 'Ohio')]);
@@ -238,26 +239,18 @@ describe('one event named with and without common words', () => {
     participantKeys: [], mentions: [span],
   });
   const november = { start: '2015-11-01', end: '2015-11-30', precision: 'MONTH' as const, source: 'TEXT' as const };
-  function nodeCount(order: ExtractedArticle[]): number {
-    const all = resolveAll(order);
-    const rekey = (id: string): string => {
-      const to = all.map((ids) => ids[`merge:${id}`]).find((x) => x !== undefined);
-      return to && to !== id ? rekey(to) : id;
-    };
-    return new Set(all.flatMap((ids, i) => order[i]!.events.map((e) => rekey(ids[e.key]!)))).size;
-  }
 
   it('joins "the terrorist attack" of a day to "the attack" of its month, in either order', () => {
     const day13 = article('a1', [parsed('d', 'INCIDENT', 'terrorist attack', day('2015-11-13'))]);
     const month = article('a2', [parsed('m', 'INCIDENT', 'attack', november)]);
-    expect(nodeCount([day13, month])).toBe(1);
-    expect(nodeCount([month, day13])).toBe(1);
+    expect(nodes([day13, month]).size).toBe(1);
+    expect(nodes([month, day13]).size).toBe(1);
   });
 
   it('keeps "the convention" apart from "the Democratic convention": a proper word may name another event', () => {
     const named = article('a1', [parsed('d', 'MEETING', 'Democratic convention', day('2015-11-13'))]);
     const bare = article('a2', [parsed('m', 'MEETING', 'convention', november)]);
-    expect(nodeCount([named, bare])).toBe(2);
-    expect(nodeCount([bare, named])).toBe(2);
+    expect(nodes([named, bare]).size).toBe(2);
+    expect(nodes([bare, named]).size).toBe(2);
   });
 });

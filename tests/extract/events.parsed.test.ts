@@ -52,6 +52,13 @@ describe('events from the parse', () => {
     expect(e.date).toMatchObject({ start: '2024-03-13', precision: 'DAY' });
   });
 
+  it('re-reads a lexical meeting’s bare weekday by the tense of its own verb, and renames it by the day', async () => {
+    const a = await extract('Dozens of workers protested outside the hotel where the committee held its hearing Wednesday, in the hopes that the platform will endorse a higher wage.');
+    const e = mentioning(a, 'hearing');
+    expect(e.date).toMatchObject({ start: '2024-03-13', precision: 'DAY' });
+    expect(e.name).toBe('hearing of 2024-03-13');
+  });
+
   it('makes no event of a negated, hypothetical, wanted, generic or modifying use', async () => {
     const a = await extract(
       'There was no rally on Saturday. If a strike happens on Friday, the port will close. The voting law passed in May. Debates are rarely decisive. ' +

@@ -258,6 +258,19 @@ export class ParsedEvents {
   }
 
   /**
+   * A lexical meeting's bare weekday ("held its hearing Wednesday, in the hopes that the platform will …") re-read by
+   * the tense of the verb the weekday hangs on, as a parse event's is (weekOf): the lexical rules read the tense of
+   * the whole sentence.
+   */
+  rereadWeekday(date: FuzzyDate): FuzzyDate {
+    if (!date.span || date.source !== 'TEXT' || !BARE_WEEKDAY.test(date.span.exact.trim())) return date;
+    const tok = this.syntax.tokens.find((t) => t.start >= date.span!.start && t.end <= date.span!.end && t.ent === 'DATE');
+    let cur = tok;
+    for (let hops = 0; cur && hops < 4 && cur.pos !== 'VERB' && cur.head !== cur.i; hops++) cur = this.syntax.tok(cur.head);
+    return cur?.pos === 'VERB' ? this.weekOf(date, cur) : date;
+  }
+
+  /**
    * The date of a predicate's time adjuncts; a participle adjunct without its own ("rammed into a crowd on Thursday
    * night, killing 80 in an attack") happens when its main verb does.
    */
@@ -707,6 +720,13 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   const finder = new ParsedEvents(ctx, syntax);
   const isTaken = (t: ParsedToken) => taken.some((s) => t.start < s.end && s.start < t.end);
   dateUndatedLexical(lexical, syntax, finder);
+  for (const e of lexical) {
+    if (e.kind !== 'MEETING' || !e.date) continue;
+    const before = normalizeDate(e.date);
+    e.date = finder.rereadWeekday(e.date);
+    // The lexical rules minted the name with the day ("hearing of 2024-03-20"): it names the day it now has.
+    if (e.name.endsWith(` of ${before}`)) e.name = `${e.name.slice(0, -before.length)}${normalizeDate(e.date)}`;
+  }
   const mentions: Mention[] = [];
   for (const t of syntax.tokens) {
     if (isTaken(t)) continue;

@@ -208,6 +208,20 @@ describe('events from the parse', () => {
       expect(a.events.filter((e) => e.date?.source === 'PUBLICATION')).toEqual([]);
     });
 
+    it('dates no event by a date its clause gives something else', async () => {
+      // Published Sunday 2024-03-17: "Friday" is the 15th.
+      const cases = [
+        'Today is two months until the presidential election.',
+        'Ana Ruiz, the governor’s opponent in the upcoming gubernatorial election, called Friday for new rules.',
+        'Authorities announced on Friday the arrest of a man in the shooting and said a curfew would continue through the weekend.',
+        'The speech coincided this weekend with get-out-the-vote efforts across the state.',
+      ];
+      for (const text of cases) {
+        const a = await extract(text, '2024-03-17');
+        expect({ text, dated: parsedEvents(a).filter((e) => e.date).map((e) => e.name) }).toEqual({ text, dated: [] });
+      }
+    });
+
     it('makes one event of "the primary in Montana"', async () => {
       const a = await extract('Ana Ruiz won the primary in Montana on Tuesday.');
       expect(parsedEvents(a)).toHaveLength(1);

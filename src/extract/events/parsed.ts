@@ -136,6 +136,14 @@ const DISCOURSE_DAY = new RegExp(
 const DISCOURSE_SENTENCES = 6;
 /** Kinds of event that are over when reported (a vote, an attack, a deal), unlike talks or a campaign that go on. */
 const PEGGED_KINDS = new Set<LexKind>(['VOTE', 'INCIDENT', 'AGREEMENT']);
+/** Prepositions that make their object a reference point in time ("until the election", "ahead of the vote"). */
+const RELATIVE_PREPS = new Set(['until', 'till', 'before', 'after', 'since', 'ahead']);
+/** Clauses that happen when the verb they hang on does (a conjunct, an adjunct); a complement (ccomp) may not. */
+const SHARED_TIME_DEPS = new Set(['conj', 'advcl', 'xcomp', 'pcomp', 'acl']);
+/** Links by which a noun on the way up describes a person ("Cooper, [the] opponent in …"). */
+const PERSON_LINKS = new Set(['appos']);
+/** Words that put an event ahead ("the upcoming election"). */
+const FUTURE_MODIFIERS = new Set(['upcoming', 'coming', 'next', 'forthcoming', 'future', 'planned', 'scheduled']);
 const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
 const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp', 'pcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
@@ -307,6 +315,28 @@ export class ParsedEvents {
     return { start: addDays(this.ctx.publishedAt, -1), end: this.ctx.publishedAt, precision: 'INTERVAL', source: 'PUBLICATION' };
   }
 
+  /** `verb` is `dateVerb` or an adjunct or conjunct clause of it (which shares its time), not a complement clause. */
+  private withinTimeOf(verb: ParsedToken, dateVerb: ParsedToken): boolean {
+    let cur = verb;
+    for (let hops = 0; hops < 3; hops++) {
+      if (cur.i === dateVerb.i) return true;
+      if (!SHARED_TIME_DEPS.has(cur.dep) || cur.head === cur.i) return false;
+      cur = this.syntax.tok(cur.head);
+    }
+    return cur.i === dateVerb.i;
+  }
+
+  /** The verb a date mention hangs on: up the tree from its first token to the first verb. */
+  private verbOfDate(d: DateMention): ParsedToken | undefined {
+    let cur = this.syntax.tokens.find((x) => x.start >= d.span.start && x.end <= d.span.end);
+    for (let hops = 0; cur && hops < 6; hops++) {
+      if (cur.pos === 'VERB' || (cur.pos === 'AUX' && cur.dep === 'ROOT')) return cur;
+      if (cur.head === cur.i) return undefined;
+      cur = this.syntax.tok(cur.head);
+    }
+    return undefined;
+  }
+
   /**
    * The story's day, for a clause that refers to it ("met Xi in the afternoon", "met with him that day", "the next
    * day"): the last day-precise date told before it, in its sentence or at most DISCOURSE_SENTENCES back; "the
@@ -333,7 +363,7 @@ export class ParsedEvents {
     return undefined;
   }
 
-  private onlyDateOfClause(at: number): FuzzyDate | undefined {
+  private onlyDateOfClause(at: number, verb?: ParsedToken): FuzzyDate | undefined {
     const clause = this.ctx.clauseAround(at);
     const si = this.ctx.sentenceIndexAt(at);
     const sentenceStart = this.ctx.sentences[si]!.start;
@@ -345,7 +375,11 @@ export class ParsedEvents {
         !this.ctx.isSpeechDate(d, sentenceStart) &&
         !this.ctx.isAnchoredElsewhere(d, sentenceStart),
     );
-    return inClause.length === 1 ? inClause[0]!.date : undefined;
+    if (inClause.length !== 1) return undefined;
+    // The date must hang on the event's own predicate: "said a curfew would continue through the weekend" dates the
+    // curfew, not "the arrest" the sentence announced.
+    const dateVerb = this.verbOfDate(inClause[0]!);
+    return !verb || !dateVerb || this.withinTimeOf(verb, dateVerb) ? inClause[0]!.date : undefined;
   }
 
   private actorKeysIn(start: number, end: number): string[] {
@@ -354,6 +388,8 @@ export class ParsedEvents {
 
   nounMention(t: ParsedToken): Mention | undefined {
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
+    // "get-out-the-vote efforts": a word inside a hyphenated compound modifies, it names no event.
+    if (this.ctx.text[t.start - 1] === '-' || this.ctx.text[t.end] === '-') return undefined;
     if (t.ent === 'PERSON' || t.ent === 'WORK_OF_ART') return undefined;
     // "voting law", "the primary calendar": a modifier of another noun, not an event mention.
     if (t.dep === 'compound' || t.dep === 'amod') return undefined;
@@ -375,12 +411,27 @@ export class ParsedEvents {
     if (!ownDate && hypothetical(this.syntax, verb)) return undefined;
     const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));
     const span = spanOf(this.ctx.text, this.syntax.tok(first).start, t.end);
-    let date =
-      ownDate ??
-      (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n)), t.start) : undefined) ??
-      (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateOfPredicate(verb, t.start) : undefined) ??
-      this.onlyDateOfClause(t.start) ??
-      this.discourseDay(t.start);
+    // Dates from around the noun only when it takes part in what its clause tells: not the reference point of
+    // "two months until the election", not an event named to describe a person ("Cooper, McCrory's opponent in the
+    // upcoming election, called Friday for …").
+    const borrowed = (): FuzzyDate | undefined => {
+      if (t.dep === 'pobj' && RELATIVE_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) {
+        // …unless the date follows the noun right away, whatever the parse hung it on ("before the convention in late July").
+        const next = verb ? this.dateOfPredicate(verb, t.start) : undefined;
+        const between = next?.span && next.span.start >= t.end ? this.ctx.text.slice(t.end, next.span.start) : undefined;
+        return between !== undefined && /^\s*(?:(?:in|on|at|of)\s+)?(?:(?:early|late|mid)[-\s]+)?$/i.test(between) ? next : undefined;
+      }
+      if (nouns.some((n) => this.syntax.tok(n).ent === 'PERSON' || PERSON_LINKS.has(this.syntax.tok(n).dep))) return undefined;
+      return (
+        (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n)), t.start) : undefined) ??
+        (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateOfPredicate(verb, t.start) : undefined) ??
+        this.onlyDateOfClause(t.start, verb) ??
+        this.discourseDay(t.start)
+      );
+    };
+    let date = ownDate ?? borrowed();
+    // "the upcoming election" is not dated by a day already past.
+    if (date && !ownDate && left.some((k) => FUTURE_MODIFIERS.has(k.lemma.toLowerCase())) && date.end < this.ctx.publishedAt) date = undefined;
     const peg = !date && PEGGED_KINDS.has(lex.kind) ? this.newsPeg(t, verb) : undefined;
     if (date) date = this.weekOf(date, verb);
     let ordinal: number | undefined;

@@ -222,6 +222,14 @@ describe('events from the parse', () => {
       }
     });
 
+    it('takes no date from a clause inside an adjunct ("on the day they met … since strikes started on Sept. 30")', async () => {
+      const a = await extract(
+        'The news on the finalisation of the accord came on the day the two armies held their third video conference, focusing on missions since strikes started in the region on Sept. 30.',
+        '2015-10-15',
+      );
+      expect(mentioning(a, 'accord').date).toBeNull();
+    });
+
     it('makes one event of "the primary in Montana"', async () => {
       const a = await extract('Ana Ruiz won the primary in Montana on Tuesday.');
       expect(parsedEvents(a)).toHaveLength(1);

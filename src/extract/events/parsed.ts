@@ -228,6 +228,10 @@ export class ParsedEvents {
       // may anchor another event.
       const wholeAdjunct = this.ctx.text.slice(slot.start, d.span.start).trim() === '';
       if (!own && !wholeAdjunct && this.ctx.isAnchoredElsewhere(d, sentenceStart)) continue;
+      // A date inside a clause of the adjunct ("on the day they met … since forces started strikes on Sept. 30")
+      // belongs to that clause.
+      const clauseVerb = this.verbOfDate(d);
+      if (clauseVerb && clauseVerb.start >= slot.start && clauseVerb.end <= slot.end) continue;
       if (!best || Math.abs(d.span.start - near) < Math.abs(best.span.start - near)) best = d;
     }
     return best?.date;

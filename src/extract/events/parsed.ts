@@ -22,8 +22,8 @@ import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/ty
 import { addDays, normalizeDate } from '../../domain/dates.js';
 import { spanOf } from '../text.js';
 import type { EventContext } from './context.js';
-
-type LexKind = 'MEETING' | 'INCIDENT' | 'AGREEMENT' | 'CAMPAIGN' | 'VOTE';
+import { BARE_WEEKDAY, soonAhead, tensed, WEEKDAYS } from './eventTense.js';
+import { compatibleNames, group, mergeSynonyms, overlaps, width, wordsOf, type LexKind, type Mention } from './mentionGroups.js';
 
 const NOUN_KIND = new Map(nounData.nouns.map((n) => [n.lemma, n.kind as LexKind]));
 const VERB_KIND = new Map(Object.entries(mentionData.verbs) as Array<[string, LexKind]>);
@@ -49,29 +49,6 @@ const LEFT_DEPS = new Set(['det', 'poss', 'amod', 'compound', 'nummod', 'nmod', 
 
 /** The graph has no VOTE kind: elections, primaries and votes are OTHER events named by what they are. */
 const GRAPH_KIND: Record<LexKind, EventKind> = { MEETING: 'MEETING', INCIDENT: 'INCIDENT', AGREEMENT: 'AGREEMENT', CAMPAIGN: 'CAMPAIGN', VOTE: 'OTHER' };
-
-interface Mention {
-  kind: LexKind;
-  /** Lemma of the event word ("primary", "attack"): mentions of one event share it. */
-  trigger: string;
-  name: string;
-  span: Span;
-  token: number;
-  date?: FuzzyDate;
-  ordinal?: number;
-  definite: boolean;
-  verb: boolean;
-  /** A place standing for the vote held there ("won Missouri"). */
-  place?: string;
-  /** The place's contest is told in the past ("won Missouri"): it can take the article's voting day. */
-  past?: boolean;
-  /** The noun has its own complement ("the vote on the trade bill"): it names its own matter, not the article's vote. */
-  complemented?: boolean;
-  /** The news peg (publication day or the one before) of an undated mention the lede reports as done: its date
-   *  only when it joins no event of the article. */
-  peg?: FuzzyDate;
-  participantKeys: string[];
-}
 
 function lexKindOfNoun(syntax: Syntax, t: ParsedToken): { kind: LexKind; trigger: string; first: number } | undefined {
   const lemma = t.lemma.toLowerCase();
@@ -568,153 +545,6 @@ export class ParsedEvents {
     });
     return { kind, trigger, name: trigger, span: spanOf(this.ctx.text, t.start, t.end), token: t.i, date, definite: true, verb: true, participantKeys };
   }
-}
-
-interface Grouped {
-  kind: LexKind;
-  trigger: string;
-  name: string;
-  date: FuzzyDate | null;
-  ordinal?: number;
-  mentions: Mention[];
-}
-
-const UNDECIDED_TENSE = new Set(mentionData.undecidedTenseVerbs);
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-/** A bare weekday ("Tuesday", "Tuesday's", "on Tuesday"): nothing but the weekday says which week. */
-const BARE_WEEKDAY = /^(?:on\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)(?:['’]s)?(?:\s+(?:night|morning|afternoon|evening))?$/i;
-
-/**
- * The tense of the event's predicate decides the week of a bare weekday when it can ("won Tuesday's primary" is
- * past, "will hold a rally on Friday" future) — the sentence-wide cue words the shared date code reads are misled
- * by a quote ("… will be," he said at Tuesday's rally).
- */
-function tensed(syntax: Syntax, verb: ParsedToken | undefined): 'past' | 'future' | undefined {
-  // "scheduled a debate for Thursday": planning happened, the event may still be ahead.
-  if (!verb || UNDECIDED_TENSE.has(verb.lemma.toLowerCase())) return undefined;
-  const aux = syntax.kids(verb.i).filter((k) => k.dep === 'aux' || k.dep === 'auxpass');
-  if (aux.some((k) => ['will', "'ll", 'shall'].includes(k.lemma.toLowerCase()) || k.text.toLowerCase() === "'ll")) return 'future';
-  if (verb.tag === 'VBD' || aux.some((k) => k.tag === 'VBD' || ['have', 'has', 'had'].includes(k.text.toLowerCase()))) return 'past';
-  return undefined;
-}
-
-/** How far ahead a yearless date may lie to be read as coming rather than past. */
-const SOON_DAYS = 92;
-
-/**
- * A yearless month or day the date code put in the past ("late July" in a June article → last July) moved to the
- * coming one when that is near (within SOON_DAYS of publication): news names a near month ahead without its year,
- * while a month or day long past is told as such ("the attacks in November", written in July, were last November).
- */
-function soonAhead(date: FuzzyDate, publishedAt: string): FuzzyDate {
-  // "last October", "the previous March": the words say past.
-  if (date.end >= publishedAt || (date.span && /\b(?:last|past|previous|ago)\b/i.test(date.span.exact))) return date;
-  const next = (iso: string) => `${Number(iso.slice(0, 4)) + 1}${iso.slice(4)}`;
-  const start = next(date.start);
-  const end = date.precision === 'MONTH' ? new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 0)).toISOString().slice(0, 10) : next(date.end);
-  if ((Date.parse(start) - Date.parse(publishedAt)) / 86_400_000 > SOON_DAYS) return date;
-  return { ...date, start, end };
-}
-
-const overlaps = (a: FuzzyDate, b: FuzzyDate) => a.start <= b.end && b.start <= a.end;
-const wordsOf = (name: string) => name.toLowerCase().split(' ');
-/** "primary" ⊆ "Delaware Democratic presidential primary": the shorter name says less, not something else. */
-const nameWithin = (short: string, long: string) => {
-  const words = new Set(wordsOf(long));
-  return wordsOf(short).every((w) => words.has(w));
-};
-const compatibleNames = (a: string, b: string) => nameWithin(a, b) || nameWithin(b, a);
-const width = (d: FuzzyDate) => Date.parse(d.end) - Date.parse(d.start);
-
-/**
- * The article's one voting day: the day of every day-dated vote event found so far, when they all agree. A place
- * won or lost with no date of its own in a results story ("Sanders lost Ohio, Florida and North Carolina") was won
- * that day; with two voting days in the article nothing says which.
- */
-function electionDay(events: Grouped[], publishedAt: string): FuzzyDate | undefined {
-  const days = new Map<string, FuzzyDate>();
-  // Only a day already past: "He now looks to the Arizona primary on March 22" is no day anything was won.
-  for (const e of events) if (e.kind === 'VOTE' && e.date?.precision === 'DAY' && e.date.start <= publishedAt) days.set(e.date.start, e.date);
-  const day = days.size === 1 ? [...days.values()][0]! : undefined;
-  return day && { ...day, source: 'INFERRED' };
-}
-
-/** One event per trigger + name + date within the article; undated definite mentions join the one event of their trigger. */
-function group(mentions: Mention[], publishedAt: string): Grouped[] {
-  const events: Grouped[] = [];
-  const dated = mentions.filter((m) => (m.date || m.ordinal !== undefined) && m.place === undefined);
-  for (const m of dated.filter((x) => !x.verb)) {
-    const same = events.find(
-      (e) =>
-        e.trigger === m.trigger &&
-        compatibleNames(e.name, m.name) &&
-        (m.ordinal === undefined || e.ordinal === undefined || e.ordinal === m.ordinal) &&
-        (!m.date || !e.date || overlaps(m.date, e.date)),
-    );
-    if (same) {
-      same.mentions.push(m);
-      if (m.name.length > same.name.length) same.name = m.name;
-      if (m.date && (!same.date || width(m.date) < width(same.date))) same.date = m.date;
-      same.ordinal ??= m.ordinal;
-    } else events.push({ kind: m.kind, trigger: m.trigger, name: m.name, date: m.date ?? null, ordinal: m.ordinal, mentions: [m] });
-  }
-  // A place's contest joins the article's vote event of that place ("the Missouri primary"), else stands alone when
-  // dated. Dated ones first, so that an undated "won Ohio" finds the Ohio contest another sentence dates.
-  const contests = mentions.filter((x) => x.place !== undefined);
-  for (const m of [...contests.filter((x) => x.date), ...contests.filter((x) => !x.date)]) {
-    const words = wordsOf(m.place!);
-    const same = events.filter((e) => e.kind === 'VOTE' && e.trigger !== 'contest' && words.every((w) => wordsOf(e.name).includes(w)) && (!m.date || !e.date || overlaps(m.date, e.date)));
-    if (same.length === 1) {
-      same[0]!.mentions.push(m);
-      continue;
-    }
-    if (same.length > 0 || !events.some((e) => e.kind === 'VOTE')) continue;
-    const date = m.date ?? (m.past ? electionDay(events, publishedAt) : undefined) ?? m.peg;
-    if (!date) continue;
-    const prior = events.find((e) => e.trigger === 'contest' && e.name === m.name && e.date && overlaps(e.date, date));
-    if (prior) prior.mentions.push(m);
-    else events.push({ kind: 'VOTE', trigger: 'contest', name: m.name, date, mentions: [m] });
-  }
-  // A dated verb ("voters caucused Monday") is the article's one event of its kind on that date, else its own.
-  for (const m of dated.filter((x) => x.verb)) {
-    const same = events.filter((e) => e.kind === m.kind && e.date && m.date && overlaps(e.date, m.date));
-    if (same.length === 1) same[0]!.mentions.push(m);
-    else if (same.length === 0) events.push({ kind: m.kind, trigger: m.trigger, name: m.name, date: m.date ?? null, mentions: [m] });
-  }
-  // Several candidates: the one mentioned last before it ("Delaware's primary … the primary").
-  for (const m of mentions.filter((x) => !x.date && x.ordinal === undefined && x.definite && !x.verb && x.place === undefined)) {
-    const same = events.filter((e) => e.trigger === m.trigger && nameWithin(m.name, e.name));
-    const before = (e: Grouped) => Math.max(-1, ...e.mentions.filter((x) => x.span.start < m.span.start).map((x) => x.span.start));
-    let target = same.length === 1 ? same[0] : same.filter((e) => before(e) >= 0).sort((a, b) => before(b) - before(a))[0];
-    // A vote named by a common word only ("the contest", "the vote") in an article with one vote is that vote.
-    if (!target && same.length === 0 && m.kind === 'VOTE' && !m.complemented && m.name === m.name.toLowerCase()) {
-      const votes = events.filter((e) => e.kind === 'VOTE');
-      if (votes.length === 1) target = votes[0];
-    }
-    target?.mentions.push(m);
-  }
-  return events;
-}
-
-/** Kinds whose common words name one thing on one day in one article ("the agreement" and "the deal" of May 27). */
-const SYNONYM_KINDS = new Set<LexKind>(['AGREEMENT', 'INCIDENT']);
-
-/**
- * One article's agreements (or incidents) named by common words only, on one day, are one event told two ways
- * ("reached an agreement Friday … the deal, struck Friday"); proper words ("the Paris attack") keep events apart.
- */
-function mergeSynonyms(groups: Grouped[]): Grouped[] {
-  const generic = (g: Grouped) => g.name === g.name.toLowerCase();
-  const out: Grouped[] = [];
-  for (const g of groups) {
-    const same =
-      SYNONYM_KINDS.has(g.kind) && generic(g) && g.date?.precision === 'DAY' && g.ordinal === undefined
-        ? out.find((o) => o.kind === g.kind && generic(o) && o.ordinal === undefined && o.date?.precision === 'DAY' && o.date.start === g.date!.start)
-        : undefined;
-    if (same) same.mentions.push(...g.mentions);
-    else out.push(g);
-  }
-  return out;
 }
 
 /**

@@ -82,6 +82,16 @@ export class Syntax {
     return lo;
   }
 
+  /** The tokens lying wholly within the characters [start, end), in text order. */
+  within(start: number, end: number): ParsedToken[] {
+    const out: ParsedToken[] = [];
+    for (let i = this.tokenAt(start); i < this.tokens.length && this.tokens[i]!.start < end; i++) {
+      const t = this.tokens[i]!;
+      if (t.start >= start && t.end <= end) out.push(t);
+    }
+    return out;
+  }
+
   /** Character range of a token range. */
   chars(r: TokenRange): { start: number; end: number } {
     return { start: this.tokens[r.first]!.start, end: this.tokens[r.last]!.end };

@@ -230,7 +230,7 @@ export class ParsedEvents {
    * shared date code takes the past one whenever the sentence has no future cue word ("before it drafts the
    * platform for the convention in late July", written in June, is next month's).
    */
-  private weekOf(date: FuzzyDate, verb: ParsedToken | undefined): FuzzyDate {
+  private byTense(date: FuzzyDate, verb: ParsedToken | undefined): FuzzyDate {
     const yearless = date.span && !/\d{4}/.test(date.span.exact) && !BARE_WEEKDAY.test(date.span.exact.trim()) && /\p{L}/u.test(date.span.exact);
     // "last October": the date reader keeps only "October"; the word before it says past.
     const saidPast = !!date.span && /\b(?:last|past|previous)\s+$/i.test(this.ctx.text.slice(Math.max(0, date.span.start - 12), date.span.start));
@@ -248,15 +248,15 @@ export class ParsedEvents {
 
   /**
    * A lexical meeting's bare weekday ("held its hearing Wednesday, in the hopes that the platform will …") re-read by
-   * the tense of the verb the weekday hangs on, as a parse event's is (weekOf): the lexical rules read the tense of
+   * the tense of the verb the weekday hangs on, as a parse event's is (byTense): the lexical rules read the tense of
    * the whole sentence.
    */
   rereadWeekday(date: FuzzyDate): FuzzyDate {
     if (!date.span || date.source !== 'TEXT' || !BARE_WEEKDAY.test(date.span.exact.trim())) return date;
-    const tok = this.syntax.tokens.find((t) => t.start >= date.span!.start && t.end <= date.span!.end && t.ent === 'DATE');
+    const tok = this.syntax.within(date.span.start, date.span.end).find((t) => t.ent === 'DATE');
     let cur = tok;
     for (let hops = 0; cur && hops < 4 && cur.pos !== 'VERB' && cur.head !== cur.i; hops++) cur = this.syntax.tok(cur.head);
-    return cur?.pos === 'VERB' ? this.weekOf(date, cur) : date;
+    return cur?.pos === 'VERB' ? this.byTense(date, cur) : date;
   }
 
   /**
@@ -309,7 +309,7 @@ export class ParsedEvents {
 
   /** The verb a date mention hangs on: up the tree from its first token to the first verb. */
   private verbOfDate(d: DateMention): ParsedToken | undefined {
-    let cur = this.syntax.tokens.find((x) => x.start >= d.span.start && x.end <= d.span.end);
+    let cur: ParsedToken | undefined = this.syntax.within(d.span.start, d.span.end)[0];
     for (let hops = 0; cur && hops < 6; hops++) {
       if (cur.pos === 'VERB' || (cur.pos === 'AUX' && cur.dep === 'ROOT')) return cur;
       if (cur.head === cur.i) return undefined;
@@ -336,7 +336,7 @@ export class ParsedEvents {
       const last = days[days.length - 1];
       if (!last) continue;
       const shift = /next|following/i.test(phrase[0]) ? 1 : /before|previous/i.test(phrase[0]) ? -1 : 0;
-      // The same day keeps the words it was told in, so a bare weekday is re-read by the event's tense (weekOf).
+      // The same day keeps the words it was told in, so a bare weekday is re-read by the event's tense (byTense).
       if (shift === 0) return { ...last.date, source: 'INFERRED' };
       const day = addDays(last.date.start, shift);
       return { start: day, end: day, precision: 'DAY', source: 'INFERRED', span: spanOf(this.ctx.text, phraseAt, phraseAt + phrase[0].length) };
@@ -414,7 +414,7 @@ export class ParsedEvents {
     // "the upcoming election" is not dated by a day already past.
     if (date && !ownDate && left.some((k) => FUTURE_MODIFIERS.has(k.lemma.toLowerCase())) && date.end < this.ctx.publishedAt) date = undefined;
     const peg = !date && PEGGED_KINDS.has(lex.kind) ? this.newsPeg(t, verb) : undefined;
-    if (date) date = this.weekOf(date, verb);
+    if (date) date = this.byTense(date, verb);
     let ordinal: number | undefined;
     const properParts: string[] = [];
     const commonParts: string[] = [];
@@ -499,16 +499,13 @@ export class ParsedEvents {
     const { start, end } = this.syntax.chars(range);
     const place = this.ctx.text.slice(start, end);
     const nounAnchor = anchor.pos !== 'VERB';
+    const predicate = nounAnchor ? governingVerb(this.syntax, anchor).verb : anchor;
     const anchorSlots = [...(nounAnchor ? subtreeSlots(this.syntax, leftModifiers(this.syntax, anchor.i)) : []), ...dateSlots(this.syntax, anchor.i)];
     let date = this.dateIn(anchorSlots, anchor.start);
-    if (!date && nounAnchor) {
-      const { verb } = governingVerb(this.syntax, anchor);
-      if (verb) date = this.dateOfPredicate(verb, anchor.start);
-    }
+    if (!date && nounAnchor && predicate) date = this.dateOfPredicate(predicate, anchor.start);
     date ??= this.onlyDateOfClause(anchor.start);
-    const predicate = nounAnchor ? governingVerb(this.syntax, anchor).verb : anchor;
     const past = tensed(this.syntax, predicate) === 'past';
-    if (date) date = this.weekOf(date, predicate);
+    if (date) date = this.byTense(date, predicate);
     const peg = date ? undefined : this.newsPeg(t, predicate);
     return {
       kind: 'VOTE',
@@ -534,7 +531,7 @@ export class ParsedEvents {
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
     const found = this.dateIn(dateSlots(this.syntax, t.i), t.start) ?? this.discourseDay(t.start);
     if (!found) return undefined;
-    const date = this.weekOf(found, t);
+    const date = this.byTense(found, t);
     const trigger = VERB_NOUN.get(t.lemma.toLowerCase()) ?? t.lemma.toLowerCase();
     const subj = this.syntax.kid(t.i, new Set(['nsubj', 'nsubjpass']));
     const obj = this.syntax.kid(t.i, 'dobj');
@@ -545,6 +542,11 @@ export class ParsedEvents {
     });
     return { kind, trigger, name: trigger, span: spanOf(this.ctx.text, t.start, t.end), token: t.i, date, definite: true, verb: true, participantKeys };
   }
+}
+
+/** Adds mentions to a lexical event, keeping its mentions in text order. */
+function addMentions(e: ExtractedEvent, spans: Span[]): void {
+  e.mentions = [...e.mentions, ...spans].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -569,7 +571,7 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
     }
     if (targets.length !== 1) return true;
     const target = targets[0]!;
-    target.mentions = [...target.mentions, ...p.mentions].sort((a, b) => a.start - b.start);
+    addMentions(target, p.mentions);
     target.participantKeys = [...new Set([...target.participantKeys, ...p.participantKeys])];
     return false;
   });
@@ -585,8 +587,7 @@ function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: P
     if (e.date || e.series || e.kind === 'AGREEMENT_MILESTONE') continue;
     const dates: FuzzyDate[] = [];
     for (const span of e.mentions) {
-      for (const t of syntax.tokens) {
-        if (t.start < span.start || t.end > span.end) continue;
+      for (const t of syntax.within(span.start, span.end)) {
         const date = (finder.nounMention(t) ?? finder.verbMention(t))?.date;
         if (date) dates.push(date);
       }
@@ -631,7 +632,7 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
     const same = groups.filter((g) => g.trigger === m.trigger && compatibleNames(g.name, m.name) && recent(g.date));
     const sameLexical = lexical.filter((e) => GRAPH_KIND[m.kind] === e.kind && recent(e.date) && (wordsOf(e.name).includes(m.trigger) || e.mentions.some((x) => lastWord(x) === m.trigger)));
     if (same.length === 1) same[0]!.mentions.push(m);
-    else if (same.length === 0 && sameLexical.length === 1) sameLexical[0]!.mentions = [...sameLexical[0]!.mentions, m.span].sort((a, b) => a.start - b.start);
+    else if (same.length === 0 && sameLexical.length === 1) addMentions(sameLexical[0]!, [m.span]);
     else {
       pegged.push(m);
       continue;
@@ -643,7 +644,7 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
     if (used.has(m) || m.date || m.verb || m.place !== undefined || !m.definite) continue;
     const named = lexical.filter((e) => e.mentions.some((x) => x.start < m.span.start && lastWord(x) === m.trigger));
     if (named.length === 1) {
-      named[0]!.mentions = [...named[0]!.mentions, m.span].sort((a, b) => a.start - b.start);
+      addMentions(named[0]!, [m.span]);
       used.add(m);
     }
   }

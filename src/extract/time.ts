@@ -91,8 +91,7 @@ export function resolveDates(text: string, publishedAt: string, range: { start: 
     // chrono sometimes swallows the punctuation after a date ("last weekend,"): the span keeps the words only.
     // It also reads a dash and a bare number after a weekday as a range ("on Tuesday night - 22 points behind"):
     // the number is no day ("May 3 - 7", with its month, is a range and keeps its words).
-    const dashNumber = !r.start.isCertain('month') && /\s*[-–—]\s*\d+$/.test(r.text);
-    const words = (dashNumber ? r.text.replace(/\s*[-–—]\s*\d+$/, '') : r.text).replace(/[\s,;:]+$/, '');
+    const words = (r.start.isCertain('month') ? r.text : r.text.replace(/\s*[-–—]\s*\d+$/, '')).replace(/[\s,;:]+$/, '');
     // "over the weekend": chrono reads only "weekend"; the words before it belong to the date.
     const lead = /weekend/i.test(words) ? /\b(?:over|during|through|throughout|on|at)?\s*the\s+$/i.exec(text.slice(Math.max(range.start, start - 20), start)) : null;
     const from = lead ? start - lead[0].length + (lead[0].length - lead[0].trimStart().length) : start;

@@ -349,9 +349,9 @@ export interface EventResolution {
 const baseName = (name: string) => name.replace(/ of \d{4}(?:-\d{2}){0,2}(?:\/\d{4}-\d{2}-\d{2})?$/, '');
 
 /**
- * Two names of one event told two ways: the same event word last and the same proper words, common words aside
- * ("the terrorist attack" / "the attack"). A proper word on one side only may name another event ("the convention"
- * of one article is not always "the Democratic convention" of another), so it keeps them apart.
+ * Two names of one event (the same name, or told two ways): the same event word last and the same proper words,
+ * common words aside ("the terrorist attack" / "the attack"). A proper word on one side only may name another
+ * event ("the convention" of one article is not always "the Democratic convention" of another): it keeps them apart.
  */
 function namesFit(a: string, b: string): boolean {
   const words = (n: string) => n.split(' ');
@@ -383,7 +383,7 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
   // without its place), so that either order of the two gives one node.
   const sameName = known.filter(
-    (k) => k.kind === e.kind && ((placeVote && k.id.startsWith(prefix)) || baseName(k.name) === name || namesFit(baseName(k.name), name)) && k.start !== null,
+    (k) => k.kind === e.kind && ((placeVote && k.id.startsWith(prefix)) || namesFit(baseName(k.name), name)) && k.start !== null,
   );
   const nested = sameName.filter((k) => {
     const ks = k.start!;

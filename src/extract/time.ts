@@ -4,7 +4,9 @@
  * chrono-node finds the date expressions; a refiner then fixes what news needs and chrono does not do:
  * a bare weekday or month in a past-tense sentence is the most recent one on or before publication
  * ("on Wednesday" in a Thursday article is the day before, not next week), "the weekend" is a Saturday–
- * Sunday interval, and precision never claims more than the words give (a month stays a month).
+ * Sunday interval, "last week" and "this week" are Monday–Sunday intervals (chrono reads "last week" as the day
+ * seven days back and does not read "this week" at all), and precision never claims more than the words give (a
+ * month stays a month).
  */
 import * as chrono from 'chrono-node';
 import { spanOf } from './text.js';
@@ -66,6 +68,32 @@ function fuzzy(start: string, end: string, precision: DatePrecision, span: Span)
   return { start, end, precision, source: 'TEXT', span };
 }
 
+/** "(earlier|later) this week", which chrono's casual English does not parse: read here, resolved in `refine`. */
+const THIS_WEEK = /\b(?:(?:earlier|later)\s+)?this\s+week\b/i;
+const newsChrono = chrono.casual.clone();
+newsChrono.parsers.push({
+  pattern: () => THIS_WEEK,
+  extract: (context) => context.createParsingComponents({ day: context.reference.instant.getUTCDate(), month: context.reference.instant.getUTCMonth() + 1, year: context.reference.instant.getUTCFullYear() }),
+});
+
+/** A week named relative to publication: "this week", "earlier this week", "last week", "the past week", "next week". */
+const RELATIVE_WEEK = /\b(?:(earlier|later)\s+)?(?:(the)\s+)?(this|last|previous|past|next)\s+week\b/;
+
+/**
+ * The Monday–Sunday interval a week expression names (weeks start on Monday, as ISO 8601 and most newsrooms count);
+ * "the past week" and "the last week" are the seven days before publication.
+ */
+function weekInterval(m: RegExpExecArray, publishedAt: string): [string, string] {
+  const monday = addDays(publishedAt, -((parseIsoDate(publishedAt).getUTCDay() + 6) % 7));
+  const [, part, the, which] = m;
+  if (which === 'past' || (which === 'last' && the)) return [addDays(publishedAt, -7), publishedAt];
+  if (which === 'last' || which === 'previous') return [addDays(monday, -7), addDays(monday, -1)];
+  if (which === 'next') return [addDays(monday, 7), addDays(monday, 13)];
+  if (part === 'earlier') return [monday, publishedAt];
+  if (part === 'later') return [publishedAt, addDays(monday, 6)];
+  return [monday, addDays(monday, 6)];
+}
+
 /** One expression chrono found, at an absolute offset into the article text. */
 export interface ParsedDate {
   /** Offset of the expression in the whole text. */
@@ -77,7 +105,7 @@ export interface ParsedDate {
 export function parseDates(text: string, publishedAt: string, range: { start: number; end: number }): ParsedDate[] {
   const slice = text.slice(range.start, range.end);
   const ref = parseIsoDate(publishedAt);
-  const results = chrono.parse(slice, { instant: new Date(ref.getTime() + 12 * 3_600_000), timezone: 0 }, { forwardDate: false });
+  const results = newsChrono.parse(slice, { instant: new Date(ref.getTime() + 12 * 3_600_000), timezone: 0 }, { forwardDate: false });
   return results.map((result) => ({ at: range.start + result.index, result }));
 }
 
@@ -96,7 +124,9 @@ export function resolveDates(text: string, publishedAt: string, range: { start: 
     const lead = /weekend/i.test(words) ? /\b(?:over|during|through|throughout|on|at)?\s*the\s+$/i.exec(text.slice(Math.max(range.start, start - 20), start)) : null;
     const from = lead ? start - lead[0].length + (lead[0].length - lead[0].trimStart().length) : start;
     const span = spanOf(text, from, start + words.length);
-    const date = refine(r, publishedAt, inFuture, span);
+    // "in the last week": the seven days before, not last calendar week; chrono leaves "the" out of the text.
+    const the = /\bthe\s+$/i.test(text.slice(Math.max(range.start, start - 4), start));
+    const date = refine(r, publishedAt, inFuture, span, the);
     if (date) out.push({ span, date });
   }
   return out;
@@ -116,9 +146,21 @@ export function findDates(
   return resolveDates(text, publishedAt, range, parseDates(text, publishedAt, range), inFuture);
 }
 
-function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, span: Span): FuzzyDate | null {
+function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, span: Span, afterThe = false): FuzzyDate | null {
   const c = r.start;
-  const words = r.text.toLowerCase();
+  const words = `${afterThe ? 'the ' : ''}${r.text.toLowerCase()}`;
+  // Before the relative-to-another-event check: "earlier this week" is relative to publication.
+  const week = RELATIVE_WEEK.exec(words);
+  if (week) {
+    const [start, end] = weekInterval(week, publishedAt);
+    // "on Monday of last week": that week's Monday.
+    const weekday = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
+    if (weekday !== null) {
+      const day = addDays(start, (weekday + 6) % 7);
+      if (day <= end) return fuzzy(day, day, 'DAY', span);
+    }
+    return fuzzy(start, end, 'INTERVAL', span);
+  }
   if (RELATIVE_TO_OTHER_EVENT.test(words)) return null;
   // chrono reads "(earlier) in the day" as tomorrow; the day meant is the story's, not the publication's.
   if (/^(?:in\s+)?the\s+day$/.test(words)) return null;

@@ -234,6 +234,29 @@ describe('events from the parse', () => {
       const a = await extract('Ana Ruiz won the primary in Montana on Tuesday.');
       expect(parsedEvents(a)).toHaveLength(1);
     });
+
+    it('names a vote by the one place of its "in" phrase, so that "won" that place is the same vote', async () => {
+      const a = await extract('This week’s contest in Montana is different territory for Ana Ruiz. She expects to win Montana easily.');
+      const votes = parsedEvents(a);
+      expect(votes).toHaveLength(1);
+      expect(votes[0]!.name).toMatch(/^Montana contest of /);
+      expect(votes[0]!.mentions.map((m) => m.exact)).toEqual(['This week’s contest', 'Montana']);
+      // A list of places is each place's own vote, not one named by them all.
+      const b = await extract('Ana Ruiz won the primaries in Montana and Idaho on Tuesday.');
+      const names = parsedEvents(b).map((e) => e.name);
+      expect(names).toEqual(expect.arrayContaining(['Idaho contest of 2024-03-12', 'Montana contest of 2024-03-12']));
+      expect(names.filter((n) => n.includes('Montana'))).toEqual(['Montana contest of 2024-03-12']);
+    });
+
+    it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
+      const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
+      expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });
+      // Not a verb politics uses for words ("attacked law enforcement officers"), not beyond the lede.
+      const c = await extract('Governor calls rival a disgrace.\n\nThe governor called Ana Ruiz a disgrace after she attacked police officers nationwide.');
+      expect(parsedEvents(c)).toEqual([]);
+      const b = await extract('Senate debates tariffs.\n\nThe debate went on for hours.\n\nLater the Senate voted to repeal the law.');
+      expect(parsedEvents(b)).toEqual([]);
+    });
   });
 
   it('gives one node to one event across articles, by name and day', async () => {

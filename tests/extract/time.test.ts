@@ -38,6 +38,21 @@ describe('findDates', () => {
     });
   });
 
+  it('reads "last week", "this week" and their kin as Monday–Sunday intervals, never as one day', () => {
+    // Published Tuesday 2016-03-15: this week is Mar 14–20, last week Mar 7–13.
+    const weeks = (text: string) => findDates(text, '2016-03-15').map((m) => [m.span.exact, m.date.start, m.date.end, m.date.precision]);
+    expect(weeks('He scored big in Michigan last week.')).toEqual([['last week', '2016-03-07', '2016-03-13', 'INTERVAL']]);
+    expect(weeks('This week’s contest is different.')).toEqual([['This week', '2016-03-14', '2016-03-20', 'INTERVAL']]);
+    expect(weeks('They met earlier this week.')).toEqual([['earlier this week', '2016-03-14', '2016-03-15', 'INTERVAL']]);
+    expect(weeks('It closes later this week.')).toEqual([['later this week', '2016-03-15', '2016-03-20', 'INTERVAL']]);
+    expect(weeks('Prices fell over the past week.')).toEqual([['past week', '2016-03-08', '2016-03-15', 'INTERVAL']]);
+    expect(weeks('They meet again next week.')).toEqual([['next week', '2016-03-21', '2016-03-27', 'INTERVAL']]);
+    expect(weeks('He made a big deal of it in the last week.')).toEqual([['last week', '2016-03-08', '2016-03-15', 'INTERVAL']]);
+    expect(weeks('Police released video on Monday of last week.')).toEqual([['on Monday of last week', '2016-03-07', '2016-03-07', 'DAY']]);
+    // "a week later" is anchored on another event, as before.
+    expect(weeks('A week later the talks resumed.')).toEqual([]);
+  });
+
   it('keeps the words of a weekend and drops punctuation chrono swallows', () => {
     expect(findDates('the jets came within close reach over the weekend.', '2015-10-15')[0]?.span.exact).toBe('over the weekend');
     expect(findDates('since just last weekend, both aircraft', '2015-10-15')[0]?.span.exact).toBe('last weekend');

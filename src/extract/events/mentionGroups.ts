@@ -86,7 +86,7 @@ export function group(mentions: Mention[], publishedAt: string): Grouped[] {
   const contests = mentions.filter((x) => x.place !== undefined);
   for (const m of [...contests.filter((x) => x.date), ...contests.filter((x) => !x.date)]) {
     const words = wordsOf(m.place!);
-    const same = events.filter((e) => e.kind === 'VOTE' && e.trigger !== 'contest' && words.every((w) => wordsOf(e.name).includes(w)) && (!m.date || !e.date || overlaps(m.date, e.date)));
+    const same = events.filter((e) => e.kind === 'VOTE' && e.mentions.some((x) => x.place === undefined) && words.every((w) => wordsOf(e.name).includes(w)) && (!m.date || !e.date || overlaps(m.date, e.date)));
     if (same.length === 1) {
       same[0]!.mentions.push(m);
       continue;

@@ -41,6 +41,7 @@ const IRREALIS_HEADS = new Set(mentionData.irrealisHeads);
 const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
+const NEWS_PEG_VERBS = new Set(mentionData.newsPegVerbs);
 const ORDINALS = new Map(Object.entries(ordinalData.words));
 const SPEECH_VERBS = new Set(speechData.verbs);
 /** Entity types whose tokens name the event's place or parties ("New Hampshire", "Republican"). */
@@ -291,7 +292,7 @@ export class ParsedEvents {
     // A headline's present tells the past ("Truck attack kills 80") when the event is the predicate's own subject
     // or object — not "Kasich hopes for a win in the Ohio primary".
     const headlineNews =
-      t.start < this.headlineEnd && !!verb && ['VBZ', 'VBP'].includes(verb.tag) && DIRECT_ARGUMENTS.has(t.dep) && t.head === verb.i;
+      t.start < this.headlineEnd && !!verb && ['VBZ', 'VBP'].includes(verb.tag) && (t.i === verb.i || (DIRECT_ARGUMENTS.has(t.dep) && t.head === verb.i));
     if (tense !== 'past' && !headlineNews) return undefined;
     return { start: addDays(this.ctx.publishedAt, -1), end: this.ctx.publishedAt, precision: 'INTERVAL', source: 'PUBLICATION' };
   }
@@ -431,6 +432,12 @@ export class ParsedEvents {
       if (NAMING_ENTS.has(k.ent) || k.pos === 'PROPN') properParts.push(k.text.replace(/['’]s$/, ''));
       else if (NAME_MODIFIERS.has(lower)) commonParts.push(lower);
     }
+    // "the contest in Indiana", "the primary in Ohio": the one place of a vote names it as "the Indiana contest" does,
+    // so that "won Indiana" finds it. A list ("the primaries in Florida, Ohio and …") is the places' own votes.
+    if (lex.kind === 'VOTE') {
+      const place = this.placeOfVote(t);
+      if (place) properParts.push(...place.split(/\s+/).filter((w) => !properParts.includes(w)));
+    }
     // Not introduced as a new one ("a rally"): may refer to the article's event of the same word.
     const definite = !left.some((k) => k.dep === 'det' && ['a', 'an', 'another', 'some'].includes(k.lemma.toLowerCase()));
     // A plural names its event by the lemma ("caucuses" → "caucus"), unless only the plural is an event word ("talks").
@@ -455,6 +462,17 @@ export class ParsedEvents {
       verb: false,
       participantKeys: this.actorKeysIn(span.start, span.end),
     };
+  }
+
+  /** The one place a vote noun's "in" phrase names ("the contest in Indiana"), not a list of places. */
+  private placeOfVote(t: ParsedToken): string | undefined {
+    const prep = this.syntax.kids(t.i).find((k) => k.dep === 'prep' && k.lemma.toLowerCase() === 'in' && k.i > t.i);
+    const obj = prep && this.syntax.kid(prep.i, 'pobj');
+    if (!obj || obj.ent !== 'GPE' || this.syntax.kids(obj.i).some((k) => k.dep === 'conj')) return undefined;
+    const range = this.syntax.entityOf(obj.i);
+    if (!range) return undefined;
+    const { start, end } = this.syntax.chars(range);
+    return this.ctx.text.slice(start, end);
   }
 
   /**
@@ -490,6 +508,8 @@ export class ParsedEvents {
     else if (headTok.dep === 'pobj' && head.lemma.toLowerCase() === 'in') {
       const governor = this.syntax.tok(head.head);
       const lemma = governor.lemma.toLowerCase();
+      // "the contest in Indiana": the vote noun's own mention names the place (placeOfVote).
+      if (!listed && isVoteNoun(governor)) return undefined;
       // "won in Ohio", "a win in Ohio", "the primaries in Florida, Ohio and …".
       // A vote noun only anchors a list of places ("the primaries in Florida, Ohio and …"); "the primary in Ohio" is
       // the Ohio primary itself, one event.
@@ -530,8 +550,10 @@ export class ParsedEvents {
     if (t.dep === 'xcomp' && IRREALIS_HEADS.has(this.syntax.tok(t.head).lemma.toLowerCase())) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
     const found = this.dateIn(dateSlots(this.syntax, t.i), t.start) ?? this.discourseDay(t.start);
-    if (!found) return undefined;
-    const date = this.byTense(found, t);
+    // "St. Paul Votes To Condemn …": a headline or lede verb that reports the event as news takes the news peg.
+    const peg = found || !NEWS_PEG_VERBS.has(t.lemma.toLowerCase()) ? undefined : this.newsPeg(t, t);
+    if (!found && !peg) return undefined;
+    const date = found ? this.byTense(found, t) : undefined;
     const trigger = VERB_NOUN.get(t.lemma.toLowerCase()) ?? t.lemma.toLowerCase();
     const subj = this.syntax.kid(t.i, new Set(['nsubj', 'nsubjpass']));
     const obj = this.syntax.kid(t.i, 'dobj');
@@ -540,7 +562,7 @@ export class ParsedEvents {
       const { start, end } = this.syntax.chars(this.syntax.subtree(x.i));
       return this.actorKeysIn(start, end);
     });
-    return { kind, trigger, name: trigger, span: spanOf(this.ctx.text, t.start, t.end), token: t.i, date, definite: true, verb: true, participantKeys };
+    return { kind, trigger, name: trigger, span: spanOf(this.ctx.text, t.start, t.end), token: t.i, ...(date ? { date } : { peg }), definite: true, verb: true, participantKeys };
   }
 }
 
@@ -629,8 +651,11 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   // the headline reports ("Plane crash kills 153" … "crashed … on Sunday", two days earlier).
   const recent = (d: FuzzyDate | null) => !!d && d.end <= ctx.publishedAt && d.start >= addDays(ctx.publishedAt, -PEG_WEEK_DAYS);
   for (const m of mentions.filter((x) => !used.has(x) && x.peg && x.place === undefined)) {
-    const same = groups.filter((g) => g.trigger === m.trigger && compatibleNames(g.name, m.name) && recent(g.date));
-    const sameLexical = lexical.filter((e) => GRAPH_KIND[m.kind] === e.kind && recent(e.date) && (wordsOf(e.name).includes(m.trigger) || e.mentions.some((x) => lastWord(x) === m.trigger)));
+    // A verb ("Plane crash kills 153") is the article's one recent event of its kind, whatever its word.
+    const same = groups.filter((g) => (m.verb ? g.kind === m.kind : g.trigger === m.trigger && compatibleNames(g.name, m.name)) && recent(g.date));
+    const sameLexical = lexical.filter(
+      (e) => GRAPH_KIND[m.kind] === e.kind && recent(e.date) && (m.verb || wordsOf(e.name).includes(m.trigger) || e.mentions.some((x) => lastWord(x) === m.trigger)),
+    );
     if (same.length === 1) same[0]!.mentions.push(m);
     else if (same.length === 0 && sameLexical.length === 1) addMentions(sameLexical[0]!, [m.span]);
     else {

@@ -248,6 +248,16 @@ describe('events from the parse', () => {
       expect(names.filter((n) => n.includes('Montana'))).toEqual(['Montana contest of 2024-03-12']);
     });
 
+    it('reads event words the tagger mislabels: a participle before its noun ("working dinner"), an adjective in a noun’s place', async () => {
+      const a = await extract('Thursday’s working dinner at the palace drew forty leaders.');
+      expect(mentioning(a, 'working dinner')).toMatchObject({ kind: 'MEETING', name: 'working dinner of 2024-03-14' });
+      const b = await extract('Vale surged to prominence after she secured second place in Montana’s primary last month.');
+      expect(mentioning(b, 'primary')).toMatchObject({ name: 'Montana primary of 2024-02', date: { start: '2024-02-01', precision: 'MONTH' } });
+      // "scoring big in Idaho last week": the place scored in stands for its vote, in last week's Monday–Sunday.
+      const c = await extract('Ruiz enters Tuesday’s contests with fresh momentum after scoring big in Idaho last week.');
+      expect(mentioning(c, 'Idaho').date).toMatchObject({ start: '2024-03-04', end: '2024-03-10', precision: 'INTERVAL' });
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

@@ -54,9 +54,10 @@ const GRAPH_KIND: Record<LexKind, EventKind> = { MEETING: 'MEETING', INCIDENT: '
 function lexKindOfNoun(syntax: Syntax, t: ParsedToken): { kind: LexKind; trigger: string; first: number } | undefined {
   const lemma = t.lemma.toLowerCase();
   const text = t.text.toLowerCase();
-  // Two-word nouns first ("town hall", "air strike", "video conference"): a compound child right before the head.
+  // Two-word nouns first ("town hall", "air strike", "video conference"): a compound child right before the head,
+  // or a participle the parser calls a modifier ("working dinner": work/VERB/amod).
   const prev = t.i > 0 ? syntax.tok(t.i - 1) : undefined;
-  if (prev && prev.head === t.i && prev.dep === 'compound') {
+  if (prev && prev.head === t.i && (prev.dep === 'compound' || (prev.dep === 'amod' && prev.tag === 'VBG'))) {
     for (const w of [`${prev.lemma.toLowerCase()} ${lemma}`, `${prev.text.toLowerCase()} ${text}`]) {
       const kind = NOUN_KIND.get(w);
       if (kind) return { kind, trigger: w, first: prev.i };
@@ -123,6 +124,8 @@ const PERSON_LINKS = new Set(['appos']);
 /** Words that put an event ahead ("the upcoming election"). */
 const FUTURE_MODIFIERS = new Set(['upcoming', 'coming', 'next', 'forthcoming', 'future', 'planned', 'scheduled']);
 const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
+/** Dependencies only a noun phrase fills. */
+const NOMINAL_ROLES = new Set(['nsubj', 'nsubjpass', 'dobj', 'pobj', 'attr', 'appos']);
 const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp', 'pcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
 /**
@@ -369,7 +372,8 @@ export class ParsedEvents {
   }
 
   nounMention(t: ParsedToken): Mention | undefined {
-    if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return undefined;
+    // "in New Hampshire's primary": the tagger sometimes calls an event noun an adjective; its role says noun.
+    if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && !(t.pos === 'ADJ' && NOMINAL_ROLES.has(t.dep))) return undefined;
     // "get-out-the-vote efforts": a word inside a hyphenated compound modifies, it names no event.
     if (this.ctx.text[t.start - 1] === '-' || this.ctx.text[t.end] === '-') return undefined;
     if (t.ent === 'PERSON' || t.ent === 'WORK_OF_ART') return undefined;

@@ -258,6 +258,26 @@ describe('events from the parse', () => {
       expect(mentioning(c, 'Idaho').date).toMatchObject({ start: '2024-03-04', end: '2024-03-10', precision: 'INTERVAL' });
     });
 
+    it('tells an attack story whose date hangs on the crowd ("a crowd celebrating … on Thursday night") as one dated attack', async () => {
+      const a = await extract(
+        'Truck attack in port city kills 12.\n\nA truck rammed into a crowd celebrating the harbour festival in the port city on Thursday night, ' +
+          'killing 12 people in an apparent terrorist attack, officials said, before being stopped by police.\n\n' +
+          'The mayor said the state of emergency, imposed after gunmen killed 30 people in the capital last November, would be extended.\n\n' +
+          'The president condemned the attack.',
+        '2024-03-15',
+      );
+      // One statement: ", before being stopped by police" is no second thing the officials said, and the content's
+      // "Thursday night" is no said-on date.
+      const officials = a.statements.filter((s) => s.span.exact.includes('officials said'));
+      expect(officials.map((s) => s.saidOn)).toEqual([null]);
+      const attack = mentioning(a, 'rammed');
+      expect(attack.date).toMatchObject({ start: '2024-03-14', precision: 'DAY', source: 'TEXT' });
+      // The headline's "Truck attack" is the body's attack of that Thursday; "the attack" at the end is it too, not
+      // the killing of last November, which only a verb named.
+      expect(attack.mentions.map((m) => m.exact)).toEqual(['Truck attack', 'rammed', 'an apparent terrorist attack', 'the attack']);
+      expect(a.events.filter((e) => e.kind === 'INCIDENT' && e.date?.start.startsWith('2024-03'))).toHaveLength(1);
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

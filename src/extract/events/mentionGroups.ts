@@ -107,7 +107,9 @@ export function group(mentions: Mention[], publishedAt: string): Grouped[] {
   // Several candidates: the one mentioned last before it ("Delaware's primary … the primary").
   for (const m of mentions.filter((x) => !x.date && x.ordinal === undefined && x.definite && !x.verb && x.place === undefined)) {
     const same = events.filter((e) => e.trigger === m.trigger && nameWithin(m.name, e.name));
-    const before = (e: Grouped) => Math.max(-1, ...e.mentions.filter((x) => x.span.start < m.span.start).map((x) => x.span.start));
+    // Mentioned by its word: a verb that joined an event ("militants killed 130 in Paris") does not make it the
+    // one "the attack" refers back to.
+    const before = (e: Grouped) => Math.max(-1, ...e.mentions.filter((x) => !x.verb && x.span.start < m.span.start).map((x) => x.span.start));
     let target = same.length === 1 ? same[0] : same.filter((e) => before(e) >= 0).sort((a, b) => before(b) - before(a))[0];
     // A vote named by a common word only ("the contest", "the vote") in an article with one vote is that vote.
     if (!target && same.length === 0 && m.kind === 'VOTE' && !m.complemented && m.name === m.name.toLowerCase()) {

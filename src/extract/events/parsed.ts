@@ -23,7 +23,7 @@ import { addDays, normalizeDate } from '../../domain/dates.js';
 import { spanOf } from '../text.js';
 import type { EventContext } from './context.js';
 import { BARE_WEEKDAY, soonAhead, tensed, WEEKDAYS } from './eventTense.js';
-import { compatibleNames, group, mergeSynonyms, overlaps, width, wordsOf, type LexKind, type Mention } from './mentionGroups.js';
+import { compatibleNames, group, mergeSynonyms, overlaps, width, wordsOf, type Grouped, type LexKind, type Mention } from './mentionGroups.js';
 
 const NOUN_KIND = new Map(nounData.nouns.map((n) => [n.lemma, n.kind as LexKind]));
 const VERB_KIND = new Map(Object.entries(mentionData.verbs) as Array<[string, LexKind]>);
@@ -93,6 +93,21 @@ function dateSlots(syntax: Syntax, head: number, scheduled = false): Array<{ sta
   return slots;
 }
 
+/**
+ * A verb's date slots and those of a present participle describing one of its arguments: in "rammed into a crowd
+ * celebrating the holiday on Thursday night" the parser hangs the date on "celebrating", which happens when the
+ * ramming does (a past participle, "a merger announced Monday", tells an earlier time and is left out).
+ */
+function verbDateSlots(syntax: Syntax, verb: number): Array<{ start: number; end: number }> {
+  const slots = dateSlots(syntax, verb);
+  for (const k of syntax.kids(verb)) {
+    const arg = k.dep === 'prep' ? syntax.kid(k.i, 'pobj') : ARGUMENT_DEPS.has(k.dep) ? k : undefined;
+    if (!arg) continue;
+    for (const p of syntax.kids(arg.i)) if (p.dep === 'acl' && p.tag === 'VBG') slots.push(...dateSlots(syntax, p.i));
+  }
+  return slots;
+}
+
 const MAX_HEADLINE_CHARS = 200;
 /** How far back "recently" (the news peg) reaches when the article dates the event itself. */
 const PEG_WEEK_DAYS = 7;
@@ -126,6 +141,7 @@ const FUTURE_MODIFIERS = new Set(['upcoming', 'coming', 'next', 'forthcoming', '
 const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
 /** Dependencies only a noun phrase fills. */
 const NOMINAL_ROLES = new Set(['nsubj', 'nsubjpass', 'dobj', 'pobj', 'attr', 'appos']);
+const ARGUMENT_DEPS = new Set(['nsubj', 'nsubjpass', 'dobj']);
 const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp', 'pcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
 /**
@@ -270,7 +286,7 @@ export class ParsedEvents {
   private dateOfPredicate(verb: ParsedToken, near: number): FuzzyDate | undefined {
     let cur = verb;
     for (let hops = 0; hops < 3; hops++) {
-      const date = this.dateIn(dateSlots(this.syntax, cur.i), near);
+      const date = this.dateIn(verbDateSlots(this.syntax, cur.i), near);
       if (date) return date;
       if (!PARTICIPLE_TAGS.has(cur.tag) || !ADJUNCT_CLAUSES.has(cur.dep) || cur.head === cur.i) return undefined;
       cur = this.syntax.tok(cur.head);
@@ -553,7 +569,7 @@ export class ParsedEvents {
     if (!kind || hypothetical(this.syntax, t)) return undefined;
     if (t.dep === 'xcomp' && IRREALIS_HEADS.has(this.syntax.tok(t.head).lemma.toLowerCase())) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
-    const found = this.dateIn(dateSlots(this.syntax, t.i), t.start) ?? this.discourseDay(t.start);
+    const found = this.dateIn(verbDateSlots(this.syntax, t.i), t.start) ?? this.discourseDay(t.start);
     // "St. Paul Votes To Condemn …": a headline or lede verb that reports the event as news takes the news peg.
     const peg = found || !NEWS_PEG_VERBS.has(t.lemma.toLowerCase()) ? undefined : this.newsPeg(t, t);
     if (!found && !peg) return undefined;
@@ -656,7 +672,10 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   const recent = (d: FuzzyDate | null) => !!d && d.end <= ctx.publishedAt && d.start >= addDays(ctx.publishedAt, -PEG_WEEK_DAYS);
   for (const m of mentions.filter((x) => !used.has(x) && x.peg && x.place === undefined)) {
     // A verb ("Plane crash kills 153") is the article's one recent event of its kind, whatever its word.
-    const same = groups.filter((g) => (m.verb ? g.kind === m.kind : g.trigger === m.trigger && compatibleNames(g.name, m.name)) && recent(g.date));
+    // Common words do not tell a headline's "Truck attack" from the body's "terrorist attack" of that week.
+    const common = (name: string) => name === name.toLowerCase();
+    const namesAgree = (g: Grouped) => compatibleNames(g.name, m.name) || (common(g.name) && common(m.name));
+    const same = groups.filter((g) => (m.verb ? g.kind === m.kind : g.trigger === m.trigger && namesAgree(g)) && recent(g.date));
     const sameLexical = lexical.filter(
       (e) => GRAPH_KIND[m.kind] === e.kind && recent(e.date) && (m.verb || wordsOf(e.name).includes(m.trigger) || e.mentions.some((x) => lastWord(x) === m.trigger)),
     );

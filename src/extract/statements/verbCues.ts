@@ -12,6 +12,9 @@ import { clauseCut, contentEnd, reverseContentEnd, reverseContentStart } from '.
 import type { Draft, PendingDraft, SieveContext } from './context.js';
 import { isCoordinated, isParticiple, resolveSubject, subjectOf, type Subject } from './subjects.js';
 
+/** A comma, then a preposition or subordinator opening an adjunct: what follows the verb is not what was said. */
+const ADJUNCT_AFTER_VERB = /^\s*,\s*(?:before|after|while|when|as|since|because|despite|amid|during|until)\b/i;
+
 export function verbCues(ctx: SieveContext, unit: Unit): void {
   const t0 = ctx.tokenIndexAt(unit.start);
   const t1 = ctx.tokenIndexAt(unit.end);
@@ -95,7 +98,11 @@ function buildFromVerb(ctx: SieveContext, unit: Unit, p: number, verb: SpeechVer
     contentStart = ctx.tok(q)?.start ?? limit;
   }
   const forwardEnd = contentEnd(ctx, unit, contentStart, limit, draft);
-  const hasForward = contentStart < forwardEnd && /[\p{L}\p{N}]/u.test(ctx.text.slice(contentStart, forwardEnd));
+  // "…, officials said, before being shot by police": an adjunct set off by a comma is no content; the words
+  // before the speaker are.
+  const afterVerb = ctx.text.slice(verbTok.end, forwardEnd);
+  const adjunctAfter = ADJUNCT_AFTER_VERB.test(afterVerb) && !/\bthat\b|["“”]/.test(afterVerb);
+  const hasForward = !adjunctAfter && contentStart < forwardEnd && /[\p{L}\p{N}]/u.test(ctx.text.slice(contentStart, forwardEnd));
   if (!quoteFirst && hasForward && (verb.bare || after.sawThat || after.quoteNext || verb.object || subject.continues)) {
     draft.fragments.push({ start: contentStart, end: forwardEnd });
     draft.attribution.push({ start: clauseStart, end: contentStart });

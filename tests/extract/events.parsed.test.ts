@@ -278,6 +278,15 @@ describe('events from the parse', () => {
       expect(a.events.filter((e) => e.kind === 'INCIDENT' && e.date?.start.startsWith('2024-03'))).toHaveLength(1);
     });
 
+    it('pegs an accord the lede reports as news, past a date that only says when someone spoke of it', async () => {
+      const a = await extract(
+        'Senator Unimpressed By Fishing Treaty.\n\nSenator Ana Ruiz on Saturday criticized the fishing accord adopted after two weeks of talks ' +
+          'among diplomats in Lisbon, saying the agreement goes nowhere near far enough.\n\nThe landmark agreement sets quotas for ten years.',
+        '2024-03-16',
+      );
+      expect(mentioning(a, 'fishing accord').date).toMatchObject({ start: '2024-03-15', end: '2024-03-16', precision: 'INTERVAL', source: 'PUBLICATION' });
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

@@ -306,7 +306,9 @@ export class ParsedEvents {
   private newsPeg(t: ParsedToken, verb: ParsedToken | undefined): FuzzyDate | undefined {
     if (t.start >= this.ledeEnd) return undefined;
     const si = this.ctx.sentenceIndexAt(t.start);
-    if (this.datesOf(si).some((d) => d.date.precision !== 'YEAR')) return undefined;
+    // A date that only says when someone spoke ("Sanders on Saturday criticized the accord") dates no event.
+    const spoken = (d: DateMention) => SPEECH_VERBS.has(this.verbOfDate(d)?.lemma.toLowerCase() ?? '');
+    if (this.datesOf(si).some((d) => d.date.precision !== 'YEAR' && !spoken(d))) return undefined;
     const tense = tensed(this.syntax, verb);
     // A headline's present tells the past ("Truck attack kills 80") when the event is the predicate's own subject
     // or object — not "Kasich hopes for a win in the Ohio primary".
@@ -628,12 +630,17 @@ function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: P
   for (const e of lexical) {
     if (e.date || e.series || e.kind === 'AGREEMENT_MILESTONE') continue;
     const dates: FuzzyDate[] = [];
+    let peg: FuzzyDate | undefined;
     for (const span of e.mentions) {
       for (const t of syntax.within(span.start, span.end)) {
-        const date = (finder.nounMention(t) ?? finder.verbMention(t))?.date;
-        if (date) dates.push(date);
+        const m = finder.nounMention(t) ?? finder.verbMention(t);
+        if (m?.date) dates.push(m.date);
+        peg ??= m?.peg;
       }
     }
+    // Nothing dates it, but the lede reports it as news ("criticized the climate accord adopted after two weeks of
+    // talks"): the news peg, which any date a later article gives outranks.
+    if (dates.length === 0 && peg) e.date = peg;
     if (dates.length === 0 || !dates.every((d) => dates.every((x) => overlaps(d, x)))) continue;
     e.date = dates.reduce((a, b) => (width(b) < width(a) ? b : a));
   }

@@ -287,6 +287,14 @@ describe('events from the parse', () => {
       expect(mentioning(a, 'fishing accord').date).toMatchObject({ start: '2024-03-15', end: '2024-03-16', precision: 'INTERVAL', source: 'PUBLICATION' });
     });
 
+    it('dates the setting of a clause by the date right after it, also when that is when its speaker spoke', async () => {
+      const a = await extract('At a campaign rally Monday morning, Senator Ana Ruiz said the plan was dead.');
+      expect(mentioning(a, 'campaign rally').date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
+      // Not a date that is not the noun's own neighbour.
+      const b = await extract('At a campaign rally, Senator Ana Ruiz said on Monday that the plan was dead.');
+      expect(parsedEvents(b)).toEqual([]);
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

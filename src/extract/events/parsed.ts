@@ -142,6 +142,8 @@ const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
 /** Dependencies only a noun phrase fills. */
 const NOMINAL_ROLES = new Set(['nsubj', 'nsubjpass', 'dobj', 'pobj', 'attr', 'appos']);
 const ARGUMENT_DEPS = new Set(['nsubj', 'nsubjpass', 'dobj']);
+/** Prepositions that make an event the setting of its clause ("At a rally Monday, X said …"). */
+const SETTING_PREPS = new Set(['at', 'during']);
 const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp', 'pcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
 /**
@@ -385,6 +387,16 @@ export class ParsedEvents {
     return !verb || !dateVerb || this.withinTimeOf(verb, dateVerb) ? inClause[0]!.date : undefined;
   }
 
+  /**
+   * A date right after the noun ("a rally Monday morning", "the rally on Monday"). It may also be when the clause's
+   * speaker spoke: "At a rally Monday, X said …" was said at the rally.
+   */
+  private adjacentDate(t: ParsedToken): FuzzyDate | undefined {
+    const si = this.ctx.sentenceIndexAt(t.start);
+    const d = this.datesOf(si).find((x) => x.span.start >= t.end && /^\s*(?:on\s+)?$/i.test(this.ctx.text.slice(t.end, x.span.start)));
+    return d && d.date.precision !== 'YEAR' ? d.date : undefined;
+  }
+
   private actorKeysIn(start: number, end: number): string[] {
     return this.ctx.actors.actorsIn(start, end).map((a) => a.key);
   }
@@ -426,6 +438,11 @@ export class ParsedEvents {
         return between !== undefined && /^\s*(?:(?:in|on|at|of)\s+)?(?:(?:early|late|mid)[-\s]+)?$/i.test(between) ? next : undefined;
       }
       if (nouns.some((n) => this.syntax.tok(n).ent === 'PERSON' || PERSON_LINKS.has(this.syntax.tok(n).dep))) return undefined;
+      // "At a campaign rally Monday morning, Rubio said …": the setting's date, whatever the parse hung it on.
+      if (t.dep === 'pobj' && SETTING_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) {
+        const adjacent = this.adjacentDate(t);
+        if (adjacent) return adjacent;
+      }
       return (
         (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n)), t.start) : undefined) ??
         (verb && !SPEECH_VERBS.has(verb.lemma.toLowerCase()) ? this.dateOfPredicate(verb, t.start) : undefined) ??

@@ -373,13 +373,20 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   if (e.series && e.series.ordinal !== undefined) return { own: `event:${kind}:${seriesSlug(e, articleId)}:${e.series.ordinal}`, joined: [], refused: [] };
   // A vote (the parse's OTHER events) held in a place is named by the place: "the Ohio primary", "Ohio's contest"
   // and "won Ohio" on one day are one vote, whatever word each article uses.
-  const placeVote = e.kind === 'OTHER' && e.place ? `${slugify(e.place.name)}-vote` : undefined;
   const name = baseName(e.name);
+  // A vote named by common words only and no place ("the primaries", "Tuesday's contests", "the election") is the
+  // day's vote, whatever word each article uses: one node per day. Proper words ("the Senate vote") keep their name.
+  // Only the same day makes them one: a generic name is too weak to nest "the primary" of February over a day.
+  const dayVote = e.kind === 'OTHER' && !e.place && name === name.toLowerCase() && e.date?.precision === 'DAY';
+  const placeVote = e.kind === 'OTHER' && e.place ? `${slugify(e.place.name)}-vote` : undefined;
   if (!e.date) return { own: `event:${kind}:${placeVote ?? slugify(name)}:${slugify(articleId)}`, joined: [], refused: [] };
   const d = e.date;
-  const prefix = `event:${kind}:${placeVote ?? slugify(name)}:`;
+  const prefix = `event:${kind}:${placeVote ?? (dayVote ? 'vote' : slugify(name))}:`;
   const own = `${prefix}${normalizeDate(d)}`;
-  if (known.some((k) => k.id === own)) return { own, joined: [{ id: own, reason: 'SAME_NAME', detail: placeVote ? 'same place and date' : 'same name and date' }], refused: [] };
+  if (known.some((k) => k.id === own)) {
+    const detail = placeVote ? 'same place and date' : dayVote ? 'a vote of the same day, named by common words' : 'same name and date';
+    return { own, joined: [{ id: own, reason: 'SAME_NAME', detail }], refused: [] };
+  }
   // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
   // without its place), so that either order of the two gives one node.
   const sameName = known.filter(

@@ -314,6 +314,16 @@ describe('events from the parse', () => {
     expect(ids[1]).toBe(ids[0]);
   });
 
+  it('gives one node to the day’s vote named by common words only, whatever word each article uses; proper words keep theirs', async () => {
+    const first = await extractWithEngine(input('d1', 'Ana Ruiz swept Tuesday’s primaries, her aides said.', '2024-03-13'));
+    const second = await extractWithEngine(input('d2', 'Turnout in Tuesday’s contests was the lowest in years.', '2024-03-14'));
+    const third = await extractWithEngine(input('d3', 'The Senate vote on Tuesday passed the tariff bill.', '2024-03-14'));
+    const [r1, r2, r3] = resolveCorpus([first, second, third]);
+    expect(r1!.ids[mentioning(r1!, 'primaries').key]).toBe('event:other:vote:2024-03-12');
+    expect(r2!.ids[mentioning(r2!, 'contests').key]).toBe('event:other:vote:2024-03-12');
+    expect(r3!.ids[mentioning(r3!, 'Senate vote').key]).toBe('event:other:senate-vote:2024-03-12');
+  });
+
   it('gives one node to a vote held in one place on one day, whatever each article calls it', async () => {
     const first = await extractWithEngine(input('a1', 'Sandra Vale won the Oregon primary on Tuesday.', '2024-03-13'));
     const second = await extractWithEngine(input('a2', 'Oregon’s Tuesday caucus drew few voters, and Sandra Vale thanked her volunteers.', '2024-03-14'));

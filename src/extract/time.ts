@@ -44,6 +44,12 @@ const FUTURE_CUES = /\b(will|shall|next|upcoming|coming|plans? to|is to|are to|s
 /** Expressions whose anchor is another event, not the publication date ("a week later"): not resolvable here. */
 const RELATIVE_TO_OTHER_EVENT = /\b(later|earlier|after|before|prior)\b/i;
 
+/** A duration shorter than a day counted from now ("in a second", "within an hour"): never a date in news. */
+const CLOCK_DURATION = /^(?:in|within)\s+(?:a|an|one|a few|\d+)\s+(?:seconds?|minutes?|hours?|moments?)\b/;
+
+/** A bare weekday abbreviation without its period: "sat", "Sun", "wed" are words before they are days. */
+const WEEKDAY_ABBREVIATION = /^(?:on\s+)?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)$/i;
+
 export function isFutureContext(sentence: string): boolean {
   return FUTURE_CUES.test(sentence);
 }
@@ -162,6 +168,10 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
     return fuzzy(start, end, 'INTERVAL', span);
   }
   if (RELATIVE_TO_OTHER_EVENT.test(words)) return null;
+  // "in a second round of talks", "within a minute": chrono reads a duration from now; no calendar date is meant.
+  if (CLOCK_DURATION.test(words)) return null;
+  // chrono reads a weekday's abbreviation in any word ("who sat in on the talks", "the sun"): only "Sat." counts.
+  if (WEEKDAY_ABBREVIATION.test(r.text)) return null;
   // chrono reads "(earlier) in the day" as tomorrow; the day meant is the story's, not the publication's.
   if (/^(?:in\s+)?the\s+day$/.test(words)) return null;
   // "the next day", "the following day": the day after the story's day, which only the discourse knows.

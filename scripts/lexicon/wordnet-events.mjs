@@ -24,6 +24,8 @@ const ROOTS = {
     ['00974725', 'attack'], ['00980499', 'bombing'], ['00123481', 'shooting'], ['07315954', 'accident'], ['07316568', 'crash'],
     ['07317160', 'collision'], ['07323181', 'explosion'], ['01179523', 'protest'], ['01172992', 'riot'], ['01246221', 'strike'],
     ['00089545', 'arrest'], ['00221389', 'murder'], ['00224850', 'massacre'], ['00221923', 'assassination'],
+    // Natural disasters news dates like any incident ("Storm Idris brought winds … on Sunday").
+    ['11482925', 'storm'], ['07443554', 'earthquake'], ['07319371', 'wildfire'], ['07420011', 'landslide'], ['07363899', 'tsunami'],
   ],
   AGREEMENT: [['06783066', 'agreement'], ['06783960', 'deal'], ['06786235', 'treaty'], ['13994359', 'truce']],
   CAMPAIGN: [['00970259', 'campaign'], ['00982124', 'offensive'], ['00957171', 'operation']],
@@ -49,6 +51,8 @@ const EXCLUDE = new Set([
   // Military senses whose everyday news sense is no event ("their support", "a criminal offense", "espionage").
   'support', 'offence', 'offense', 'espionage', 'counterespionage', 'counterintelligence', 'reconnaissance',
   'security review', 'undercover work', 'intelligence activity', 'intelligence operation', 'reconnoitering', 'reconnoitring',
+  // Weather and earth words politics uses for something else ("won in a landslide", "a firestorm of criticism").
+  'landslide', 'shock', 'whirlwind', 'firestorm', 'duster', 'tempest',
 ]);
 
 /** Event nouns WordNet files elsewhere or lacks, with the kind news gives them. Curated by the Chronicle team. */
@@ -61,6 +65,7 @@ const ADD = [
   ['watch party', 'MEETING'], ['walkout', 'INCIDENT'], ['walk-off', 'INCIDENT'],
   // WordNet files a merger under "combination" (of firms); news reports it as a deal struck on a day.
   ['merger', 'AGREEMENT'], ['megamerger', 'AGREEMENT'], ['working dinner', 'MEETING'], ['state dinner', 'MEETING'],
+  ['campaign event', 'MEETING'],
 ];
 
 function readSynsets() {

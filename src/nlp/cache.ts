@@ -12,7 +12,9 @@ import type { Parse, ParseEngine } from './types.js';
 import { expandParse, type ParseColumns } from './wire.js';
 
 /** Bump when the stored format changes, so old files are not read as new ones. */
-const FORMAT = 'v1';
+// v2: the worker starts a sentence after every line break (nlp/worker.py line_breaks): v1 parses differ.
+export const CACHE_FORMAT = 'v2';
+const FORMAT = CACHE_FORMAT;
 
 export interface CacheStats {
   memoryHits: number;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createParseCache, engineKey, textSha256, type ParseEngine } from '../../src/nlp/index.js';
+import { CACHE_FORMAT } from '../../src/nlp/cache.js';
 import { expandParse, type ParseColumns } from '../../src/nlp/wire.js';
 
 const ENGINE: ParseEngine = { name: 'spacy', version: '3.8.18', model: 'core_web_sm', modelVersion: '3.8.0' };
@@ -49,12 +50,12 @@ describe('parse cache', () => {
 
   it('stores sharded by engine and sha256, leaving no temp files', async () => {
     const files = readdirSync(dir, { recursive: true }).map(String);
-    expect(files).toContain(path.join('v1', engineKey(ENGINE), SHA.slice(0, 2), `${SHA}.json`));
+    expect(files).toContain(path.join(CACHE_FORMAT, engineKey(ENGINE), SHA.slice(0, 2), `${SHA}.json`));
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('treats a corrupt or mismatched file as a miss', async () => {
-    const file = path.join(dir, 'v1', engineKey(ENGINE), SHA.slice(0, 2), `${SHA}.json`);
+    const file = path.join(dir, CACHE_FORMAT, engineKey(ENGINE), SHA.slice(0, 2), `${SHA}.json`);
     writeFileSync(file, '{"sha256": "');
     expect(await createParseCache({ dir }).get(ENGINE, TEXT, SHA)).toBeUndefined();
     // A stored parse whose offsets do not fit the text (another text under this name) is not used either.

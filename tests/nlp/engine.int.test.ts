@@ -60,6 +60,18 @@ describe('NLP engine (spaCy worker)', () => {
     expect(parse.tokens[told.head]!.i).toBe(told.head);
   });
 
+  it('starts a sentence after every line break, so a headline without a period is not read into its lede', async () => {
+    const text = 'Storm cuts power to 200,000 homes in Ireland\n\nThe storm brought winds of 150 km/h on Sunday.';
+    const parse = await (await testNlp()).parse(text);
+    expect(parse.sentences.map((s) => text.slice(s.start, s.end).trim())).toEqual([
+      'Storm cuts power to 200,000 homes in Ireland',
+      'The storm brought winds of 150 km/h on Sunday.',
+    ]);
+    // Each has its own root: the lede's subject hangs on "brought", not on a word of the headline.
+    const brought = parse.tokens.find((t) => t.text === 'brought')!;
+    expect(parse.tokens[brought.head]!.i).toBe(brought.i);
+  });
+
   it('parses many texts in input order, each once, and a repeated parse never reaches the engine', async () => {
     const nlp = await createNlpClient({ url: (await testNlp()).url, cacheDir, maxBatchTexts: 2 });
     const texts = ['One sentence.', 'Two 🚀 sentences. Here.', TEXT, 'One sentence.'];

@@ -239,6 +239,14 @@ export class ParsedEvents {
     return { start: `${year.text}-01-01`, end: `${year.text}-12-31`, precision: 'YEAR', source: 'TEXT', span: spanOf(this.ctx.text, year.start, year.end) };
   }
 
+  /** The name an incident word titles ("Storm Idris": Storm/compound → Idris/PROPN): the name's last token. */
+  private titledName(t: ParsedToken): ParsedToken | undefined {
+    if (t.dep !== 'compound' || !/^\p{Lu}/u.test(t.text) || t.head !== t.i + 1) return undefined;
+    const head = this.syntax.tok(t.head);
+    if (head.pos !== 'PROPN' || NOUN_KIND.get(t.lemma.toLowerCase()) !== 'INCIDENT') return undefined;
+    return head;
+  }
+
   /** `at` lies in the headline (a short first paragraph). */
   inHeadline(at: number): boolean {
     return at < this.headlineEnd;
@@ -444,9 +452,12 @@ export class ParsedEvents {
     if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && !(t.pos === 'ADJ' && NOMINAL_ROLES.has(t.dep))) return undefined;
     // "get-out-the-vote efforts": a word inside a hyphenated compound modifies, it names no event.
     if (this.ctx.text[t.start - 1] === '-' || this.ctx.text[t.end] === '-') return undefined;
-    if (t.ent === 'PERSON' || t.ent === 'WORK_OF_ART') return undefined;
+    // "Storm Idris", "Hurricane Katrina": an event word that titles a name is the event the name names (the engine
+    // may call the name a person's).
+    const titled = this.titledName(t);
+    if (!titled && (t.ent === 'PERSON' || t.ent === 'WORK_OF_ART')) return undefined;
     // "voting law", "the primary calendar": a modifier of another noun, not an event mention.
-    if (t.dep === 'compound' || t.dep === 'amod') return undefined;
+    if (!titled && (t.dep === 'compound' || t.dep === 'amod')) return undefined;
     const lex = lexKindOfNoun(this.syntax, t);
     if (!lex || TOPICAL.has(lex.trigger) || TOPICAL.has(t.text.toLowerCase())) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
@@ -465,7 +476,7 @@ export class ParsedEvents {
     // "would/could … a debate" is no event — unless the noun dates itself ("a merger announced Monday would …").
     if (!ownDate && hypothetical(this.syntax, verb)) return undefined;
     const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));
-    const span = spanOf(this.ctx.text, this.syntax.tok(first).start, t.end);
+    const span = spanOf(this.ctx.text, this.syntax.tok(first).start, titled ? titled.end : t.end);
     // Dates from around the noun only when it takes part in what its clause tells: not the reference point of
     // "two months until the election", not an event named to describe a person ("Cooper, McCrory's opponent in the
     // upcoming election, called Friday for …").
@@ -476,7 +487,7 @@ export class ParsedEvents {
         const between = next?.span && next.span.start >= t.end ? this.ctx.text.slice(t.end, next.span.start) : undefined;
         return between !== undefined && /^\s*(?:(?:in|on|at|of)\s+)?(?:(?:early|late|mid)[-\s]+)?$/i.test(between) ? next : undefined;
       }
-      if (nouns.some((n) => this.syntax.tok(n).ent === 'PERSON' || PERSON_LINKS.has(this.syntax.tok(n).dep))) return undefined;
+      if (nouns.some((n) => n !== titled?.i && (this.syntax.tok(n).ent === 'PERSON' || PERSON_LINKS.has(this.syntax.tok(n).dep)))) return undefined;
       // "At a campaign rally Monday morning, Rubio said …": the setting's date, whatever the parse hung it on.
       if (t.dep === 'pobj' && SETTING_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) {
         const adjacent = this.adjacentDate(t);
@@ -529,7 +540,7 @@ export class ParsedEvents {
     // Proper words name the event ("Delaware Democratic primary"); common modifiers only when there are none
     // ("presidential election"), so that two articles' wordings of one event get one name.
     const nameParts = properParts.length > 0 ? properParts : commonParts;
-    const name = [...nameParts, lex.first < t.i ? lex.trigger : headWord].join(' ').replace(/\s+/g, ' ');
+    const name = titled ? this.ctx.text.slice(t.start, titled.end) : [...nameParts, lex.first < t.i ? lex.trigger : headWord].join(' ').replace(/\s+/g, ' ');
     return {
       kind: lex.kind,
       trigger,

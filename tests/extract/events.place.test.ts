@@ -51,6 +51,15 @@ describe('the place of an event', () => {
     expect(await placeOf(text, 'Nice attack')).toEqual({ name: 'Nice', exact: 'Nice' });
   });
 
+  it('reads the place of the talks a round counts, and no place out of an event’s own name', async () => {
+    expect(await placeOf('Diplomats held the first round of talks in Lisbon on Monday.', 'first round of talks')).toEqual({ name: 'Lisbon', exact: 'Lisbon' });
+    // "the Atlantic Sea Fisheries Agreement" is the agreement's name; the sea it names is a place only as a place
+    // the article names on its own.
+    const text = 'Portugal and Morocco signed an accord on trawlers in the Atlantic Ocean. Ministers signed the Atlantic Ocean Fisheries Agreement on Tuesday.';
+    const place = await placeOf(text, 'Atlantic Ocean Fisheries Agreement');
+    expect(place?.name).not.toBe('Atlantic Ocean Fisheries Agreement');
+  });
+
   it('names a country by the gazetteer, whatever the spelling', async () => {
     expect(placeName('the U.S.')).toBe('United States');
     expect(placeName('Iowa’s')).toBe('Iowa');

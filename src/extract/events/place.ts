@@ -64,12 +64,23 @@ export class EventPlaces {
     );
   }
 
-  /** The place the words at token `i` name (its entity, else its compound), if they name one. */
-  private placeAt(i: number): EventPlace | undefined {
+  /**
+   * The place the words at token `i` name (its entity, else its compound), if they name one. `before`: the event
+   * word the words modify; an entity running over it is the event's name ("the Barents Sea Incidents Agreement"),
+   * and only a known place at its start ("Barents Sea") is a place.
+   */
+  private placeAt(i: number, before?: number): EventPlace | undefined {
     const t = this.syntax.tok(i);
     const range: TokenRange | undefined = this.syntax.entityOf(i) ?? (t.pos === 'PROPN' || t.pos === 'ADJ' ? this.syntax.subtree(i, (k) => k.dep !== 'compound') : undefined);
     if (!range) return undefined;
     let { first, last } = range;
+    if (before !== undefined && last >= before) {
+      for (last = before - 1; last >= first; last--) {
+        const { start, end } = this.syntax.chars({ first, last });
+        if (this.known.has(placeName(this.text.slice(start, end)))) break;
+      }
+      if (last < first) return undefined;
+    }
     // "Iowa's": the possessive marker is no part of the name; "the United States": nor is the article.
     while (last > first && (this.syntax.tok(last).dep === 'case' || this.syntax.tok(last).pos === 'PART')) last--;
     while (first < last && this.syntax.tok(first).pos === 'DET') first++;
@@ -110,7 +121,7 @@ export class EventPlaces {
     for (const k of this.syntax.kids(head.i)) {
       if (k.i > head.i || !MODIFIER_DEPS.has(k.dep)) continue;
       if (k.dep === 'poss' && !POSSESSIVE_KINDS.has(kind)) continue;
-      const place = this.placeAt(k.i);
+      const place = this.placeAt(k.i, head.i);
       if (!place) continue;
       if (PARTY_KINDS.has(kind) && COUNTRY_NAME.has(place.name)) continue;
       if (this.actors.actorsIn(place.span.start, place.span.end).some((a) => participantKeys.has(a.key))) continue;
@@ -140,7 +151,13 @@ export class EventPlaces {
       const place = this.placeAt(head.i);
       if (place && place.span.start === mention.start && place.span.end === mention.end) return place;
     }
-    const own = this.modifier(head, event.kind, new Set(event.participantKeys)) ?? this.prepositional(head.i);
+    // "the first round of talks in Geneva": the place may hang on the noun the head counts.
+    const of = this.syntax.kids(head.i, 'prep').find((p) => p.lemma.toLowerCase() === 'of');
+    const counted = of ? this.syntax.kid(of.i, 'pobj') : undefined;
+    const own =
+      this.modifier(head, event.kind, new Set(event.participantKeys)) ??
+      this.prepositional(head.i) ??
+      (counted?.pos === 'NOUN' ? this.prepositional(counted.i) : undefined);
     if (own || head.pos === 'VERB') return own;
     // The verb that holds the event ("held a rally in Des Moines") or of its taking place ("the attack killed 84
     // people in Nice"); another verb's place is its own ("said in Boston", "in Toronto, critics denounced the rally").

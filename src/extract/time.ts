@@ -194,6 +194,16 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
   }
   const year = c.get('year') ?? parseIsoDate(publishedAt).getUTCFullYear();
   const month = c.get('month');
+  // "at the end of June": chrono picks the 30th; the words give the month's last ten days (its first ten for
+  // "the beginning of"), not a day.
+  const part = monthKnown && month !== null ? /\b(end|beginning|start)\s+of\b/.exec(words) : null;
+  if (part && month !== null) {
+    let y = year;
+    if (!yearKnown && !future && `${y}-${String(month).padStart(2, '0')}-01` > publishedAt) y -= 1;
+    const first = `${y}-${String(month).padStart(2, '0')}-01`;
+    const last = lastDayOfMonth(y, month);
+    return part[1] === 'end' ? fuzzy(addDays(last, -9), last, 'INTERVAL', span) : fuzzy(first, addDays(first, 9), 'INTERVAL', span);
+  }
   if (dayKnown && monthKnown && month !== null) {
     const day = c.get('day') ?? 1;
     let iso = isoDay(new Date(Date.UTC(year, month - 1, day)));

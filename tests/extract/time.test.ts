@@ -53,6 +53,10 @@ describe('findDates', () => {
     expect(weeks('A week later the talks resumed.')).toEqual([]);
   });
 
+  it('reads "the end of June" as the month’s last ten days, not the 30th', () => {
+    expect(one('She met him at the end of June on her plane.', '2016-09-14')).toMatchObject({ start: '2016-06-21', end: '2016-06-30', precision: 'INTERVAL' });
+  });
+
   it('reads no date into a duration shorter than a day ("in a second round of talks")', () => {
     expect(findDates('The two sides met in a second round of talks in Geneva.', '2025-02-14')).toEqual([]);
     expect(findDates('Officials said they would decide within an hour.', '2025-02-14')).toEqual([]);

@@ -362,6 +362,16 @@ function namesFit(a: string, b: string): boolean {
 }
 
 /**
+ * A name of common words only ("terrorist attack") says nothing that keeps it from a proper one of the same event
+ * word ("Paris attack"): it may be that event, when its date nests with it and no other stored one fits.
+ */
+function genericFit(a: string, b: string): boolean {
+  const words = (n: string) => n.split(' ');
+  if (words(a).pop()!.toLowerCase() !== words(b).pop()!.toLowerCase()) return false;
+  return a === a.toLowerCase() || b === b.toLowerCase();
+}
+
+/**
  * An event of the parse's open vocabulary (it has a trigger word): its own name and date make its id, so the
  * same primary dated the same day by two articles is one node without looking anything up. A stored event of
  * the same kind and name whose date nests with this one ("in February" and "on Feb. 9") is the same event when
@@ -390,7 +400,10 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
   // without its place), so that either order of the two gives one node.
   const sameName = known.filter(
-    (k) => k.kind === e.kind && ((placeVote && k.id.startsWith(prefix)) || namesFit(baseName(k.name), name)) && k.start !== null,
+    (k) =>
+      k.kind === e.kind &&
+      ((placeVote && k.id.startsWith(prefix)) || namesFit(baseName(k.name), name) || (e.kind === 'INCIDENT' && genericFit(baseName(k.name), name))) &&
+      k.start !== null,
   );
   const nested = sameName.filter((k) => {
     const ks = k.start!;

@@ -343,6 +343,16 @@ describe('events from the parse', () => {
     expect(r3!.ids[mentioning(r3!, 'Senate vote').key]).toBe('event:other:senate-vote:2024-03-12');
   });
 
+  it('joins an attack named by common words to the one proper-named attack its date nests with, in either order', async () => {
+    const named = await extractWithEngine(input('p1', 'Last week’s Lisbon attack killed 30 people, officials said.', '2024-03-14'));
+    const generic = await extractWithEngine(input('p2', 'The terrorist attack in March shocked the country.', '2024-03-20'));
+    for (const order of [[named, generic], [generic, named]]) {
+      const resolved = resolveCorpus(order);
+      const ids = resolved.map((r) => r.ids[mentioning(r, 'attack').key]);
+      expect(new Set(ids).size).toBe(1);
+    }
+  });
+
   it('gives one node to a vote held in one place on one day, whatever each article calls it', async () => {
     const first = await extractWithEngine(input('a1', 'Sandra Vale won the Oregon primary on Tuesday.', '2024-03-13'));
     const second = await extractWithEngine(input('a2', 'Oregon’s Tuesday caucus drew few voters, and Sandra Vale thanked her volunteers.', '2024-03-14'));

@@ -314,6 +314,15 @@ describe('events from the parse', () => {
       expect(mentioning(treaty, 'treaty').date).toMatchObject({ start: '2010-01-01', end: '2010-12-31', precision: 'YEAR' });
     });
 
+    it('dates an event by a relative clause it is the subject of, not by one whose subject is someone else', async () => {
+      const a = await extract('Critics said the governor ignored the blizzard that hit his state last month.', '2024-03-14');
+      expect(mentioning(a, 'blizzard').date).toMatchObject({ start: '2024-02-01', precision: 'MONTH' });
+      const b = await extract('The recording does not show the shooting itself, which occurred Tuesday afternoon near the school.', '2024-03-14');
+      expect(mentioning(b, 'shooting').date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+      const c = await extract('Analysts doubted the merger that the minister criticized on Monday.', '2024-03-14');
+      expect(mentioning(c, 'merger').date?.start).not.toBe('2024-03-11');
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

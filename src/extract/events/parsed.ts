@@ -189,6 +189,19 @@ function participleSlots(syntax: Syntax, head: number): Array<{ start: number; e
   return slots;
 }
 
+/**
+ * The time adjuncts of a relative clause whose subject is the event ("the blizzard that hit his state last month",
+ * "the attack that killed 80 on Thursday"): it tells the event happening. Not one whose subject is someone else
+ * ("the deal that he criticized on Monday").
+ */
+function subjectRelativeSlots(syntax: Syntax, head: number): Array<{ start: number; end: number }> {
+  return syntax.kids(head).flatMap((k) => {
+    if (k.dep !== 'relcl' || k.i < head) return [];
+    const subject = syntax.kid(k.i, new Set(['nsubj', 'nsubjpass']));
+    return subject && ['that', 'which'].includes(subject.lemma.toLowerCase()) ? dateSlots(syntax, k.i) : [];
+  });
+}
+
 /** "round" in "the third round of talks, held on March 3": the noun whose "of" phrase the event word is. */
 function containerOf(syntax: Syntax, t: ParsedToken): number | undefined {
   if (t.dep !== 'pobj' || t.head === t.i) return undefined;
@@ -472,7 +485,8 @@ export class ParsedEvents {
       this.dateIn(subtreeSlots(this.syntax, left), t.start, true) ??
       this.dateIn([...dateSlots(this.syntax, t.i), ...rightPhrase(this.syntax, t.i)], t.start) ??
       this.dateIn(participleSlots(this.syntax, t.i), t.start, true) ??
-      this.dateIn(participleSlots(this.syntax, containerOf(this.syntax, t) ?? t.i), t.start, true);
+      this.dateIn(participleSlots(this.syntax, containerOf(this.syntax, t) ?? t.i), t.start, true) ??
+      this.dateIn(subjectRelativeSlots(this.syntax, t.i), t.start);
     // "would/could … a debate" is no event — unless the noun dates itself ("a merger announced Monday would …").
     if (!ownDate && hypothetical(this.syntax, verb)) return undefined;
     const first = Math.min(lex.first, ...left.map((k) => this.syntax.subtree(k.i).first));

@@ -290,6 +290,11 @@ describe('events from the parse', () => {
     it('dates the setting of a clause by the date right after it, also when that is when its speaker spoke', async () => {
       const a = await extract('At a campaign rally Monday morning, Senator Ana Ruiz said the plan was dead.');
       expect(mentioning(a, 'campaign rally').date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
+      // "In a call with analysts Monday": a call is a meeting with its "with"; the date follows its phrase.
+      const call = await extract('In a call with analysts Monday, chief executive Ana Ruiz said the merger was safe.');
+      expect(mentioning(call, 'a call')).toMatchObject({ kind: 'MEETING', date: { start: '2024-03-11', precision: 'DAY' } });
+      const plea = await extract('In a call for calm Monday, the mayor asked residents to stay home.');
+      expect(parsedEvents(plea).filter((e) => e.kind === 'MEETING')).toEqual([]);
       // Not a date that is not the noun's own neighbour.
       const b = await extract('At a campaign rally, Senator Ana Ruiz said on Monday that the plan was dead.');
       expect(parsedEvents(b)).toEqual([]);

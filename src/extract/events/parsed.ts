@@ -42,6 +42,7 @@ const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
 const NEWS_PEG_VERBS = new Set(mentionData.newsPegVerbs);
+const NOUN_WITH_PREP = new Map(mentionData.nounsWithPreposition.map((n) => [n.lemma, { kind: n.kind as LexKind, preposition: n.preposition }]));
 const OCCURRENCE_PARTICIPLES = new Set(mentionData.occurrenceParticiples);
 const ORDINALS = new Map(Object.entries(ordinalData.words));
 const SPEECH_VERBS = new Set(speechData.verbs);
@@ -68,6 +69,9 @@ function lexKindOfNoun(syntax: Syntax, t: ParsedToken): { kind: LexKind; trigger
     const kind = NOUN_KIND.get(w);
     if (kind) return { kind, trigger: lemma, first: t.i };
   }
+  // "a call with analysts": a noun that is an event only with its preposition (data nounsWithPreposition).
+  const withPrep = NOUN_WITH_PREP.get(lemma);
+  if (withPrep && syntax.kids(t.i, 'prep').some((p) => p.i > t.i && p.lemma.toLowerCase() === withPrep.preposition)) return { kind: withPrep.kind, trigger: lemma, first: t.i };
   return undefined;
 }
 
@@ -144,7 +148,7 @@ const PARTICIPLE_TAGS = new Set(['VBG', 'VBN']);
 const NOMINAL_ROLES = new Set(['nsubj', 'nsubjpass', 'dobj', 'pobj', 'attr', 'appos']);
 const ARGUMENT_DEPS = new Set(['nsubj', 'nsubjpass', 'dobj']);
 /** Prepositions that make an event the setting of its clause ("At a rally Monday, X said …"). */
-const SETTING_PREPS = new Set(['at', 'during']);
+const SETTING_PREPS = new Set(['at', 'during', 'in']);
 const ADJUNCT_CLAUSES = new Set(['advcl', 'acl', 'xcomp', 'pcomp']);
 const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 'prep', 'conj', 'appos', 'compound', 'dative']);
 /**
@@ -452,7 +456,9 @@ export class ParsedEvents {
    */
   private adjacentDate(t: ParsedToken): FuzzyDate | undefined {
     const si = this.ctx.sentenceIndexAt(t.start);
-    const d = this.datesOf(si).find((x) => x.span.start >= t.end && /^\s*(?:on\s+)?$/i.test(this.ctx.text.slice(t.end, x.span.start)));
+    // Right after the noun's phrase: "In a call with analysts Monday, …".
+    const end = Math.max(t.end, this.syntax.chars(this.syntax.subtree(t.i)).end);
+    const d = this.datesOf(si).find((x) => x.span.start >= end && /^\s*(?:on\s+)?$/i.test(this.ctx.text.slice(end, x.span.start)));
     return d && d.date.precision !== 'YEAR' ? d.date : undefined;
   }
 

@@ -328,6 +328,15 @@ describe('events from the parse', () => {
       expect(mentioning(c, 'merger').date?.start).not.toBe('2024-03-11');
     });
 
+    it('reads no incident into an attack made of words ("attacked her opponent as a fraud"), and keeps a physical one', async () => {
+      const words = await extract('The nominee aggressively attacked her opponent as a fraud during the debate Monday night.');
+      expect(parsedEvents(words).filter((e) => e.kind === 'INCIDENT')).toEqual([]);
+      const named = await extract('Senator Ana Ruiz attacked Governor Tom Vale on Monday in a televised speech.');
+      expect(parsedEvents(named).filter((e) => e.kind === 'INCIDENT')).toEqual([]);
+      const physical = await extract('Gunmen attacked a hotel in the capital on Monday, killing 20 people.');
+      expect(mentioning(physical, 'attacked')).toMatchObject({ kind: 'INCIDENT', date: { start: '2024-03-11' } });
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

@@ -42,6 +42,8 @@ const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
 const NEWS_PEG_VERBS = new Set(mentionData.newsPegVerbs);
+const VERBAL_SENSE_VERBS = new Set(mentionData.verbalSense.verbs);
+const VERBAL_SENSE_PREPS = new Set(mentionData.verbalSense.prepositions);
 const NOUN_WITH_PREP = new Map(mentionData.nounsWithPreposition.map((n) => [n.lemma, { kind: n.kind as LexKind, preposition: n.preposition }]));
 const OCCURRENCE_PARTICIPLES = new Set(mentionData.occurrenceParticiples);
 const ORDINALS = new Map(Object.entries(ordinalData.words));
@@ -262,6 +264,17 @@ export class ParsedEvents {
     const head = this.syntax.tok(t.head);
     if (head.pos !== 'PROPN' || NOUN_KIND.get(t.lemma.toLowerCase()) !== 'INCIDENT') return undefined;
     return head;
+  }
+
+  /**
+   * "attacked her opponent as a fraud", "Trump attacks Clinton over emails": a verb politics uses for words — a
+   * person attacking or attacked, or an "as/for/over" of what was said (data verbalSense).
+   */
+  private spokenSense(t: ParsedToken): boolean {
+    if (!VERBAL_SENSE_VERBS.has(t.lemma.toLowerCase())) return false;
+    const args = this.syntax.kids(t.i).filter((k) => ['nsubj', 'dobj'].includes(k.dep));
+    if (args.some((k) => k.ent === 'PERSON')) return true;
+    return this.syntax.kids(t.i, 'prep').some((p) => VERBAL_SENSE_PREPS.has(p.lemma.toLowerCase()));
   }
 
   /** `at` lies in the headline (a short first paragraph). */
@@ -662,6 +675,7 @@ export class ParsedEvents {
     if (!kind || hypothetical(this.syntax, t)) return undefined;
     if (t.dep === 'xcomp' && IRREALIS_HEADS.has(this.syntax.tok(t.head).lemma.toLowerCase())) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
+    if (this.spokenSense(t)) return undefined;
     const found = this.dateIn(verbDateSlots(this.syntax, t.i), t.start) ?? this.discourseDay(t.start);
     // "St. Paul Votes To Condemn …": a headline or lede verb that reports the event as news takes the news peg.
     const peg = found || !NEWS_PEG_VERBS.has(t.lemma.toLowerCase()) ? undefined : this.newsPeg(t, t);

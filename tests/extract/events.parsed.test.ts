@@ -337,6 +337,14 @@ describe('events from the parse', () => {
       expect(mentioning(physical, 'attacked')).toMatchObject({ kind: 'INCIDENT', date: { start: '2024-03-11' } });
     });
 
+    it('reads a weekday told by an infinitive of expecting or planning as the coming one, not by a present of analysis', async () => {
+      // Published Sunday 2016-09-25: Monday is the 26th when ahead, the 19th when past.
+      const a = await extract('Pollsters said a majority of voters expect Ana Ruiz to win Monday’s debate at the university.', '2016-09-25');
+      expect(mentioning(a, 'debate').date).toMatchObject({ start: '2016-09-26' });
+      const b = await extract('Critics said she failed to win Monday’s debate at the university.', '2016-09-25');
+      expect(mentioning(b, 'debate').date).toMatchObject({ start: '2016-09-19' });
+    });
+
     it('gives the news peg to a headline or lede verb that reports the event ("Senate votes to …")', async () => {
       const a = await extract('Senate votes to repeal the tariff law.\n\nThe Senate voted 52-47 to repeal the law.\n\nThe bill now goes to the House.');
       expect(mentioning(a, 'voted').date).toMatchObject({ start: '2024-03-13', end: '2024-03-14', precision: 'INTERVAL', source: 'PUBLICATION' });

@@ -42,6 +42,7 @@ const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
 const NEWS_PEG_VERBS = new Set(mentionData.newsPegVerbs);
+const FUTURE_INFINITIVE_HEADS = new Set(mentionData.futureInfinitiveHeads);
 const VERBAL_SENSE_VERBS = new Set(mentionData.verbalSense.verbs);
 const VERBAL_SENSE_PREPS = new Set(mentionData.verbalSense.prepositions);
 const NOUN_WITH_PREP = new Map(mentionData.nounsWithPreposition.map((n) => [n.lemma, { kind: n.kind as LexKind, preposition: n.preposition }]));
@@ -277,6 +278,21 @@ export class ParsedEvents {
     return this.syntax.kids(t.i, 'prep').some((p) => VERBAL_SENSE_PREPS.has(p.lemma.toLowerCase()));
   }
 
+  /**
+   * A weekday told by an infinitive of expecting or planning is ahead ("voters expect Clinton to win Monday's
+   * debate", "a tweet to invite her to Monday night's debate"; data futureInfinitiveHeads) — unless that verb is
+   * past ("expected to win Tuesday's primary" may be told after it). Present tense decides nothing: news tells
+   * analysis and schedules in it ("Thursday's dinner precedes Friday's sessions", written on the Friday).
+   */
+  private aheadInBody(verb: ParsedToken | undefined): 'future' | undefined {
+    if (!verb || verb.start < this.headlineEnd) return undefined;
+    const infinitive = verb.tag === 'VB' && this.syntax.kids(verb.i).some((k) => k.dep === 'aux' && k.tag === 'TO');
+    if (!infinitive || verb.head === verb.i) return undefined;
+    const head = this.syntax.tok(verb.head);
+    if (head.pos === 'NOUN') return 'future';
+    return FUTURE_INFINITIVE_HEADS.has(head.lemma.toLowerCase()) && tensed(this.syntax, head) !== 'past' ? 'future' : undefined;
+  }
+
   /** `at` lies in the headline (a short first paragraph). */
   inHeadline(at: number): boolean {
     return at < this.headlineEnd;
@@ -339,7 +355,7 @@ export class ParsedEvents {
     if (!m) return date;
     // No tense on the predicate: a future cue word in the date's own clause, not anywhere in the sentence.
     const clause = this.ctx.clauseAround(date.span!.start);
-    const tense = tensed(this.syntax, verb) ?? (isFutureContext(this.ctx.text.slice(clause.start, clause.end)) ? 'future' : 'past');
+    const tense = tensed(this.syntax, verb) ?? this.aheadInBody(verb) ?? (isFutureContext(this.ctx.text.slice(clause.start, clause.end)) ? 'future' : 'past');
     const day = resolveWeekday(this.ctx.publishedAt, WEEKDAYS.indexOf(m[1]!.toLowerCase()), tense === 'future');
     return day === date.start ? date : { ...date, start: day, end: day };
   }

@@ -11,6 +11,7 @@ import { extractEvents } from './events.js';
 import { parseStatements } from './statements/parse/index.js';
 import { combineStatements, substantialStatement } from './statements/parse/combine.js';
 import { withoutMisreadSettings } from './statements/parse/settings.js';
+import { refineSieveStatements } from './statements/parse/refine.js';
 import { Syntax } from './syntax.js';
 import type { Parse } from '../nlp/types.js';
 import type { ArticleInput, ExtractedArticle } from '../domain/types.js';
@@ -24,7 +25,8 @@ export function extractArticle(input: ArticleInput, parse: Parse): ExtractedArti
   const doc = { text: input.text, publishedAt: input.publishedAt, sentences: splitSentences(input.text) };
   const actorIndex = extractActors(doc);
   const syntax = new Syntax(parse);
-  const fromSieve = withoutMisreadSettings(syntax, extractStatements(doc, actorIndex).filter(substantialStatement));
+  const sieve = withoutMisreadSettings(syntax, extractStatements(doc, actorIndex).filter(substantialStatement));
+  const fromSieve = refineSieveStatements(doc, actorIndex, syntax, sieve);
   const statements = combineStatements(fromSieve, parseStatements(doc, actorIndex, syntax, fromSieve));
   const { events, claims } = extractEvents(doc, actorIndex, statements, syntax);
   return {

@@ -94,6 +94,13 @@ export const PARTICIPLES = new Set(speechVerbData.participles);
 export const VIA_CUES = new PhraseSet<number>();
 for (const c of speechVerbData.viaCues.before) VIA_CUES.add(c.words.join(' '), c.rank);
 export const REPORT_NOUNS = new Set(speechVerbData.viaCues.reportNouns);
+/** Outlets named without a name: "state media", "Russian state television", "local newspapers". */
+export const UNNAMED_OUTLETS = {
+  modifiers: new Set(mediaData.unnamed.modifiers),
+  heads: new PhraseSet<true>(),
+  trailing: new Set(mediaData.unnamed.trailing),
+};
+for (const h of mediaData.unnamed.heads) UNNAMED_OUTLETS.heads.add(h, true);
 export const AUDIENCE_NOUNS = new PhraseSet<true>();
 for (const a of speechVerbData.audience.nouns) AUDIENCE_NOUNS.add(a, true);
 export const SETTING_NOUNS = new PhraseSet<true>();

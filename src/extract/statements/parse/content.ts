@@ -102,7 +102,8 @@ function nearestQuote(quotes: readonly Quote[], clause: { start: number; end: nu
 
 function stripLeadingThat(syn: Syntax, r: TokenRange): TokenRange {
   let first = r.first;
-  while (first < r.last && (syn.tok(first).dep === 'mark' || syn.tok(first).dep === 'punct')) first++;
+  // Only "that" belongs to the attribution; "if", "whether", "because" are part of what was said.
+  while (first < r.last && ((syn.tok(first).dep === 'mark' && syn.tok(first).text.toLowerCase() === 'that') || syn.tok(first).dep === 'punct')) first++;
   return { first, last: r.last };
 }
 

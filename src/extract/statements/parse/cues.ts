@@ -17,6 +17,8 @@ for (const p of cueData.phrasal) {
   PHRASAL.get(p.lemma)!.add(p.particle);
 }
 export const NOT_SPEAKERS = new Set(cueData.notSpeakers);
+/** Written sources whose named issuer is the speaker: "a statement from the ministry". */
+export const DOCUMENT_HEADS = new Set(cueData.documents.lemmas);
 /** "according to X": the words, lower-cased. */
 const PREPOSITIONAL = cueData.prepositional.map((p) => p.words);
 

@@ -9,7 +9,7 @@ import type { Syntax } from '../../syntax.js';
 import { findCues } from './cues.js';
 
 /** Dependents of a cue that say when, where, how or to whom, never what. */
-const SETTING_DEPS = new Set(['prep', 'npadvmod', 'advmod', 'dative', 'agent', 'dobj']);
+export const SETTING_DEPS = new Set(['prep', 'npadvmod', 'advmod', 'dative', 'agent', 'dobj']);
 
 export function withoutMisreadSettings(syn: Syntax, statements: readonly ExtractedStatement[]): ExtractedStatement[] {
   const settings: Array<{ start: number; end: number }> = [];

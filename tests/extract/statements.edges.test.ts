@@ -1,0 +1,113 @@
+/**
+ * Where a statement's words begin and end, and through whom it came, on short articles written for these
+ * tests (no article of any corpus), extracted with the real NLP engine (see globalSetup).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExtractedArticle, ExtractedStatement } from '../../src/domain/types.js';
+import { extractWithEngine } from '../support/nlp.js';
+
+const extract = (text: string, publishedAt = '2024-05-10'): Promise<ExtractedArticle> =>
+  extractWithEngine({ id: 'edges-test', text, outlet: 'Test Wire', title: null, publishedAt, url: null });
+
+const name = (a: ExtractedArticle, key: string | undefined) => a.actors.find((x) => x.key === key)?.name;
+
+/** The statement whose text contains `words`. */
+function find(a: ExtractedArticle, words: string): ExtractedStatement {
+  const s = a.statements.find((x) => x.text.includes(words));
+  if (!s) throw new Error(`no statement with "${words}" among: ${a.statements.map((x) => x.text).join(' | ')}`);
+  return s;
+}
+
+describe('statement edges', () => {
+  it('"told the X news agency on Wednesday that …": the content starts after "that", said on the Wednesday, via the outlet', async () => {
+    // 2024-05-10 is a Friday: "on Wednesday" is 2024-05-08.
+    const a = await extract('Colonel Pavel Marek of the border guard told the RIA Novosti news agency on Wednesday that the ferry had left port without permission.');
+    const s = find(a, 'the ferry had left port');
+    expect(s.text).toBe('the ferry had left port without permission');
+    expect(name(a, s.speakerKey)).toMatch(/Pavel Marek/);
+    expect(s.saidOn).toMatchObject({ start: '2024-05-08', precision: 'DAY' });
+    expect(s.viaKeys.map((k) => name(a, k))).toEqual(['RIA Novosti']);
+  });
+
+  it('"told the state news agency TASS that …": the outlet is the channel, not part of the content', async () => {
+    const a = await extract('Deputy Minister Oleg Rybin told the state news agency TASS that the draft was "fair to both sides."');
+    const s = find(a, 'the draft was');
+    expect(s.text.startsWith('the draft was')).toBe(true);
+    expect(s.viaKeys.map((k) => name(a, k))).toEqual(['TASS']);
+  });
+
+  it('"told reporters in Lima that …": where it was said is not what was said', async () => {
+    const a = await extract('Health Minister Clara Ibarra told reporters in Quito that the clinic would reopen on Monday.');
+    const s = find(a, 'the clinic would reopen');
+    expect(s.text).toBe('the clinic would reopen on Monday');
+    expect(name(a, s.audienceKey)).toBe('reporters');
+  });
+
+  it('"if", "whether" and "because" stay in the content; only "that" goes', async () => {
+    const a = await extract('The mayor said in Ohio that taxes would fall. The governor said if the bill passed, he would sign it.');
+    expect(find(a, 'taxes would fall').text).toBe('taxes would fall');
+    expect(find(a, 'he would sign it').text).toBe('if the bill passed, he would sign it');
+  });
+
+  it('content before the speaker loses the speaker\'s title ("…, Norwegian State Secretary X said")', async () => {
+    const a = await extract('The accord was reached at the second round of talks, held on May 2 in Vienna, Danish State Secretary Mette Holm said on Thursday.');
+    const s = find(a, 'The accord was reached');
+    expect(s.text).toBe('The accord was reached at the second round of talks, held on May 2 in Vienna');
+    expect(name(a, s.speakerKey)).toMatch(/Mette Holm/);
+  });
+
+  it('never runs a headline into the lede across a blank line', async () => {
+    const a = await extract(
+      'Chile and Peru make progress at fisheries talks\n\nChile and Peru narrowed their differences in a round of fisheries talks in Lima on Thursday, officials said, weeks after a dispute over a trawler.',
+    );
+    const s = find(a, 'narrowed their differences');
+    expect(s.text).not.toMatch(/make progress|\n/);
+    expect(s.text.startsWith('Chile and Peru narrowed')).toBe(true);
+  });
+
+  it('"according to X": X is the source, never also its own audience', async () => {
+    const a = await extract('The first round ended without a deal. On Friday the delegations agreed on a shared radio channel, according to a joint statement.');
+    const s = find(a, 'agreed on a shared radio channel');
+    expect(s.audienceKey === undefined || s.audienceKey !== s.speakerKey).toBe(true);
+  });
+
+  it('"was quoted as saying by the X news agency": the agency is the channel', async () => {
+    const a = await extract('"We followed the rules at every step," Colonel Pavel Marek was quoted as saying by the Interfax news agency.');
+    const s = find(a, 'We followed the rules');
+    expect(s.viaKeys.map((k) => name(a, k))).toEqual(['Interfax']);
+  });
+
+  it('"according to state media" after a statement: an unnamed outlet of this article is its channel', async () => {
+    const a = await extract('General Anton Lebed said nobody had been hurt in the blast, according to state media.');
+    const s = find(a, 'nobody had been hurt');
+    expect(name(a, s.speakerKey)).toMatch(/Anton Lebed/);
+    const via = s.viaKeys.map((k) => a.actors.find((x) => x.key === k)!);
+    expect(via.map((v) => v.name)).toEqual(['state media']);
+    expect(via[0]!.kind).toBe('ANONYMOUS_SOURCE');
+  });
+
+  it('"a spokesman told RTÉ": the broadcaster is the channel, not the audience', async () => {
+    const a = await extract('The utility said most homes had power again. "Crews will work through the night," a spokesman told RTÉ.');
+    const s = find(a, 'Crews will work through the night');
+    expect(s.viaKeys.map((k) => name(a, k))).toEqual(['RTÉ']);
+    expect(s.audienceKey).toBeUndefined();
+  });
+
+  it('"according to a statement from X": the issuer is the speaker; a statement nobody is named for stays the source', async () => {
+    const a = await extract(
+      'The talks will resume in June, according to a statement from the Swedish foreign ministry.\n\nThe delegations agreed on a shared radio channel, according to a joint statement.',
+    );
+    expect(name(a, find(a, 'The talks will resume in June').speakerKey)).toMatch(/foreign ministry/i);
+    const joint = find(a, 'agreed on a shared radio channel');
+    expect(name(a, joint.speakerKey)).toBe('a joint statement');
+    expect(joint.audienceKey).toBeUndefined();
+  });
+
+  it('"told <show> co-host X that …": with "that" closing it, the whole hearer goes', async () => {
+    // The engine reads two objects here ("the radio station", "WKXR co-host Tom Hale"); "that" says where the words begin.
+    const a = await extract('Senator Ann Ross told the radio station WKXR co-host Tom Hale that she did not know why the bill failed.');
+    const s = find(a, 'why the bill failed');
+    expect(s.text.startsWith('she')).toBe(true);
+  });
+});
+

@@ -270,9 +270,17 @@ function meetingInSeries(e: ExtractedEvent, known: KnownEvent[], articleId: stri
   return { own: `${base}:${slugify(articleId)}-${slugify(e.name)}`, joined, refused };
 }
 
+/**
+ * Incidents: the same class, no participant conflict, dates at most INCIDENT_WINDOW_DAYS apart. When either side is
+ * undated, nothing bounds it in time, so the two must share a participant (no participants on either side is no
+ * evidence: "a crash" with no date and no parties could be any crash), and an undated report joins only the one
+ * stored incident that fits. A dated report joins every stored incident that fits — it shows them to be one — so
+ * which node a report joins does not depend on which reports came first.
+ */
 function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: string[], articleId: string): Match {
   const cls = incidentClass(e.name);
-  const own = `event:incident:${slugify(e.name)}:${e.date ? e.date.start : slugify(articleId)}`;
+  // An interval keeps its interval in the id ("…:2025-02-03/2025-02-09"): its first day is no day the incident had.
+  const own = `event:incident:${slugify(e.name)}:${e.date ? normalizeDate(e.date) : slugify(articleId)}`;
   const refused: Match['refused'] = [];
   const fits: Array<{ id: string; gap: number }> = [];
   for (const k of known) {
@@ -282,7 +290,15 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
       continue;
     }
     const range = knownRange(k);
-    const gap = e.date && range ? gapDays(e.date, range) : 0;
+    if (!e.date || !range) {
+      if (!participantIds.some((p) => k.participantIds.includes(p))) {
+        refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH', detail: 'undated: no shared participant' });
+        continue;
+      }
+      fits.push({ id: k.id, gap: 0 });
+      continue;
+    }
+    const gap = gapDays(e.date, range);
     if (gap > INCIDENT_WINDOW_DAYS) {
       refused.push({ id: k.id, reason: 'DATE_OUTSIDE_WINDOW', detail: `${gap} days apart (window ${INCIDENT_WINDOW_DAYS})` });
       continue;
@@ -290,9 +306,11 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
     fits.push({ id: k.id, gap });
   }
   fits.sort((a, b) => a.gap - b.gap || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const [best, ...others] = fits;
-  for (const o of others) refused.push({ id: o.id, reason: 'SEVERAL_CANDIDATES', detail: `${fits.length} stored incidents fit; the closest (${best!.id}) is taken` });
-  return { own, joined: best ? [{ id: best.id, reason: 'SAME_CLASS_WITHIN_WINDOW', detail: `${best.gap} days apart` }] : [], refused };
+  if (!e.date && fits.length > 1) {
+    for (const f of fits) refused.push({ id: f.id, reason: 'SEVERAL_CANDIDATES', detail: `undated: ${fits.length} stored incidents fit` });
+    return { own, joined: [], refused };
+  }
+  return { own, joined: fits.map((f) => ({ id: f.id, reason: 'SAME_CLASS_WITHIN_WINDOW' as const, detail: `${f.gap} days apart` })), refused };
 }
 
 /** The words that name a kind of agreement, not one agreement ("agreement", "treaty", "memorandum of understanding"). */

@@ -192,6 +192,20 @@ describe('the bounded known-graph read', () => {
       expect(stored.filter((e) => e.kind === 'INCIDENT').length).toBeLessThan(6);
     });
 
+    it('finds a stored event of the parse whose date nests with the report’s (a month, then a day in it)', async () => {
+      // triggerMatch joins the one stored event of the same kind and name whose date nests with the report's; the read
+      // must return it although parse events are neither incidents nor campaigns nor a meeting series.
+      const primary = (date: ExtractedEvent['date']): ExtractedEvent => ({
+        key: 'e1', kind: 'OTHER', name: `${P} Ohio primary of ${date!.start.slice(0, date!.precision === 'MONTH' ? 7 : 10)}`, date, trigger: 'primary', participantKeys: [], mentions: [span],
+      });
+      const first = await resolveAndLoad(article('2023-04-02', [primary({ start: '2023-03-01', end: '2023-03-31', precision: 'MONTH', source: 'TEXT' })]));
+      const second = await resolveAndLoad(article('2023-03-16', [primary(day('2023-03-15'))]));
+      expect(first.ids.e1).toMatch(/:2023-03$/);
+      // One node: the day's report joined the month's and re-keyed it to its better (day) id.
+      expect(second.ids.e1).toMatch(/ohio-primary:2023-03-15$/);
+      expect(second.ids[`merge:${first.ids.e1}`]).toBe(second.ids.e1);
+    });
+
     it('reads only the statements of the resolved speakers and the events of the article', async () => {
       const x = article('2023-03-12', [incident('e1', day('2023-03-05'), ['c1'])], [country('c1', 'Aland')]);
       const { actors } = await fetchKnownActors(driver, DATABASE, x);

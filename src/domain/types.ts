@@ -172,5 +172,7 @@ export interface KnownGraph {
     seriesName: string | null;
     ordinal: number | null;
     participantIds: string[];
+    /** Where it happened, as the stored articles' place claims give it (the most articles' place); absent when none does. */
+    place?: string | null;
   }>;
 }

@@ -66,6 +66,7 @@ export type EventDecisionReason =
   | 'SEVERAL_CANDIDATES'
   | 'ORDINAL_MISMATCH'
   | 'PARTICIPANT_MISMATCH'
+  | 'PLACE_MISMATCH'
   | 'DATE_OUTSIDE_WINDOW'
   | 'SAME_CLASS_WITHIN_WINDOW'
   | 'SAME_NAME'
@@ -289,9 +290,16 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
       refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH' });
       continue;
     }
+    const shared = participantIds.some((p) => k.participantIds.includes(p));
+    // Two places and nothing shared (no participant in common): "a crash in the Andes" is not "a collision in the
+    // Barents Sea" of that week. With a shared participant two places may be one place told at two scales.
+    if (!shared && e.place && k.place && slugify(e.place.name) !== slugify(k.place)) {
+      refused.push({ id: k.id, reason: 'PLACE_MISMATCH', detail: `${e.place.name} vs ${k.place}` });
+      continue;
+    }
     const range = knownRange(k);
     if (!e.date || !range) {
-      if (!participantIds.some((p) => k.participantIds.includes(p))) {
+      if (!shared) {
         refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH', detail: 'undated: no shared participant' });
         continue;
       }
@@ -518,6 +526,7 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
     target.ordinal ??= old.ordinal;
     target.seriesName ??= old.seriesName;
     target.participantIds = [...new Set([...target.participantIds, ...old.participantIds])].sort();
+    target.place ??= old.place ?? null;
   }
   for (const e of article.events) {
     const id = ids[e.key];
@@ -534,9 +543,12 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
         seriesName: e.series?.name ?? null,
         ordinal: e.series?.ordinal ?? null,
         participantIds: [...new Set(participants)].sort(),
+        place: e.place?.name ?? null,
       });
       continue;
     }
+    // The loader keeps the place the most articles give; here the first one given (close enough for tests and eval).
+    prev.place ??= e.place?.name ?? null;
     if (e.date && width(e.date.start, e.date.end) < width(prev.start, prev.end)) [prev.start, prev.end] = [e.date.start, e.date.end];
     prev.ordinal ??= e.series?.ordinal ?? null;
     prev.seriesName ??= e.series?.name ?? null;

@@ -206,6 +206,19 @@ describe('the bounded known-graph read', () => {
       expect(second.ids[`merge:${first.ids.e1}`]).toBe(second.ids.e1);
     });
 
+    it('reads the stored place of an incident, so one placed elsewhere with no participant in common stays apart', async () => {
+      const placed = (name: string, date: string, place: string): ExtractedEvent => ({
+        key: 'e1', kind: 'INCIDENT', name: `${P} ${name}`, date: day(date), participantKeys: [], mentions: [span], place: { name: place, span },
+      });
+      const crash = await resolveAndLoad(article('2024-02-18', [placed('crash', '2024-02-17', 'Andes')]));
+      const collision = await resolveAndLoad(article('2024-02-19', [placed('collision', '2024-02-18', 'Barents Sea')]));
+      expect(collision.ids.e1).not.toBe(crash.ids.e1);
+      expect(Object.keys(collision.ids).filter((k) => k.startsWith('merge:'))).toEqual([]);
+      // …while a report placed where the crash was joins it.
+      const again = await resolveAndLoad(article('2024-02-20', [placed('crash', '2024-02-17', 'Andes')]));
+      expect(again.ids.e1).toBe(crash.ids.e1);
+    });
+
     it('reads only the statements of the resolved speakers and the events of the article', async () => {
       const x = article('2023-03-12', [incident('e1', day('2023-03-05'), ['c1'])], [country('c1', 'Aland')]);
       const { actors } = await fetchKnownActors(driver, DATABASE, x);

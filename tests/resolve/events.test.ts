@@ -147,6 +147,20 @@ describe('resolveEvents', () => {
     expect(nodes([two[0]!, two[2]!]).size).toBe(1);
   });
 
+  it('keeps apart two incidents of one class and week placed apart with no participant in common, in either order', () => {
+    const placed = (key: string, name: string, date: string, place: string, participants: string[] = []): ExtractedEvent => ({
+      key, kind: 'INCIDENT', name, date: day(date), participantKeys: participants, mentions: [span], place: { name: place, span },
+    });
+    const crash = article('p', [placed('c', 'crash', '2025-02-17', 'Andes')]);
+    const collision = article('s', [placed('s', 'collision', '2025-02-18', 'Barents Sea')]);
+    expect(nodes([crash, collision]).size).toBe(2);
+    expect(nodes([collision, crash]).size).toBe(2);
+    // A shared participant says it is one incident: two places are then one place told at two scales.
+    const a = article('a', [placed('i', 'Russia–United States close encounter', '2015-10-10', 'Syria', ['us', 'ru'])]);
+    const b = article('b', [placed('i', 'Russia–United States close encounter', '2015-10-10', 'Latakia', ['us', 'ru'])]);
+    expect(nodes([a, b]).size).toBe(1);
+  });
+
   it('keys an incident dated only by an interval by that interval, not by its first day', () => {
     const week = { start: '2025-02-03', end: '2025-02-09', precision: 'INTERVAL' as const, source: 'TEXT' as const };
     const [ids] = resolveAll([article('w', [incident('i', week)])]);

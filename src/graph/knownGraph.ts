@@ -22,7 +22,7 @@ const ACTOR_CANDIDATES = 500;
 
 /** An event `e` as resolution compares it (series name and ordinal, participants): one projection for every read of events. */
 export const KNOWN_EVENT = `e {
-    .id, .kind, .name, .place, start: toString(e.start), end: toString(e.end),
+    .id, .kind, .name, .place, .vehicles, start: toString(e.start), end: toString(e.end),
     seriesName: [(e)-[:PART_OF]->(ms_:MeetingSeries) | ms_.name][0],
     ordinal: coalesce([(e)-[po_:PART_OF]->(:MeetingSeries) | po_.ordinal][0], e.ordinal),
     participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
@@ -212,6 +212,7 @@ function toKnownEvent(e: Record<string, unknown>): KnownGraph['events'][number] 
     ordinal: toNumberOrNull(e.ordinal),
     participantIds: e.participantIds as string[],
     place: (e.place as string | null) ?? null,
+    vehicles: (e.vehicles as string[] | null) ?? null,
   };
 }
 

@@ -67,6 +67,7 @@ export type EventDecisionReason =
   | 'ORDINAL_MISMATCH'
   | 'PARTICIPANT_MISMATCH'
   | 'PLACE_MISMATCH'
+  | 'VEHICLE_MISMATCH'
   | 'DATE_OUTSIDE_WINDOW'
   | 'SAME_CLASS_WITHIN_WINDOW'
   | 'SAME_NAME'
@@ -295,6 +296,11 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
     // Barents Sea" of that week. With a shared participant two places may be one place told at two scales.
     if (!shared && e.place && k.place && slugify(e.place.name) !== slugify(k.place)) {
       refused.push({ id: k.id, reason: 'PLACE_MISMATCH', detail: `${e.place.name} vs ${k.place}` });
+      continue;
+    }
+    // Likewise vehicles of different modes and nothing shared: a plane's crash is not a ship's collision.
+    if (!shared && e.vehicles?.length && k.vehicles?.length && !e.vehicles.some((v) => k.vehicles!.includes(v))) {
+      refused.push({ id: k.id, reason: 'VEHICLE_MISMATCH', detail: `${e.vehicles.join('+')} vs ${k.vehicles.join('+')}` });
       continue;
     }
     const range = knownRange(k);
@@ -527,6 +533,7 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
     target.seriesName ??= old.seriesName;
     target.participantIds = [...new Set([...target.participantIds, ...old.participantIds])].sort();
     target.place ??= old.place ?? null;
+    if (old.vehicles?.length) target.vehicles = [...new Set([...(target.vehicles ?? []), ...old.vehicles])].sort();
   }
   for (const e of article.events) {
     const id = ids[e.key];
@@ -544,9 +551,11 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
         ordinal: e.series?.ordinal ?? null,
         participantIds: [...new Set(participants)].sort(),
         place: e.place?.name ?? null,
+        vehicles: e.vehicles?.length ? [...e.vehicles] : null,
       });
       continue;
     }
+    if (e.vehicles?.length) prev.vehicles = [...new Set([...(prev.vehicles ?? []), ...e.vehicles])].sort();
     // The loader keeps the place the most articles give; here the first one given (close enough for tests and eval).
     prev.place ??= e.place?.name ?? null;
     if (e.date && width(e.date.start, e.date.end) < width(prev.start, prev.end)) [prev.start, prev.end] = [e.date.start, e.date.end];

@@ -124,4 +124,10 @@ describe('incidents', () => {
     const r = runEvents(text, '2025-02-14');
     expect(r.claims.filter((c) => c.attribute === 'distance').map((c) => c.value)).toEqual(['300 metres apart']);
   });
+  it('tells how the vehicles of an incident travel', () => {
+    const r = runEvents('A Russian patrol boat and a Norwegian trawler collided in the Barents Sea on Tuesday.', '2025-02-05');
+    expect(r.events.find((e) => e.kind === 'INCIDENT')?.vehicles).toEqual(['sea']);
+    const plane = runEvents('A small passenger plane crashed in the Andes on Monday.', '2025-02-18');
+    expect(plane.events.find((e) => e.kind === 'INCIDENT')?.vehicles).toEqual(['air']);
+  });
 });

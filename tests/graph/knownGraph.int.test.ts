@@ -219,6 +219,23 @@ describe('the bounded known-graph read', () => {
       expect(again.ids.e1).toBe(crash.ids.e1);
     });
 
+    it('reads the vehicle modes stored for an incident, so a ship collision stays apart from a plane crash of that week', async () => {
+      const moving = (name: string, date: string, vehicles: string[]): ExtractedEvent => ({
+        key: 'e1', kind: 'INCIDENT', name: `${P} ${name}`, date: day(date), participantKeys: [], mentions: [span], vehicles,
+      });
+      const crash = await resolveAndLoad(article('2024-04-18', [moving('crash', '2024-04-17', ['air'])]));
+      const collision = await resolveAndLoad(article('2024-04-19', [moving('collision', '2024-04-18', ['sea'])]));
+      expect(collision.ids.e1).not.toBe(crash.ids.e1);
+      expect(Object.keys(collision.ids).filter((k) => k.startsWith('merge:'))).toEqual([]);
+      const stored = (await wholeGraph(driver)).events.find((e) => e.id === crash.ids.e1);
+      expect(stored?.vehicles).toEqual(['air']);
+      // A report naming the plane and a ship, out of the collision's window, joins the crash: the node keeps both modes.
+      const again = await resolveAndLoad(article('2024-04-20', [moving('crash', '2024-04-14', ['air', 'sea'])]));
+      expect(again.ids.e1 === crash.ids.e1 || again.ids[`merge:${crash.ids.e1}`] === again.ids.e1).toBe(true);
+      expect(again.ids[`merge:${collision.ids.e1}`]).toBeUndefined();
+      expect((await wholeGraph(driver)).events.find((e) => e.id === again.ids.e1)?.vehicles).toEqual(['air', 'sea']);
+    });
+
     it('reads only the statements of the resolved speakers and the events of the article', async () => {
       const x = article('2023-03-12', [incident('e1', day('2023-03-05'), ['c1'])], [country('c1', 'Aland')]);
       const { actors } = await fetchKnownActors(driver, DATABASE, x);

@@ -230,6 +230,7 @@ describe('fetchKnownGraph', () => {
       ordinal: 2,
       participantIds: [stored.ids.a1],
       place: null,
+      vehicles: null,
     });
     expect(neo4j.isInt(meeting?.ordinal)).toBe(false);
   });

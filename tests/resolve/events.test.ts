@@ -161,6 +161,20 @@ describe('resolveEvents', () => {
     expect(nodes([a, b]).size).toBe(1);
   });
 
+  it('keeps apart a plane crash and a ship collision of one week with no participant in common, in either order', () => {
+    const moving = (key: string, name: string, date: string, vehicles: string[], participants: string[] = []): ExtractedEvent => ({
+      key, kind: 'INCIDENT', name, date: day(date), participantKeys: participants, mentions: [span], vehicles,
+    });
+    const crash = article('p', [moving('c', 'crash', '2025-02-17', ['air'])]);
+    const collision = article('s', [moving('s', 'collision', '2025-02-18', ['sea'])]);
+    expect(nodes([crash, collision]).size).toBe(2);
+    expect(nodes([collision, crash]).size).toBe(2);
+    // A jet and a destroyer in one report, the jet alone in another: one incident.
+    const both = article('a', [moving('i', 'close encounter', '2015-10-10', ['air', 'sea'])]);
+    const jet = article('b', [moving('i', 'close encounter', '2015-10-10', ['air'])]);
+    expect(nodes([both, jet]).size).toBe(1);
+  });
+
   it('keys an incident dated only by an interval by that interval, not by its first day', () => {
     const week = { start: '2025-02-03', end: '2025-02-09', precision: 'INTERVAL' as const, source: 'TEXT' as const };
     const [ids] = resolveAll([article('w', [incident('i', week)])]);

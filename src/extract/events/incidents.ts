@@ -25,6 +25,8 @@ interface Cue {
 const CUES: Cue[] = incidentData.cues;
 const CUE_RE = phraseRegex(CUES.flatMap((c) => c.phrases));
 const VEHICLE_RE = phraseRegex(incidentData.vehicles);
+/** Vehicle word (lower case) → how it travels. */
+const VEHICLE_MODE = new Map(Object.entries(incidentData.vehicleModes).flatMap(([mode, words]) => words.map((w) => [w.toLowerCase(), mode] as const)));
 const HABITUAL_RE = phraseRegex(incidentData.habitual);
 const PREVENTIVE_RE = phraseRegex(incidentData.preventive);
 const PROXIMITY_RE = phraseRegex(incidentData.proximity);
@@ -188,6 +190,19 @@ function partiesOf(ctx: EventContext, d: Draft): PartyMention[] {
   return found.length > 0 ? found : ctx.parties.principal;
 }
 
+/** The modes of the vehicles named in the incident's mention sentences ("plane" → air, "trawler" → sea), sorted. */
+function vehiclesOf(ctx: EventContext, d: Draft): { vehicles?: string[] } {
+  const modes = new Set<string>();
+  for (const i of new Set(d.mentions.map((m) => m.sentence))) {
+    const s = ctx.sentences[i]!;
+    for (const hit of hitsIn(VEHICLE_RE, ctx.text, s.start, s.end)) {
+      const mode = VEHICLE_MODE.get(hit.text.toLowerCase());
+      if (mode) modes.add(mode);
+    }
+  }
+  return modes.size > 0 ? { vehicles: [...modes].sort() } : {};
+}
+
 export function extractIncidents(ctx: EventContext): { events: ExtractedEvent[]; claims: ExtractedClaim[] } {
   const mentions: Mention[] = [];
   const told = new Set<string>();
@@ -240,6 +255,7 @@ export function extractIncidents(ctx: EventContext): { events: ExtractedEvent[];
       date: combineDates(d.dates),
       participantKeys: [...new Set(parties.map((p) => ctx.parties.actorKey(p)))],
       mentions: d.mentions.map((m) => m.span),
+      ...vehiclesOf(ctx, d),
     });
   }
   // Claims in text order, whatever order the attributes were gathered in.

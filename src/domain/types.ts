@@ -110,6 +110,8 @@ export interface ExtractedEvent {
   trigger?: string;
   /** Where it happened, as this article says (the first mention's words of the place most mentions give). */
   place?: { name: string; span: Span };
+  /** INCIDENT only: how the vehicles its sentences name travel (`vehicleModes` of incidents.json: air, sea, …), sorted. */
+  vehicles?: string[];
   mentions: Span[];
 }
 
@@ -172,5 +174,9 @@ export interface KnownGraph {
     seriesName: string | null;
     ordinal: number | null;
     participantIds: string[];
+    /** Where it happened, as the stored articles' place claims give it (the most articles' place); absent when none does. */
+    place?: string | null;
+    /** INCIDENT: the vehicle modes any stored article names for it (absent or empty when none does). */
+    vehicles?: string[] | null;
   }>;
 }

@@ -5,7 +5,7 @@
  *    (one query per actor);
  * 2. once the actors are resolved: the statements of the resolved speakers (and the statements' own ids),
  *    and events by series name, by a date window through the (kind, start) and (kind, precision) indexes,
- *    by the smallest-id undated incident match, and agreements by id.
+ *    undated incident matches by a shared participant, and agreements by id.
  * Resolution against this read gives the same ids as against the whole stored graph
  * (tests/graph/knownGraph.int.test.ts checks that on a generated corpus).
  */
@@ -22,7 +22,7 @@ const ACTOR_CANDIDATES = 500;
 
 /** An event `e` as resolution compares it (series name and ordinal, participants): one projection for every read of events. */
 export const KNOWN_EVENT = `e {
-    .id, .kind, .name, start: toString(e.start), end: toString(e.end),
+    .id, .kind, .name, .place, .vehicles, start: toString(e.start), end: toString(e.end),
     seriesName: [(e)-[:PART_OF]->(ms_:MeetingSeries) | ms_.name][0],
     ordinal: coalesce([(e)-[po_:PART_OF]->(:MeetingSeries) | po_.ordinal][0], e.ordinal),
     participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
@@ -78,17 +78,29 @@ CALL () {
       AND coalesce(e.end, e.start) >= date(w.lo)
     RETURN e
     UNION
-    UNWIND $p.undatedProbes AS u
+    // Undated incident matches need a shared participant: found from the participants. An undated report joins only
+    // a single fit, so two tell it all; a dated report joins every undated fit.
+    UNWIND [u IN $p.undatedProbes WHERE u.anyDate] AS u
     CALL (u) {
-      MATCH (e:Event)
-      WHERE e.kind = 'INCIDENT' AND (u.anyDate OR e.start IS NULL)
+      MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)
+      WHERE a.id IN u.participantIds AND e.kind = 'INCIDENT'
+      WITH DISTINCT e
       WITH e, reduce(cue = null, l IN [l IN $p.incidentLabels WHERE e.name ENDS WITH l.label] |
              CASE WHEN cue IS NULL OR size(l.label) > size(cue.label) THEN l ELSE cue END) AS cue
       WHERE coalesce(cue.cls, '') = u.cls
-        AND (size(u.participantIds) = 0
-             OR NOT EXISTS { (:Actor)-[:PARTICIPATED_IN]->(e) }
-             OR EXISTS { (a:Actor)-[:PARTICIPATED_IN]->(e) WHERE a.id IN u.participantIds })
-      RETURN e ORDER BY e.id LIMIT 1
+      RETURN e ORDER BY e.id LIMIT 2
+    }
+    RETURN e
+    UNION
+    UNWIND [u IN $p.undatedProbes WHERE NOT u.anyDate] AS u
+    CALL (u) {
+      MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)
+      WHERE a.id IN u.participantIds AND e.kind = 'INCIDENT' AND e.start IS NULL
+      WITH DISTINCT e
+      WITH e, reduce(cue = null, l IN [l IN $p.incidentLabels WHERE e.name ENDS WITH l.label] |
+             CASE WHEN cue IS NULL OR size(l.label) > size(cue.label) THEN l ELSE cue END) AS cue
+      WHERE coalesce(cue.cls, '') = u.cls
+      RETURN e
     }
     RETURN e
     UNION
@@ -199,6 +211,8 @@ function toKnownEvent(e: Record<string, unknown>): KnownGraph['events'][number] 
     seriesName: (e.seriesName as string | null) ?? null,
     ordinal: toNumberOrNull(e.ordinal),
     participantIds: e.participantIds as string[],
+    place: (e.place as string | null) ?? null,
+    vehicles: (e.vehicles as string[] | null) ?? null,
   };
 }
 

@@ -72,8 +72,13 @@ function derivedFacts(events: string, statements: string, publishedAt: string): 
       ORDER BY n DESC, place
       RETURN collect(place)[0] AS place
     }
+    // Vehicle modes: every mode any article names (a set, so the same in any order); none while no article names one.
+    CALL (e) {
+      RETURN COLLECT { MATCH (e)-[d:DESCRIBED_IN]->(:Article) UNWIND coalesce(d.vehicles, []) AS v RETURN DISTINCT v ORDER BY v } AS vehicles
+    }
     SET e.name = coalesce(name, e.name),
         e.place = place,
+        e.vehicles = CASE WHEN size(vehicles) > 0 THEN vehicles END,
         e.ordinal = coalesce(ordinal, e.ordinal),
         e.status = coalesce(status, e.status),
         // Implied only while no article describes it.
@@ -181,7 +186,8 @@ CALL (article, previousSha256) {
     UNWIND $rows.describedIn AS row
     MATCH (e:Event {id: row.eventId}), (art:Article {id: $rows.article.id})
     MERGE (e)-[d:DESCRIBED_IN]->(art)
-    SET d.name = row.name, d.ordinal = row.ordinal, d.status = row.status, d.implied = row.implied
+    SET d.name = row.name, d.ordinal = row.ordinal, d.status = row.status, d.implied = row.implied,
+        d.vehicles = CASE WHEN size(row.vehicles) > 0 THEN row.vehicles END
   }
   CALL () {
     UNWIND $rows.eventMentions AS row

@@ -75,7 +75,7 @@ export interface LoadRows {
   /** Date claims also carry the range they give and the article asserting them (the event's date is derived from these); place claims the article (its place is). */
   claims: Array<{ id: string; attribute: string; value: string; normalized: string; articleId: string | null; /** An article's own date for an event (what its date is derived from), not a claim the text makes. */ eventDate: boolean } & DateFields>;
   /** What each article says of an event besides its date: its name, ordinal, status, whether it is implied. */
-  describedIn: Array<{ eventId: string; name: string; ordinal: number | null; status: string | null; implied: boolean }>;
+  describedIn: Array<{ eventId: string; name: string; ordinal: number | null; status: string | null; implied: boolean; vehicles: string[] }>;
   /** Stored events to re-key (or merge) into their canonical id before the article is written, sorted by `from`. */
   rekeys: Array<{ label: 'Event' | 'Statement'; from: string; to: string }>;
   claimOn: Array<{ claimId: string; eventId: string }>;
@@ -198,7 +198,7 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
       });
     }
     if (e.milestoneOf) r.milestones.push({ milestoneId: id, agreementId: idOf(e.milestoneOf, 'agreement') });
-    r.describedIn.push({ eventId: id, name: e.name, ordinal: e.series?.ordinal ?? null, status: e.status ?? null, implied: e.implied ?? false });
+    r.describedIn.push({ eventId: id, name: e.name, ordinal: e.series?.ordinal ?? null, status: e.status ?? null, implied: e.implied ?? false, vehicles: e.vehicles ?? [] });
   }
 
   // Each article's date for an event is a date claim asserted by the article (STATED_IN its words when it came

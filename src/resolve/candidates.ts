@@ -8,16 +8,17 @@
  *   name and aliases).
  * - Statements: every statement of each resolved speaker (the rules only compare a speaker's own
  *   statements) plus each statement's own content id (idempotent re-runs).
- * - Events: meetings of the same series (by series name); incidents and campaigns whose dates fall
+ * - Events: meetings of the same series (by series name); events of the parse (with a trigger) of their kind whose
+ *   dates overlap theirs (what a nested date needs); incidents and campaigns whose dates fall
  *   inside the rule's window (through the (kind, start) index, plus wide YEAR/INTERVAL events); for
- *   incidents also the smallest-id undated match (an undated date is 0 days from anything); agreements
+ *   incidents also the undated matches, found from a shared participant (what an undated match needs); agreements
  *   by the id their name gives.
  */
 import { isTitleWord, surnameSpellings } from '../domain/nameLexicon.js';
 import { addDays } from '../domain/dates.js';
 import { nameParts } from '../domain/names.js';
 import { slugify } from '../domain/ids.js';
-import type { ExtractedArticle, KnownGraph } from '../domain/types.js';
+import type { EventKind, ExtractedArticle, KnownGraph } from '../domain/types.js';
 import { resolveActors } from './actors.js';
 import { CAMPAIGN_WINDOW_DAYS, INCIDENT_CLASS_LABELS, INCIDENT_WINDOW_DAYS, incidentClass } from './events.js';
 import { statementId } from './statements.js';
@@ -96,19 +97,23 @@ function surnameVariantTerms(name: string): string[] {
 
 /** A date window for incidents and campaigns: stored events of `kind` whose range is within [lo, hi]. */
 export interface DateProbe {
-  kind: 'INCIDENT' | 'CAMPAIGN';
+  kind: EventKind;
   lo: string;
   hi: string;
   /** lo - NARROW_EVENT_DAYS: the earliest start of a narrow event that can reach the window. */
   narrowFrom: string;
 }
 
-/** Incidents of one class that no date window bounds: the smallest id among those matching class and participants. */
+/**
+ * Incidents of one class that no date window bounds (the report or the stored incident is undated): those need a
+ * shared participant to match (src/resolve/events.ts incidentMatch), so they are found from the participants.
+ */
 export interface UndatedProbe {
   /** The incident class ('' when the name has none); compared exactly in Cypher. */
   cls: string;
   participantIds: string[];
-  /** True: the article's incident has no date, so every stored match is 0 days away; false: only stored undated ones are. */
+  /** True: the article's incident has no date, so it meets dated and undated stored ones alike (two suffice: more than
+   *  one fit joins none); false: only stored undated ones (all: a dated report joins every one that fits). */
   anyDate: boolean;
 }
 
@@ -158,14 +163,21 @@ export function restProbe(
   const undatedProbes: UndatedProbe[] = [];
   const agreementIds = new Set<string>();
   for (const e of extracted.events) {
+    if (e.trigger !== undefined) {
+      // An event of the parse (triggerMatch): a stored event of its kind whose date nests with its date — which
+      // overlaps it — can be the same event (its own id, the same name and date, is one of them).
+      const probe = e.date ? dateProbe(e.kind, e.date.start, e.date.end, 0) : null;
+      if (probe) dateProbes.push(probe);
+      continue;
+    }
     if (e.kind === 'MEETING' && e.series) seriesNames.add(e.series.name);
     else if (e.kind === 'AGREEMENT') agreementIds.add(`event:agreement:${slugify(e.name)}`);
     else if (e.kind === 'INCIDENT') {
       const participantIds = e.participantKeys.map(idOf).sort();
       const probe = e.date ? dateProbe('INCIDENT', e.date.start, e.date.end, INCIDENT_WINDOW_DAYS) : null;
       if (probe) dateProbes.push(probe);
-      // Without a (readable) date every stored match is 0 days away: the smallest id wins.
-      undatedProbes.push({ cls: incidentClass(e.name) ?? '', participantIds, anyDate: !probe });
+      // Undated on either side: only a shared participant can tie them, so a report naming none needs no probe.
+      if (participantIds.length > 0) undatedProbes.push({ cls: incidentClass(e.name) ?? '', participantIds, anyDate: !probe });
     } else if (e.kind === 'CAMPAIGN' && e.date) {
       const probe = dateProbe('CAMPAIGN', e.date.start, e.date.end, CAMPAIGN_WINDOW_DAYS);
       if (probe) dateProbes.push(probe);

@@ -66,6 +66,8 @@ export type EventDecisionReason =
   | 'SEVERAL_CANDIDATES'
   | 'ORDINAL_MISMATCH'
   | 'PARTICIPANT_MISMATCH'
+  | 'PLACE_MISMATCH'
+  | 'VEHICLE_MISMATCH'
   | 'DATE_OUTSIDE_WINDOW'
   | 'SAME_CLASS_WITHIN_WINDOW'
   | 'SAME_NAME'
@@ -270,9 +272,17 @@ function meetingInSeries(e: ExtractedEvent, known: KnownEvent[], articleId: stri
   return { own: `${base}:${slugify(articleId)}-${slugify(e.name)}`, joined, refused };
 }
 
+/**
+ * Incidents: the same class, no participant conflict, dates at most INCIDENT_WINDOW_DAYS apart. When either side is
+ * undated, nothing bounds it in time, so the two must share a participant (no participants on either side is no
+ * evidence: "a crash" with no date and no parties could be any crash), and an undated report joins only the one
+ * stored incident that fits. A dated report joins every stored incident that fits — it shows them to be one — so
+ * which node a report joins does not depend on which reports came first.
+ */
 function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: string[], articleId: string): Match {
   const cls = incidentClass(e.name);
-  const own = `event:incident:${slugify(e.name)}:${e.date ? e.date.start : slugify(articleId)}`;
+  // An interval keeps its interval in the id ("…:2025-02-03/2025-02-09"): its first day is no day the incident had.
+  const own = `event:incident:${slugify(e.name)}:${e.date ? normalizeDate(e.date) : slugify(articleId)}`;
   const refused: Match['refused'] = [];
   const fits: Array<{ id: string; gap: number }> = [];
   for (const k of known) {
@@ -281,8 +291,28 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
       refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH' });
       continue;
     }
+    const shared = participantIds.some((p) => k.participantIds.includes(p));
+    // Two places and nothing shared (no participant in common): "a crash in the Andes" is not "a collision in the
+    // Barents Sea" of that week. With a shared participant two places may be one place told at two scales.
+    if (!shared && e.place && k.place && slugify(e.place.name) !== slugify(k.place)) {
+      refused.push({ id: k.id, reason: 'PLACE_MISMATCH', detail: `${e.place.name} vs ${k.place}` });
+      continue;
+    }
+    // Likewise vehicles of different modes and nothing shared: a plane's crash is not a ship's collision.
+    if (!shared && e.vehicles?.length && k.vehicles?.length && !e.vehicles.some((v) => k.vehicles!.includes(v))) {
+      refused.push({ id: k.id, reason: 'VEHICLE_MISMATCH', detail: `${e.vehicles.join('+')} vs ${k.vehicles.join('+')}` });
+      continue;
+    }
     const range = knownRange(k);
-    const gap = e.date && range ? gapDays(e.date, range) : 0;
+    if (!e.date || !range) {
+      if (!shared) {
+        refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH', detail: 'undated: no shared participant' });
+        continue;
+      }
+      fits.push({ id: k.id, gap: 0 });
+      continue;
+    }
+    const gap = gapDays(e.date, range);
     if (gap > INCIDENT_WINDOW_DAYS) {
       refused.push({ id: k.id, reason: 'DATE_OUTSIDE_WINDOW', detail: `${gap} days apart (window ${INCIDENT_WINDOW_DAYS})` });
       continue;
@@ -290,9 +320,11 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
     fits.push({ id: k.id, gap });
   }
   fits.sort((a, b) => a.gap - b.gap || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const [best, ...others] = fits;
-  for (const o of others) refused.push({ id: o.id, reason: 'SEVERAL_CANDIDATES', detail: `${fits.length} stored incidents fit; the closest (${best!.id}) is taken` });
-  return { own, joined: best ? [{ id: best.id, reason: 'SAME_CLASS_WITHIN_WINDOW', detail: `${best.gap} days apart` }] : [], refused };
+  if (!e.date && fits.length > 1) {
+    for (const f of fits) refused.push({ id: f.id, reason: 'SEVERAL_CANDIDATES', detail: `undated: ${fits.length} stored incidents fit` });
+    return { own, joined: [], refused };
+  }
+  return { own, joined: fits.map((f) => ({ id: f.id, reason: 'SAME_CLASS_WITHIN_WINDOW' as const, detail: `${f.gap} days apart` })), refused };
 }
 
 /** The words that name a kind of agreement, not one agreement ("agreement", "treaty", "memorandum of understanding"). */
@@ -513,6 +545,8 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
     target.ordinal ??= old.ordinal;
     target.seriesName ??= old.seriesName;
     target.participantIds = [...new Set([...target.participantIds, ...old.participantIds])].sort();
+    target.place ??= old.place ?? null;
+    if (old.vehicles?.length) target.vehicles = [...new Set([...(target.vehicles ?? []), ...old.vehicles])].sort();
   }
   for (const e of article.events) {
     const id = ids[e.key];
@@ -529,9 +563,14 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
         seriesName: e.series?.name ?? null,
         ordinal: e.series?.ordinal ?? null,
         participantIds: [...new Set(participants)].sort(),
+        place: e.place?.name ?? null,
+        vehicles: e.vehicles?.length ? [...e.vehicles] : null,
       });
       continue;
     }
+    if (e.vehicles?.length) prev.vehicles = [...new Set([...(prev.vehicles ?? []), ...e.vehicles])].sort();
+    // The loader keeps the place the most articles give; here the first one given (close enough for tests and eval).
+    prev.place ??= e.place?.name ?? null;
     if (e.date && width(e.date.start, e.date.end) < width(prev.start, prev.end)) [prev.start, prev.end] = [e.date.start, e.date.end];
     prev.ordinal ??= e.series?.ordinal ?? null;
     prev.seriesName ??= e.series?.name ?? null;

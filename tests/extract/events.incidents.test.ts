@@ -82,4 +82,52 @@ describe('incidents', () => {
       ['distance', '0.027-0.034 km'],
     ]);
   });
+  it('dates an incident by a date on its own words, not by the date of the event it anchors (issue 10)', () => {
+    // "last week's collision" is the collision's week; "on Monday" dates the talks the collision came before.
+    const after = runEvents(
+      'Diplomats from Norway and Russia held talks in Geneva on Monday on rules for their vessels, after last week\'s collision between a Russian patrol boat and a Norwegian trawler.',
+      '2025-02-10',
+    );
+    const incident = after.events.find((e) => e.kind === 'INCIDENT')!;
+    expect(incident.date).toMatchObject({ start: '2025-02-03', end: '2025-02-09', precision: 'INTERVAL' });
+    expect(after.claims.map((c) => [c.attribute, c.value])).toEqual([['date', 'last week']]);
+    // "on Tuesday" dates the signing; "a month after a collision" gives the collision no day.
+    const signing = runEvents(
+      'Norway and Russia on Tuesday signed an agreement on their ships in the Barents Sea, a month after a collision between a Russian patrol boat and a Norwegian trawler.',
+      '2025-03-12',
+    );
+    expect(signing.events.find((e) => e.kind === 'INCIDENT')?.date ?? null).toBeNull();
+    expect(signing.claims.filter((c) => c.attribute === 'date')).toEqual([]);
+    // A phrase the anchor opens and a comma closes does not cut the date off: the crash is Tuesday's.
+    const closed = runEvents('On Tuesday, shortly after takeoff, the plane crashed near the airport.', '2025-03-12');
+    expect(closed.events.find((e) => e.kind === 'INCIDENT')?.date).toMatchObject({ start: '2025-03-11', precision: 'DAY' });
+  });
+
+  it('counts a definite "the … collision" without a vehicle when the article told that collision with one', () => {
+    const text =
+      'A Russian patrol boat and a Norwegian trawler collided in the Barents Sea, ending weeks of calm. ' +
+      'The two sides did not settle their dispute over where the February 4 collision took place.';
+    const r = runEvents(text, '2025-03-05');
+    const incidents = r.events.filter((e) => e.kind === 'INCIDENT');
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]!.date).toMatchObject({ start: '2025-02-04', precision: 'DAY' });
+    expect(incidents[0]!.mentions.map((m) => m.exact)).toEqual(['collided', 'collision']);
+    // Alone (nothing told before), "the collision" with no vehicle is no incident: "the collision of interests".
+    expect(runEvents('The two sides did not settle their dispute over where the February 4 collision took place.', '2025-03-05').events.filter((e) => e.kind === 'INCIDENT')).toEqual([]);
+  });
+
+  it('takes no distance a rule sets from a follow-up sentence ("a minimum distance of two nautical miles")', () => {
+    const text =
+      'The talks came more than a week after a collision between a Russian patrol boat and a Norwegian trawler. ' +
+      'On Thursday the delegations agreed on a minimum distance of two nautical miles between vessels. ' +
+      'The boats were 300 metres apart, a witness said.';
+    const r = runEvents(text, '2025-02-14');
+    expect(r.claims.filter((c) => c.attribute === 'distance').map((c) => c.value)).toEqual(['300 metres apart']);
+  });
+  it('tells how the vehicles of an incident travel', () => {
+    const r = runEvents('A Russian patrol boat and a Norwegian trawler collided in the Barents Sea on Tuesday.', '2025-02-05');
+    expect(r.events.find((e) => e.kind === 'INCIDENT')?.vehicles).toEqual(['sea']);
+    const plane = runEvents('A small passenger plane crashed in the Andes on Monday.', '2025-02-18');
+    expect(plane.events.find((e) => e.kind === 'INCIDENT')?.vehicles).toEqual(['air']);
+  });
 });

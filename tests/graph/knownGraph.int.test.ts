@@ -192,6 +192,50 @@ describe('the bounded known-graph read', () => {
       expect(stored.filter((e) => e.kind === 'INCIDENT').length).toBeLessThan(6);
     });
 
+    it('finds a stored event of the parse whose date nests with the report’s (a month, then a day in it)', async () => {
+      // triggerMatch joins the one stored event of the same kind and name whose date nests with the report's; the read
+      // must return it although parse events are neither incidents nor campaigns nor a meeting series.
+      const primary = (date: ExtractedEvent['date']): ExtractedEvent => ({
+        key: 'e1', kind: 'OTHER', name: `${P} Ohio primary of ${date!.start.slice(0, date!.precision === 'MONTH' ? 7 : 10)}`, date, trigger: 'primary', participantKeys: [], mentions: [span],
+      });
+      const first = await resolveAndLoad(article('2023-04-02', [primary({ start: '2023-03-01', end: '2023-03-31', precision: 'MONTH', source: 'TEXT' })]));
+      const second = await resolveAndLoad(article('2023-03-16', [primary(day('2023-03-15'))]));
+      expect(first.ids.e1).toMatch(/:2023-03$/);
+      // One node: the day's report joined the month's and re-keyed it to its better (day) id.
+      expect(second.ids.e1).toMatch(/ohio-primary:2023-03-15$/);
+      expect(second.ids[`merge:${first.ids.e1}`]).toBe(second.ids.e1);
+    });
+
+    it('reads the stored place of an incident, so one placed elsewhere with no participant in common stays apart', async () => {
+      const placed = (name: string, date: string, place: string): ExtractedEvent => ({
+        key: 'e1', kind: 'INCIDENT', name: `${P} ${name}`, date: day(date), participantKeys: [], mentions: [span], place: { name: place, span },
+      });
+      const crash = await resolveAndLoad(article('2024-02-18', [placed('crash', '2024-02-17', 'Andes')]));
+      const collision = await resolveAndLoad(article('2024-02-19', [placed('collision', '2024-02-18', 'Barents Sea')]));
+      expect(collision.ids.e1).not.toBe(crash.ids.e1);
+      expect(Object.keys(collision.ids).filter((k) => k.startsWith('merge:'))).toEqual([]);
+      // …while a report placed where the crash was joins it.
+      const again = await resolveAndLoad(article('2024-02-20', [placed('crash', '2024-02-17', 'Andes')]));
+      expect(again.ids.e1).toBe(crash.ids.e1);
+    });
+
+    it('reads the vehicle modes stored for an incident, so a ship collision stays apart from a plane crash of that week', async () => {
+      const moving = (name: string, date: string, vehicles: string[]): ExtractedEvent => ({
+        key: 'e1', kind: 'INCIDENT', name: `${P} ${name}`, date: day(date), participantKeys: [], mentions: [span], vehicles,
+      });
+      const crash = await resolveAndLoad(article('2024-04-18', [moving('crash', '2024-04-17', ['air'])]));
+      const collision = await resolveAndLoad(article('2024-04-19', [moving('collision', '2024-04-18', ['sea'])]));
+      expect(collision.ids.e1).not.toBe(crash.ids.e1);
+      expect(Object.keys(collision.ids).filter((k) => k.startsWith('merge:'))).toEqual([]);
+      const stored = (await wholeGraph(driver)).events.find((e) => e.id === crash.ids.e1);
+      expect(stored?.vehicles).toEqual(['air']);
+      // A report naming the plane and a ship, out of the collision's window, joins the crash: the node keeps both modes.
+      const again = await resolveAndLoad(article('2024-04-20', [moving('crash', '2024-04-14', ['air', 'sea'])]));
+      expect(again.ids.e1 === crash.ids.e1 || again.ids[`merge:${crash.ids.e1}`] === again.ids.e1).toBe(true);
+      expect(again.ids[`merge:${collision.ids.e1}`]).toBeUndefined();
+      expect((await wholeGraph(driver)).events.find((e) => e.id === again.ids.e1)?.vehicles).toEqual(['air', 'sea']);
+    });
+
     it('reads only the statements of the resolved speakers and the events of the article', async () => {
       const x = article('2023-03-12', [incident('e1', day('2023-03-05'), ['c1'])], [country('c1', 'Aland')]);
       const { actors } = await fetchKnownActors(driver, DATABASE, x);

@@ -210,8 +210,9 @@ describe('fetchKnownGraph', () => {
     // The stored port official is another article's anonymous source: resolution never compares with its quote.
     expect(ids).not.toContain(stored.ids.s2);
     expect(known.statements.find((s) => s.id === stored.ids.s1)).toMatchObject({ speakerId: stored.ids.a1, saidOnStart: '2021-03-02' });
-    // An undated incident is 0 days from any stored one of its class: the smallest id among them is read.
-    expect(known.events.map((e) => e.kind)).toEqual(['INCIDENT']);
+    // An undated incident naming no participant: nothing can tie it to a stored incident (no date, no shared
+    // participant), so no event is read.
+    expect(known.events).toEqual([]);
     expect(resolveArticle(next, known).ids).toMatchObject({ a1: stored.ids.a1, s1: stored.ids.s1 });
   });
 
@@ -228,6 +229,8 @@ describe('fetchKnownGraph', () => {
       seriesName: `${p} Coastal Summit`,
       ordinal: 2,
       participantIds: [stored.ids.a1],
+      place: null,
+      vehicles: null,
     });
     expect(neo4j.isInt(meeting?.ordinal)).toBe(false);
   });

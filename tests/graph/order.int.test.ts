@@ -105,4 +105,28 @@ describe('ingest order', () => {
     const meetings = dump.nodes.filter((n) => JSON.parse(n)[1].includes('Meeting'));
     expect(meetings.map((n) => JSON.parse(n)[0])).toEqual(['event:meeting:finland-norway-video-conference:3']);
   }, 600_000);
+  it('makes one node of one collision told seven ways and keeps an unrelated plane crash apart, in publication and reverse order (tests/fixtures/incidents)', async () => {
+    const probe = readSeedFolder('tests/fixtures/incidents', CONFIG);
+    expect(probe.errors).toEqual([]);
+    const inputs = [...probe.inputs].sort((a, b) => a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id));
+    const forward = inputs.map((_, i) => i);
+    const dump = await sameGraphInEveryOrder(inputs, [forward, [...forward].reverse()]);
+    const incidents = dump.nodes.map((n) => JSON.parse(n) as [string, string[], Record<string, unknown>]).filter(([, labels]) => labels.includes('Incident'));
+    expect(incidents.map(([id, , p]) => [id, p.name, p.start, p.end, p.place ?? null])).toEqual([
+      ['event:incident:crash:2025-02-17', 'crash', 'Date:2025-02-17', 'Date:2025-02-17', 'Andes'],
+      ['event:incident:norway-russia-collision:2025-02-04', 'Norway–Russia collision', 'Date:2025-02-04', 'Date:2025-02-04', 'Barents Sea'],
+    ]);
+    // Every article but the storm's describes one of the two.
+    const described = dump.rels.map((r) => JSON.parse(r) as [string, string, string]).filter(([from, type]) => type === 'DESCRIBED_IN' && from.startsWith('event:incident:'));
+    expect([...new Set(described.filter(([from]) => from.includes('collision')).map(([, , to]) => to))].sort()).toEqual(
+      ['01-ap-collision', '02-moscowtimes-russian-account', '03-reuters-first-round', '04-bbc-second-round', '06-bloomberg-third-round', '07-afp-signing'],
+    );
+    // The collision's claims come from sentences about it: no day of the talks ("on Monday", "on Thursday") and no
+    // distance the deal sets ("two nautical miles").
+    const claimsOn = new Set(dump.rels.map((r) => JSON.parse(r) as [string, string, string]).filter(([, type, to]) => type === 'ON' && to === 'event:incident:norway-russia-collision:2025-02-04').map(([from]) => from));
+    const claims = dump.nodes.map((n) => JSON.parse(n) as [string, string[], Record<string, unknown>]).filter(([id]) => claimsOn.has(id)).map(([, , p]) => p);
+    const textClaims = claims.filter((c) => c.eventDate !== true && c.attribute !== 'place');
+    expect(textClaims.filter((c) => c.attribute === 'date').map((c) => c.value).sort()).toEqual(['February 4', 'last week', 'on Tuesday', 'this week']);
+    expect(textClaims.filter((c) => c.attribute === 'distance').map((c) => c.value)).not.toContain('two nautical miles');
+  }, 600_000);
 });

@@ -97,4 +97,15 @@ describe('restProbe', () => {
     expect(probe.dateProbes).toEqual([]);
     expect(probe.undatedProbes).toEqual([{ cls: 'proximity', participantIds: ['a1'], anyDate: true }]);
   });
+  it('gives an event of the parse a probe for stored events of its kind whose dates overlap its date (nested dates)', () => {
+    const primary = (date: ExtractedEvent['date']): ExtractedEvent => ({ key: 'e1', kind: 'OTHER', name: 'Ohio primary of 2016-03', date, trigger: 'primary', participantKeys: [], mentions: [span] });
+    const month = restProbe(article({ events: [primary({ start: '2016-03-01', end: '2016-03-31', precision: 'MONTH', source: 'TEXT' })] }), []);
+    expect(month.dateProbes).toEqual([{ kind: 'OTHER', lo: '2016-03-01', hi: '2016-03-31', narrowFrom: '2015-12-30' }]);
+    expect(restProbe(article({ events: [primary(null)] }), []).dateProbes).toEqual([]);
+  });
+
+  it('needs no undated-match probe for an incident naming no participant (only a shared one ties undated incidents)', () => {
+    const probe = restProbe(article({ events: [{ ...incident(null), participantKeys: [] }] }), []);
+    expect(probe.undatedProbes).toEqual([]);
+  });
 });

@@ -132,6 +132,68 @@ describe('resolveEvents', () => {
     expect(betterId('event:meeting:s:2015-10', 'event:meeting:s:2015-10-14')).toBe('event:meeting:s:2015-10-14');
   });
 
+  it('keeps an undated incident off a stored one it shares no participant with, and off several (issue 10)', () => {
+    // A plane crash naming no parties, and a collision of two named countries reported undated ("a month after a
+    // collision"): nothing ties them, in either order.
+    const crash: ExtractedEvent = { key: 'c', kind: 'INCIDENT', name: 'crash', date: day('2025-02-17'), participantKeys: [], mentions: [span] };
+    const undated = article('u', [incident('i', null)]);
+    for (const order of [[article('p', [crash]), undated], [undated, article('p', [crash])]]) {
+      expect(nodes(order).size).toBe(2);
+    }
+    // Two stored incidents of its parties: an undated report could be either, and joins neither.
+    const two = [article('a', [incident('i', day('2015-10-01'))]), article('b', [incident('i', day('2015-11-20'))]), article('c', [incident('i', null)])];
+    expect(nodes(two).size).toBe(3);
+    // …while the one stored incident of its parties takes it.
+    expect(nodes([two[0]!, two[2]!]).size).toBe(1);
+  });
+
+  it('keeps apart two incidents of one class and week placed apart with no participant in common, in either order', () => {
+    const placed = (key: string, name: string, date: string, place: string, participants: string[] = []): ExtractedEvent => ({
+      key, kind: 'INCIDENT', name, date: day(date), participantKeys: participants, mentions: [span], place: { name: place, span },
+    });
+    const crash = article('p', [placed('c', 'crash', '2025-02-17', 'Andes')]);
+    const collision = article('s', [placed('s', 'collision', '2025-02-18', 'Barents Sea')]);
+    expect(nodes([crash, collision]).size).toBe(2);
+    expect(nodes([collision, crash]).size).toBe(2);
+    // A shared participant says it is one incident: two places are then one place told at two scales.
+    const a = article('a', [placed('i', 'Russia–United States close encounter', '2015-10-10', 'Syria', ['us', 'ru'])]);
+    const b = article('b', [placed('i', 'Russia–United States close encounter', '2015-10-10', 'Latakia', ['us', 'ru'])]);
+    expect(nodes([a, b]).size).toBe(1);
+  });
+
+  it('keeps apart a plane crash and a ship collision of one week with no participant in common, in either order', () => {
+    const moving = (key: string, name: string, date: string, vehicles: string[], participants: string[] = []): ExtractedEvent => ({
+      key, kind: 'INCIDENT', name, date: day(date), participantKeys: participants, mentions: [span], vehicles,
+    });
+    const crash = article('p', [moving('c', 'crash', '2025-02-17', ['air'])]);
+    const collision = article('s', [moving('s', 'collision', '2025-02-18', ['sea'])]);
+    expect(nodes([crash, collision]).size).toBe(2);
+    expect(nodes([collision, crash]).size).toBe(2);
+    // A jet and a destroyer in one report, the jet alone in another: one incident.
+    const both = article('a', [moving('i', 'close encounter', '2015-10-10', ['air', 'sea'])]);
+    const jet = article('b', [moving('i', 'close encounter', '2015-10-10', ['air'])]);
+    expect(nodes([both, jet]).size).toBe(1);
+  });
+
+  it('keys an incident dated only by an interval by that interval, not by its first day', () => {
+    const week = { start: '2025-02-03', end: '2025-02-09', precision: 'INTERVAL' as const, source: 'TEXT' as const };
+    const [ids] = resolveAll([article('w', [incident('i', week)])]);
+    expect(ids!.i).toBe('event:incident:russia-united-states-close-encounter:2025-02-03/2025-02-09');
+    // The day inside it, arriving later, gives the node its (better) day id.
+    const [, later] = resolveAll([article('w', [incident('i', week)]), article('d', [incident('i', day('2025-02-04'))])]);
+    expect(later!.i).toBe('event:incident:russia-united-states-close-encounter:2025-02-04');
+  });
+
+  it('joins every stored incident a report fits, so a report between two stored apart makes them one', () => {
+    // The 1st and the 5th are 4 days apart (outside the window), stored apart; the 3rd is within reach of both.
+    const reports = ['2015-10-01', '2015-10-05', '2015-10-03'].map((d, n) => article(`r${n}`, [incident('i', day(d))]));
+    expect([...nodes(reports.slice(0, 2))]).toHaveLength(2);
+    const all = resolveAll(reports);
+    expect(all[2]!.i).toBe('event:incident:russia-united-states-close-encounter:2015-10-01');
+    expect(all[2]!['merge:event:incident:russia-united-states-close-encounter:2015-10-05']).toBe(all[2]!.i);
+    expect([...nodes(reports)]).toEqual(['event:incident:russia-united-states-close-encounter:2015-10-01']);
+  });
+
   it('explains merges and refusals: same series and ordinal, participant mismatch, date outside the window, several candidates', () => {
     const stored = article('a1', [meeting('m1', 1, day('2015-10-01')), incident('i', day('2015-10-10'))]);
     const [storedIds] = resolveAll([stored]);

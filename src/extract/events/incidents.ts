@@ -12,7 +12,7 @@ import { makeClaim } from './claims.js';
 import { gapDays, normalizeDate } from '../../domain/dates.js';
 import { combineDates, type EventContext } from './context.js';
 import { findDistances } from './distances.js';
-import { hasPhrase, hitsIn, phraseRegex, entryFor } from './lexicon.js';
+import { hasPhrase, hitsIn, phraseRegex, phraseSource, entryFor } from './lexicon.js';
 import { countriesOf, type PartyMention } from './parties.js';
 
 interface Cue {
@@ -25,9 +25,19 @@ interface Cue {
 const CUES: Cue[] = incidentData.cues;
 const CUE_RE = phraseRegex(CUES.flatMap((c) => c.phrases));
 const VEHICLE_RE = phraseRegex(incidentData.vehicles);
+/** Vehicle word (lower case) → how it travels. */
+const VEHICLE_MODE = new Map(Object.entries(incidentData.vehicleModes).flatMap(([mode, words]) => words.map((w) => [w.toLowerCase(), mode] as const)));
 const HABITUAL_RE = phraseRegex(incidentData.habitual);
 const PREVENTIVE_RE = phraseRegex(incidentData.preventive);
 const PROXIMITY_RE = phraseRegex(incidentData.proximity);
+const ANCHOR_RE = phraseRegex(incidentData.anchors);
+const ANAPHORIC = new Set(incidentData.anaphoric.map((p) => p.toLowerCase()));
+const NORMATIVE_BEFORE = new RegExp(`${phraseSource(incidentData.normative)}(?:\\s+[\\p{L}]+){0,2}\\s+$`, 'iu');
+const NORMATIVE_START = new RegExp(`^${phraseSource(incidentData.normative)}`, 'iu');
+/** A date possessive on the cue's phrase: "last week's collision", "Tuesday's crash". */
+const POSSESSIVE_ON_CUE = /^['’]s\s+(?:[\p{L}\p{N}-]+\s+){0,2}$/u;
+/** Ends the phrase an anchor word opens ("after takeoff, the plane crashed": the crash is not after-anything). */
+const PHRASE_END = /[,;:()“”"]/u;
 const PURPOSE_RE = /(?<![\p{L}])(?:(not)\s+)?to\s+(\p{Ll}+)/gu;
 const PURPOSE_END = /[,;.:!?“”"()]|\s(?:and|but|saying|while|as)\s/u;
 const NOT_PURPOSE_BEFORE = new Set(incidentData.purposeNotAfter.map((w) => w.toLowerCase()));
@@ -52,15 +62,26 @@ function cueOf(text: string): Cue | undefined {
   return entryFor(CUES, (c) => c.phrases, text);
 }
 
-/** Cue hits of a sentence that describe one event: not habitual ("repeatedly"), not preventive ("to avoid crashes"). */
-function mentionsIn(ctx: EventContext, i: number): Mention[] {
+/** "the collision", "the February 4 collision": a definite noun cue, which can refer back to an incident told before. */
+function definiteNoun(ctx: EventContext, hit: { start: number; text: string }, sentenceStart: number): boolean {
+  if (!ANAPHORIC.has(hit.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))) return false;
+  if (/^the\s/i.test(hit.text)) return true;
+  return /(?<![\p{L}])the\s+(?:[\p{L}\p{N}.'’-]+\s+){0,3}$/iu.test(ctx.text.slice(Math.max(sentenceStart, hit.start - 40), hit.start));
+}
+
+/**
+ * Cue hits of a sentence that describe one event: not habitual ("repeatedly"), not preventive ("to avoid crashes").
+ * `told`: the classes of incidents the article has already told with their vehicle — a definite noun of one ("the
+ * February 4 collision") refers back to it and needs no vehicle of its own.
+ */
+function mentionsIn(ctx: EventContext, i: number, told: ReadonlySet<string>): Mention[] {
   const s = ctx.sentences[i]!;
   const out: Mention[] = [];
   let vehicle: boolean | undefined; // only asked of sentences with a cue that needs one
   for (const hit of hitsIn(CUE_RE, ctx.text, s.start, s.end)) {
     const cue = cueOf(hit.text);
     if (!cue) continue;
-    if (cue.needsVehicle && !(vehicle ??= hasPhrase(VEHICLE_RE, s.exact))) continue;
+    if (cue.needsVehicle && !(vehicle ??= hasPhrase(VEHICLE_RE, s.exact)) && !(told.has(cue.class) && definiteNoun(ctx, hit, s.start))) continue;
     const clause = ctx.clauseAround(hit.start);
     const before = ctx.text.slice(clause.start, hit.start);
     if (hasPhrase(HABITUAL_RE, ctx.text.slice(clause.start, clause.end)) || hasPhrase(PREVENTIVE_RE, before)) continue;
@@ -69,13 +90,31 @@ function mentionsIn(ctx: EventContext, i: number): Mention[] {
   return out;
 }
 
-/** The date the sentence gives the incident: nearest to the cue, not a speech date, not anchored elsewhere. */
+/**
+ * True when an anchor word stands between an earlier date and the cue, opening a phrase that runs to the cue: the
+ * date tells the time of another event, the incident is only its anchor ("held talks on Monday, after last week's
+ * collision"; "on Tuesday signed an agreement …, a month after a collision").
+ */
+function anchoredAway(ctx: EventContext, d: DateMention, m: Mention): boolean {
+  if (d.span.end > m.span.start) return false;
+  const hits = hitsIn(ANCHOR_RE, ctx.text, d.span.end, m.span.start);
+  const last = hits[hits.length - 1];
+  return !!last && !PHRASE_END.test(ctx.text.slice(last.end, m.span.start));
+}
+
+/**
+ * The date the sentence gives the incident: a date possessive on the cue ("last week's collision") first; else the
+ * nearest to the cue that is not a speech date, not anchored elsewhere, and not cut off from the cue by an anchor.
+ */
 function incidentDate(ctx: EventContext, m: Mention): DateMention | undefined {
   const sStart = ctx.sentences[m.sentence]!.start;
+  const dates = ctx.dates(m.sentence);
+  const own = dates.find((d) => d.span.end <= m.span.start && POSSESSIVE_ON_CUE.test(ctx.text.slice(d.span.end, m.span.start)));
+  if (own) return own;
   let best: DateMention | undefined;
   let bestDist = Infinity;
-  for (const d of ctx.dates(m.sentence)) {
-    if (ctx.isSpeechDate(d, sStart) || ctx.isAnchoredElsewhere(d, sStart)) continue;
+  for (const d of dates) {
+    if (ctx.isSpeechDate(d, sStart) || ctx.isAnchoredElsewhere(d, sStart) || anchoredAway(ctx, d, m)) continue;
     const dist = d.span.start >= m.span.end ? d.span.start - m.span.end : m.span.start - d.span.end;
     if (dist < bestDist) {
       bestDist = dist;
@@ -151,10 +190,25 @@ function partiesOf(ctx: EventContext, d: Draft): PartyMention[] {
   return found.length > 0 ? found : ctx.parties.principal;
 }
 
+/** The modes of the vehicles named in the incident's mention sentences ("plane" → air, "trawler" → sea), sorted. */
+function vehiclesOf(ctx: EventContext, d: Draft): { vehicles?: string[] } {
+  const modes = new Set<string>();
+  for (const i of new Set(d.mentions.map((m) => m.sentence))) {
+    const s = ctx.sentences[i]!;
+    for (const hit of hitsIn(VEHICLE_RE, ctx.text, s.start, s.end)) {
+      const mode = VEHICLE_MODE.get(hit.text.toLowerCase());
+      if (mode) modes.add(mode);
+    }
+  }
+  return modes.size > 0 ? { vehicles: [...modes].sort() } : {};
+}
+
 export function extractIncidents(ctx: EventContext): { events: ExtractedEvent[]; claims: ExtractedClaim[] } {
   const mentions: Mention[] = [];
+  const told = new Set<string>();
   for (let i = 0; i < ctx.sentences.length; i++) {
-    for (const m of mentionsIn(ctx, i)) {
+    for (const m of mentionsIn(ctx, i, told)) {
+      told.add(m.cue.class);
       // One date per sentence: every cue of the sentence shares it.
       m.date = incidentDate(ctx, m);
       mentions.push(m);
@@ -188,7 +242,11 @@ export function extractIncidents(ctx: EventContext): { events: ExtractedEvent[];
     }
     for (const j of [...sentences].sort((a, b) => a - b)) {
       const s = ctx.sentences[j]!;
-      for (const dist of findDistances(ctx.text, s.start, s.end)) add('distance', dist.span, dist.normalized);
+      for (const dist of findDistances(ctx.text, s.start, s.end)) {
+        // "a minimum distance of two nautical miles between vessels": a rule's distance, not one the incident had.
+        if (NORMATIVE_BEFORE.test(ctx.text.slice(Math.max(s.start, dist.span.start - 40), dist.span.start)) || NORMATIVE_START.test(dist.span.exact)) continue;
+        add('distance', dist.span, dist.normalized);
+      }
     }
     events.push({
       key,
@@ -197,6 +255,7 @@ export function extractIncidents(ctx: EventContext): { events: ExtractedEvent[];
       date: combineDates(d.dates),
       participantKeys: [...new Set(parties.map((p) => ctx.parties.actorKey(p)))],
       mentions: d.mentions.map((m) => m.span),
+      ...vehiclesOf(ctx, d),
     });
   }
   // Claims in text order, whatever order the attributes were gathered in.

@@ -115,6 +115,8 @@ describe('ingest order', () => {
     expect(incidents.map(([id, , p]) => [id, p.name, p.start, p.end, p.place ?? null])).toEqual([
       ['event:incident:crash:2025-02-17', 'crash', 'Date:2025-02-17', 'Date:2025-02-17', 'Andes'],
       ['event:incident:norway-russia-collision:2025-02-04', 'Norway–Russia collision', 'Date:2025-02-04', 'Date:2025-02-04', 'Barents Sea'],
+      // The storm article's own incident: a named storm on the day its lede gives.
+      ['event:incident:storm-idris:2025-03-09', 'Storm Idris of 2025-03-09', 'Date:2025-03-09', 'Date:2025-03-09', null],
     ]);
     // Every article but the storm's describes one of the two.
     const described = dump.rels.map((r) => JSON.parse(r) as [string, string, string]).filter(([from, type]) => type === 'DESCRIBED_IN' && from.startsWith('event:incident:'));

@@ -45,7 +45,7 @@ const FUTURE_CUES = /\b(will|shall|next|upcoming|coming|plans? to|is to|are to|s
 const RELATIVE_TO_OTHER_EVENT = /\b(later|earlier|after|before|prior)\b/i;
 
 /** A duration shorter than a day counted from now ("in a second", "within an hour"): never a date in news. */
-const CLOCK_DURATION = /^(?:in|within)\s+(?:a|an|one|a few|\d+)\s+(?:seconds?|minutes?|hours?|moments?)\b/;
+const CLOCK_DURATION = /^(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|\d+)\s+(?:seconds?|minutes?|hours?|moments?)\b/;
 
 /** A bare weekday abbreviation without its period: "sat", "Sun", "wed" are words before they are days. */
 const WEEKDAY_ABBREVIATION = /^(?:on\s+)?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)$/i;
@@ -92,7 +92,7 @@ const RELATIVE_WEEK = /\b(?:(earlier|later)\s+)?(?:(the)\s+)?(this|last|previous
 function weekInterval(m: RegExpExecArray, publishedAt: string): [string, string] {
   const monday = addDays(publishedAt, -((parseIsoDate(publishedAt).getUTCDay() + 6) % 7));
   const [, part, the, which] = m;
-  if (which === 'past' || (which === 'last' && the)) return [addDays(publishedAt, -7), publishedAt];
+  if (which === 'past' || (which === 'last' && the)) return [addDays(publishedAt, -6), publishedAt];
   if (which === 'last' || which === 'previous') return [addDays(monday, -7), addDays(monday, -1)];
   if (which === 'next') return [addDays(monday, 7), addDays(monday, 13)];
   if (part === 'earlier') return [monday, publishedAt];
@@ -129,6 +129,8 @@ export function resolveDates(text: string, publishedAt: string, range: { start: 
     // "over the weekend": chrono reads only "weekend"; the words before it belong to the date.
     const lead = /weekend/i.test(words) ? /\b(?:over|during|through|throughout|on|at)?\s*the\s+$/i.exec(text.slice(Math.max(range.start, start - 20), start)) : null;
     const from = lead ? start - lead[0].length + (lead[0].length - lead[0].trimStart().length) : start;
+    // "the last week of February": chrono reads "last week" and "February" apart; the week is the month's.
+    if (/\bweek$/i.test(words) && /^\s+of\b/i.test(text.slice(start + words.length, start + words.length + 5))) continue;
     const span = spanOf(text, from, start + words.length);
     // "in the last week": the seven days before, not last calendar week; chrono leaves "the" out of the text.
     const the = /\bthe\s+$/i.test(text.slice(Math.max(range.start, start - 4), start));
@@ -156,7 +158,8 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
   const c = r.start;
   const words = `${afterThe ? 'the ' : ''}${r.text.toLowerCase()}`;
   // Before the relative-to-another-event check: "earlier this week" is relative to publication.
-  const week = RELATIVE_WEEK.exec(words);
+  // "the last week of February" is a part of that month, not a week counted from publication.
+  const week = /\bweek\s+of\b/.test(words) ? null : RELATIVE_WEEK.exec(words);
   if (week) {
     const [start, end] = weekInterval(week, publishedAt);
     // "on Monday of last week": that week's Monday.
@@ -165,7 +168,8 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
       const day = addDays(start, (weekday + 6) % 7);
       if (day <= end) return fuzzy(day, day, 'DAY', span);
     }
-    return fuzzy(start, end, 'INTERVAL', span);
+    // "earlier this week" told on a Monday is that day.
+    return fuzzy(start, end, start === end ? 'DAY' : 'INTERVAL', span);
   }
   if (RELATIVE_TO_OTHER_EVENT.test(words)) return null;
   // "in a second round of talks", "within a minute": chrono reads a duration from now; no calendar date is meant.
@@ -198,11 +202,15 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
   // "the beginning of"), not a day.
   const part = monthKnown && month !== null ? /\b(end|beginning|start)\s+of\b/.exec(words) : null;
   if (part && month !== null) {
-    let y = year;
-    if (!yearKnown && !future && `${y}-${String(month).padStart(2, '0')}-01` > publishedAt) y -= 1;
-    const first = `${y}-${String(month).padStart(2, '0')}-01`;
-    const last = lastDayOfMonth(y, month);
-    return part[1] === 'end' ? fuzzy(addDays(last, -9), last, 'INTERVAL', span) : fuzzy(first, addDays(first, 9), 'INTERVAL', span);
+    // The part of the month, in the year that puts it before publication when told in the past.
+    const partOf = (y: number): [string, string] => {
+      const first = `${y}-${String(month).padStart(2, '0')}-01`;
+      const last = lastDayOfMonth(y, month);
+      return part[1] === 'end' ? [addDays(last, -9), last] : [first, addDays(first, 9)];
+    };
+    let range = partOf(year);
+    if (!yearKnown && !future && range[0] > publishedAt) range = partOf(year - 1);
+    return fuzzy(range[0], range[1], 'INTERVAL', span);
   }
   if (dayKnown && monthKnown && month !== null) {
     const day = c.get('day') ?? 1;

@@ -324,7 +324,26 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
     for (const f of fits) refused.push({ id: f.id, reason: 'SEVERAL_CANDIDATES', detail: `undated: ${fits.length} stored incidents fit` });
     return { own, joined: [], refused };
   }
+  // A report that fits several stored incidents joins them only when nothing but their dates kept them apart: a
+  // placeless "a bus crashed Monday" must not bridge a crash in Peru and one in India.
+  const byId = new Map(known.map((k) => [k.id, k]));
+  const stored = fits.map((f) => byId.get(f.id)!);
+  if (stored.some((a, i) => stored.some((b, j) => j > i && !storedIncidentsFit(a, b)))) {
+    for (const f of fits) refused.push({ id: f.id, reason: 'SEVERAL_CANDIDATES', detail: `${fits.length} stored incidents fit, and not each other` });
+    return { own, joined: [], refused };
+  }
   return { own, joined: fits.map((f) => ({ id: f.id, reason: 'SAME_CLASS_WITHIN_WINDOW' as const, detail: `${f.gap} days apart` })), refused };
+}
+
+/**
+ * Two stored incidents of one class that one report may join together: nothing but their dates kept them apart
+ * (a report between the 1st and the 5th bridges them); parties, places or vehicles that differ keep them apart.
+ */
+function storedIncidentsFit(a: KnownEvent, b: KnownEvent): boolean {
+  if (!sharesParticipant(a.participantIds, b.participantIds)) return false;
+  const shared = a.participantIds.some((p) => b.participantIds.includes(p));
+  if (!shared && a.place && b.place && slugify(a.place) !== slugify(b.place)) return false;
+  return shared || !a.vehicles?.length || !b.vehicles?.length || a.vehicles.some((v) => b.vehicles!.includes(v));
 }
 
 /** The words that name a kind of agreement, not one agreement ("agreement", "treaty", "memorandum of understanding"). */
@@ -394,16 +413,6 @@ function namesFit(a: string, b: string): boolean {
 }
 
 /**
- * A name of common words only ("terrorist attack") says nothing that keeps it from a proper one of the same event
- * word ("Paris attack"): it may be that event, when its date nests with it and no other stored one fits.
- */
-function genericFit(a: string, b: string): boolean {
-  const words = (n: string) => n.split(' ');
-  if (words(a).pop()!.toLowerCase() !== words(b).pop()!.toLowerCase()) return false;
-  return a === a.toLowerCase() || b === b.toLowerCase();
-}
-
-/**
  * An event of the parse's open vocabulary (it has a trigger word): its own name and date make its id, so the
  * same primary dated the same day by two articles is one node without looking anything up. A stored event of
  * the same kind and name whose date nests with this one ("in February" and "on Feb. 9") is the same event when
@@ -419,11 +428,14 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   // A vote named by common words only and no place ("the primaries", "Tuesday's contests", "the election") is the
   // day's vote, whatever word each article uses: one node per day. Proper words ("the Senate vote") keep their name.
   // Only the same day makes them one: a generic name is too weak to nest "the primary" of February over a day.
-  const dayVote = e.kind === 'OTHER' && !e.place && name === name.toLowerCase() && e.date?.precision === 'DAY';
+  // Elections only: "lawmakers voted Tuesday" (the word "vote") is a body's vote, not the day's election.
+  const dayVote = e.kind === 'OTHER' && !e.place && name === name.toLowerCase() && e.date?.precision === 'DAY' && e.trigger !== 'vote';
   const placeVote = e.kind === 'OTHER' && e.place ? `${slugify(e.place.name)}-vote` : undefined;
+  // Its own slug: a body's "vote" of the same day is named "vote".
+  const DAY_VOTE = 'day-vote';
   if (!e.date) return { own: `event:${kind}:${placeVote ?? slugify(name)}:${slugify(articleId)}`, joined: [], refused: [] };
   const d = e.date;
-  const prefix = `event:${kind}:${placeVote ?? (dayVote ? 'vote' : slugify(name))}:`;
+  const prefix = `event:${kind}:${placeVote ?? (dayVote ? DAY_VOTE : slugify(name))}:`;
   const own = `${prefix}${normalizeDate(d)}`;
   if (known.some((k) => k.id === own)) {
     const detail = placeVote ? 'same place and date' : dayVote ? 'a vote of the same day, named by common words' : 'same name and date';
@@ -434,7 +446,7 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   const sameName = known.filter(
     (k) =>
       k.kind === e.kind &&
-      ((placeVote && k.id.startsWith(prefix)) || namesFit(baseName(k.name), name) || (e.kind === 'INCIDENT' && genericFit(baseName(k.name), name))) &&
+      ((placeVote && k.id.startsWith(prefix)) || namesFit(baseName(k.name), name)) &&
       k.start !== null,
   );
   const nested = sameName.filter((k) => {

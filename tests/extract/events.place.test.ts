@@ -57,7 +57,7 @@ describe('the place of an event', () => {
     // the article names on its own.
     const text = 'Portugal and Morocco signed an accord on trawlers in the Atlantic Ocean. Ministers signed the Atlantic Ocean Fisheries Agreement on Tuesday.';
     const place = await placeOf(text, 'Atlantic Ocean Fisheries Agreement');
-    expect(place?.name).not.toBe('Atlantic Ocean Fisheries Agreement');
+    expect(place?.name).toBe('Atlantic Ocean');
   });
 
   it('names a country by the gazetteer, whatever the spelling', async () => {

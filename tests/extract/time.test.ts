@@ -45,9 +45,13 @@ describe('findDates', () => {
     expect(weeks('This week’s contest is different.')).toEqual([['This week', '2016-03-14', '2016-03-20', 'INTERVAL']]);
     expect(weeks('They met earlier this week.')).toEqual([['earlier this week', '2016-03-14', '2016-03-15', 'INTERVAL']]);
     expect(weeks('It closes later this week.')).toEqual([['later this week', '2016-03-15', '2016-03-20', 'INTERVAL']]);
-    expect(weeks('Prices fell over the past week.')).toEqual([['past week', '2016-03-08', '2016-03-15', 'INTERVAL']]);
+    expect(weeks('Prices fell over the past week.')).toEqual([['past week', '2016-03-09', '2016-03-15', 'INTERVAL']]);
+    // "the last week of February" is a part of February; "earlier this week" on a Monday is that Monday.
+    expect(weeks('Talks were held in the last week of February.').map(([w]) => w)).not.toContain('last week');
+    expect(findDates('They met earlier this week.', '2016-03-14').map((m) => [m.date.start, m.date.precision])).toEqual([['2016-03-14', 'DAY']]);
+    expect(findDates('The plane landed within two hours of the crash.', '2016-03-14')).toEqual([]);
     expect(weeks('They meet again next week.')).toEqual([['next week', '2016-03-21', '2016-03-27', 'INTERVAL']]);
-    expect(weeks('He made a big deal of it in the last week.')).toEqual([['last week', '2016-03-08', '2016-03-15', 'INTERVAL']]);
+    expect(weeks('He made a big deal of it in the last week.')).toEqual([['last week', '2016-03-09', '2016-03-15', 'INTERVAL']]);
     expect(weeks('Police released video on Monday of last week.')).toEqual([['on Monday of last week', '2016-03-07', '2016-03-07', 'DAY']]);
     // "a week later" is anchored on another event, as before.
     expect(weeks('A week later the talks resumed.')).toEqual([]);

@@ -194,6 +194,18 @@ describe('resolveEvents', () => {
     expect([...nodes(reports)]).toEqual(['event:incident:russia-united-states-close-encounter:2015-10-01']);
   });
 
+  it('lets no report bridge two stored incidents that their places keep apart', () => {
+    const crash = (key: string, d: string, place?: string): ExtractedEvent => ({
+      key, kind: 'INCIDENT', name: 'crash', date: day(d), participantKeys: [], mentions: [span], ...(place ? { place: { name: place, span } } : {}),
+    });
+    const reports = [article('peru', [crash('i', '2024-03-11', 'Peru')]), article('india', [crash('i', '2024-03-12', 'India')]), article('any', [crash('i', '2024-03-11')])];
+    const all = resolveAll(reports);
+    expect(all[0]!.i).not.toBe(all[1]!.i);
+    // The placeless report joins neither by a match (its content id may equal a stored one's): nothing re-keys India.
+    expect(Object.keys(all[2]!).filter((k) => k.startsWith('merge:'))).toEqual([]);
+    expect(all[2]!.i).not.toBe(all[1]!.i);
+  });
+
   it('explains merges and refusals: same series and ordinal, participant mismatch, date outside the window, several candidates', () => {
     const stored = article('a1', [meeting('m1', 1, day('2015-10-01')), incident('i', day('2015-10-10'))]);
     const [storedIds] = resolveAll([stored]);

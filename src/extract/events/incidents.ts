@@ -191,7 +191,12 @@ function partiesOf(ctx: EventContext, d: Draft): PartyMention[] {
 }
 
 /** The modes of the vehicles named in the incident's mention sentences ("plane" → air, "trawler" → sea), sorted. */
+const VEHICLE_CLASSES = new Set(incidentData.cues.filter((c) => c.needsVehicle).map((c) => c.class));
+
 function vehiclesOf(ctx: EventContext, d: Draft): { vehicles?: string[] } {
+  // Only for classes whose cues name a vehicle (a collision, a close encounter): an attack's sentence may name the
+  // attackers' trucks or jets overhead, which say nothing about which attack it was.
+  if (!VEHICLE_CLASSES.has(d.cls)) return {};
   const modes = new Set<string>();
   for (const i of new Set(d.mentions.map((m) => m.sentence))) {
     const s = ctx.sentences[i]!;

@@ -42,6 +42,7 @@ const CONTEST_NOUNS = new Set(mentionData.contestNouns);
 /** "the media gathered" is an event; "gathered information" is not. */
 const INTRANSITIVE_ONLY = new Set(mentionData.intransitiveOnly);
 const NEWS_PEG_VERBS = new Set(mentionData.newsPegVerbs);
+const FIGURATIVE = { nouns: new Set(mentionData.figurativeNatural.nouns), modifiers: new Set(mentionData.figurativeNatural.modifiers), verbs: new Set(mentionData.figurativeNatural.verbs) };
 const FUTURE_INFINITIVE_HEADS = new Set(mentionData.futureInfinitiveHeads);
 const VERBAL_SENSE_VERBS = new Set(mentionData.verbalSense.verbs);
 const VERBAL_SENSE_PREPS = new Set(mentionData.verbalSense.prepositions);
@@ -204,7 +205,8 @@ function participleSlots(syntax: Syntax, head: number): Array<{ start: number; e
 function subjectRelativeSlots(syntax: Syntax, head: number): Array<{ start: number; end: number }> {
   return syntax.kids(head).flatMap((k) => {
     if (k.dep !== 'relcl' || k.i < head) return [];
-    const subject = syntax.kid(k.i, new Set(['nsubj', 'nsubjpass']));
+    // Active only: in "the election that was postponed on Monday" the date is the postponing's.
+    const subject = syntax.kid(k.i, 'nsubj');
     return subject && ['that', 'which'].includes(subject.lemma.toLowerCase()) ? dateSlots(syntax, k.i) : [];
   });
 }
@@ -264,6 +266,8 @@ export class ParsedEvents {
     if (t.dep !== 'compound' || !/^\p{Lu}/u.test(t.text) || t.head !== t.i + 1) return undefined;
     const head = this.syntax.tok(t.head);
     if (head.pos !== 'PROPN' || NOUN_KIND.get(t.lemma.toLowerCase()) !== 'INCIDENT') return undefined;
+    // The name must head its phrase: "Storm Shadow missiles" names missiles.
+    if (head.dep === 'compound' || head.ent === 'PRODUCT') return undefined;
     return head;
   }
 
@@ -273,14 +277,15 @@ export class ParsedEvents {
    */
   private spokenSense(t: ParsedToken): boolean {
     if (!VERBAL_SENSE_VERBS.has(t.lemma.toLowerCase())) return false;
-    const args = this.syntax.kids(t.i).filter((k) => ['nsubj', 'dobj'].includes(k.dep));
-    if (args.some((k) => k.ent === 'PERSON')) return true;
+    // A named person attacking ("Trump attacks Clinton"); a person attacked is not enough ("A man attacked Salman
+    // Rushdie on stage").
+    if (this.syntax.kids(t.i).some((k) => k.dep === 'nsubj' && k.ent === 'PERSON')) return true;
     return this.syntax.kids(t.i, 'prep').some((p) => VERBAL_SENSE_PREPS.has(p.lemma.toLowerCase()));
   }
 
   /**
    * A weekday told by an infinitive of expecting or planning is ahead ("voters expect Clinton to win Monday's
-   * debate", "a tweet to invite her to Monday night's debate"; data futureInfinitiveHeads) — unless that verb is
+   * debate"; data futureInfinitiveHeads) — unless that verb is
    * past ("expected to win Tuesday's primary" may be told after it). Present tense decides nothing: news tells
    * analysis and schedules in it ("Thursday's dinner precedes Friday's sessions", written on the Friday).
    */
@@ -288,9 +293,23 @@ export class ParsedEvents {
     if (!verb || verb.start < this.headlineEnd) return undefined;
     const infinitive = verb.tag === 'VB' && this.syntax.kids(verb.i).some((k) => k.dep === 'aux' && k.tag === 'TO');
     if (!infinitive || verb.head === verb.i) return undefined;
+    // Only a verb of expecting or planning: a noun's infinitive may tell the past ("Rubio's failure to win
+    // Tuesday's primary ended his campaign").
     const head = this.syntax.tok(verb.head);
-    if (head.pos === 'NOUN') return 'future';
     return FUTURE_INFINITIVE_HEADS.has(head.lemma.toLowerCase()) && tensed(this.syntax, head) !== 'past' ? 'future' : undefined;
+  }
+
+  /**
+   * "a storm of criticism", "a political earthquake", "weathered the storm": a natural disaster's word used for
+   * something else (data figurativeNatural).
+   */
+  private figurative(t: ParsedToken): boolean {
+    if (!FIGURATIVE.nouns.has(t.lemma.toLowerCase())) return false;
+    const kids = this.syntax.kids(t.i);
+    if (kids.some((k) => k.dep === 'prep' && k.lemma.toLowerCase() === 'of' && k.i > t.i)) return true;
+    if (kids.some((k) => k.dep === 'amod' && FIGURATIVE.modifiers.has(k.lemma.toLowerCase()))) return true;
+    const head = this.syntax.tok(t.head);
+    return t.dep === 'dobj' && FIGURATIVE.verbs.has(head.lemma.toLowerCase());
   }
 
   /** `at` lies in the headline (a short first paragraph). */
@@ -508,6 +527,7 @@ export class ParsedEvents {
     if (!titled && (t.dep === 'compound' || t.dep === 'amod')) return undefined;
     const lex = lexKindOfNoun(this.syntax, t);
     if (!lex || TOPICAL.has(lex.trigger) || TOPICAL.has(t.text.toLowerCase())) return undefined;
+    if (this.figurative(t)) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
     if (plural && !PLURAL_OK.has(t.text.toLowerCase()) && !PLURAL_OK.has(lex.trigger)) return undefined;
     const left = leftModifiers(this.syntax, t.i);
@@ -818,13 +838,13 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   // the headline reports ("Plane crash kills 153" … "crashed … on Sunday", two days earlier).
   const recent = (d: FuzzyDate | null) => !!d && d.end <= ctx.publishedAt && d.start >= addDays(ctx.publishedAt, -PEG_WEEK_DAYS);
   for (const m of mentions.filter((x) => !used.has(x) && x.peg && x.place === undefined)) {
-    // A verb ("Plane crash kills 153") is the article's one recent event of its kind, whatever its word.
-    // Common words do not tell a headline's "Truck attack" from the body's "terrorist attack" of that week.
+    // A verb joins by its own word ("Senate votes …" / "the vote"): "Police shot a man who had stabbed two people"
+    // is not one event. Common words do not tell a headline's "Truck attack" from the body's "terrorist attack" of that week.
     const common = (name: string) => name === name.toLowerCase();
     const namesAgree = (g: Grouped) => compatibleNames(g.name, m.name) || (common(g.name) && common(m.name));
-    const same = groups.filter((g) => (m.verb ? g.kind === m.kind : g.trigger === m.trigger && namesAgree(g)) && recent(g.date));
+    const same = groups.filter((g) => g.trigger === m.trigger && (m.verb || namesAgree(g)) && recent(g.date));
     const sameLexical = lexical.filter(
-      (e) => GRAPH_KIND[m.kind] === e.kind && recent(e.date) && (m.verb || wordsOf(e.name).includes(m.trigger) || e.mentions.some((x) => lastWord(x) === m.trigger)),
+      (e) => GRAPH_KIND[m.kind] === e.kind && recent(e.date) && (wordsOf(e.name).includes(m.trigger) || e.mentions.some((x) => lastWord(x) === m.trigger)),
     );
     if (same.length === 1) same[0]!.mentions.push(m);
     else if (same.length === 0 && sameLexical.length === 1) addMentions(sameLexical[0]!, [m.span]);

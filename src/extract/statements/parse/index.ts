@@ -68,8 +68,10 @@ function speakerOf(ctx: Parameters<typeof speakerFor>[0], cue: Cue): Speaker | u
 }
 
 /**
- * Reported words never run from a headline across a blank line: the engine may read a headline and the
- * lede as one sentence ("Talks make progress\n\nThe sides narrowed …, officials said"). A paragraph that
+ * Reported words never run from a headline across a blank line. The local engine starts a sentence after every
+ * line break (nlp/worker.py), so its parses never need this; it guards parses from an engine run elsewhere
+ * (NLP_URL) without that component, which read a headline and the lede as one sentence ("Talks make
+ * progress\n\nThe sides narrowed …, officials said"). A paragraph that
  * ends without a sentence's closing mark is a headline (or a subhead, a dateline); content is cut at the
  * blank line after it and keeps the side the cue is on. Other paragraph breaks are left alone: there the
  * engine's sentence is usually a quotation's lead-in, which the measure on PolNeAR showed is better kept.

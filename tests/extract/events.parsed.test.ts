@@ -310,6 +310,8 @@ describe('events from the parse', () => {
       expect(mentioning(reached, 'third round of talks').date).toMatchObject({ start: '2025-03-03', precision: 'DAY' });
       // The headline's deal is the article's agreement, not a second one.
       expect(reached.events.filter((e) => e.kind === 'AGREEMENT')).toHaveLength(1);
+      // Not dated by the plan to sign it next week, but by the headline's news: reached by publication.
+      expect(reached.events.find((e) => e.kind === 'AGREEMENT')!.date).toMatchObject({ start: '2025-03-04', end: '2025-03-05', source: 'PUBLICATION' });
       expect(mentioning(reached, 'fishing deal').kind).toBe('AGREEMENT');
 
       const signed = await extract('Portugal and Morocco on Tuesday signed an agreement on trawler safety in Rabat.', '2025-03-12');

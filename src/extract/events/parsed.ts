@@ -771,7 +771,7 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
  * date the parse reads for its own event nouns ("The accord signed on Friday …", "the third round of talks, held on
  * March 3 in Geneva"), when those dates agree.
  */
-function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: ParsedEvents): void {
+function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: ParsedEvents, publishedAt: string): void {
   // Milestones first: an agreement is dated by its signing, as the lexical rules date it.
   const milestonesFirst = [...lexical].sort((a, b) => Number(b.kind === 'AGREEMENT_MILESTONE') - Number(a.kind === 'AGREEMENT_MILESTONE'));
   for (const e of milestonesFirst) {
@@ -793,7 +793,8 @@ function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: P
     for (const span of e.mentions) {
       for (const t of syntax.within(span.start, span.end)) {
         const m = finder.nounMention(t) ?? finder.verbMention(t);
-        if (m?.date) dates.push(m.date);
+        // An agreement is dated by what happened to it, not by a plan ("will be signed in Oslo next week").
+        if (m?.date && !(e.kind === 'AGREEMENT' && m.date.start > publishedAt)) dates.push(m.date);
         peg ??= m?.peg;
       }
     }
@@ -814,7 +815,7 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   const taken = lexical.flatMap((e) => e.mentions);
   const finder = new ParsedEvents(ctx, syntax);
   const isTaken = (t: ParsedToken) => taken.some((s) => t.start < s.end && s.start < t.end);
-  dateUndatedLexical(lexical, syntax, finder);
+  dateUndatedLexical(lexical, syntax, finder, ctx.publishedAt);
   for (const e of lexical) {
     if (e.kind !== 'MEETING' || !e.date) continue;
     const before = normalizeDate(e.date);

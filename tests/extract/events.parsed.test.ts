@@ -357,6 +357,10 @@ describe('events from the parse', () => {
       }
       const attacked = await extract(body('A man attacked Salman Rushdie on stage on Friday.'));
       expect(mentioning(attacked, 'attacked')).toMatchObject({ kind: 'INCIDENT', date: { start: '2024-03-08' } });
+      // Two verbs of one kind tell two events unless a noun names one: "shot" and "stabbed" are two, "A bombing
+      // killed four" is one (tested above).
+      const shot = await extract('Police shot a man who had stabbed two people.\n\nThe man died in hospital.');
+      expect(parsedEvents(shot).map((e) => e.mentions.map((m) => m.exact))).toEqual([['shot'], ['stabbed']]);
       // "failure to win Tuesday's primary": a noun's infinitive tells no future.
       const failed = await extract(body('Her failure to win Tuesday’s primary in Montana ended her campaign.'), '2024-03-14');
       expect(mentioning(failed, 'primary').date).toMatchObject({ start: '2024-03-12' });

@@ -98,9 +98,13 @@ export function group(mentions: Mention[], publishedAt: string): Grouped[] {
     if (prior) prior.mentions.push(m);
     else events.push({ kind: 'VOTE', trigger: 'contest', name: m.name, date, mentions: [m] });
   }
-  // A dated verb ("voters caucused Monday") is the article's one event of its kind on that date, else its own.
+  // A dated verb ("voters caucused Monday") is the article's one event of its kind on that date, else its own —
+  // an event a noun names ("A bombing killed four"), or one told by the same verb: "Police shot a man who had
+  // stabbed two people" tells two.
   for (const m of dated.filter((x) => x.verb)) {
-    const same = events.filter((e) => e.kind === m.kind && e.date && m.date && overlaps(e.date, m.date));
+    const same = events.filter(
+      (e) => e.kind === m.kind && e.date && m.date && overlaps(e.date, m.date) && (e.trigger === m.trigger || e.mentions.some((x) => !x.verb)),
+    );
     if (same.length === 1) same[0]!.mentions.push(m);
     else if (same.length === 0) events.push({ kind: m.kind, trigger: m.trigger, name: m.name, date: m.date ?? null, mentions: [m] });
   }

@@ -287,22 +287,12 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
   const fits: Array<{ id: string; gap: number }> = [];
   for (const k of known) {
     if (k.kind !== 'INCIDENT' || incidentClass(k.name) !== cls) continue;
-    if (!sharesParticipant(participantIds, k.participantIds)) {
-      refused.push({ id: k.id, reason: 'PARTICIPANT_MISMATCH' });
+    const apart = keptApart({ participantIds, place: e.place?.name, vehicles: e.vehicles }, k);
+    if (apart) {
+      refused.push({ id: k.id, ...apart });
       continue;
     }
     const shared = participantIds.some((p) => k.participantIds.includes(p));
-    // Two places and nothing shared (no participant in common): "a crash in the Andes" is not "a collision in the
-    // Barents Sea" of that week. With a shared participant two places may be one place told at two scales.
-    if (!shared && e.place && k.place && slugify(e.place.name) !== slugify(k.place)) {
-      refused.push({ id: k.id, reason: 'PLACE_MISMATCH', detail: `${e.place.name} vs ${k.place}` });
-      continue;
-    }
-    // Likewise vehicles of different modes and nothing shared: a plane's crash is not a ship's collision.
-    if (!shared && e.vehicles?.length && k.vehicles?.length && !e.vehicles.some((v) => k.vehicles!.includes(v))) {
-      refused.push({ id: k.id, reason: 'VEHICLE_MISMATCH', detail: `${e.vehicles.join('+')} vs ${k.vehicles.join('+')}` });
-      continue;
-    }
     const range = knownRange(k);
     if (!e.date || !range) {
       if (!shared) {
@@ -328,22 +318,35 @@ function incidentMatch(e: ExtractedEvent, known: KnownEvent[], participantIds: s
   // placeless "a bus crashed Monday" must not bridge a crash in Peru and one in India.
   const byId = new Map(known.map((k) => [k.id, k]));
   const stored = fits.map((f) => byId.get(f.id)!);
-  if (stored.some((a, i) => stored.some((b, j) => j > i && !storedIncidentsFit(a, b)))) {
+  // Nothing but their dates may have kept them apart (a report between the 1st and the 5th bridges them).
+  if (stored.some((a, i) => stored.some((b, j) => j > i && keptApart(a, b)))) {
     for (const f of fits) refused.push({ id: f.id, reason: 'SEVERAL_CANDIDATES', detail: `${fits.length} stored incidents fit, and not each other` });
     return { own, joined: [], refused };
   }
   return { own, joined: fits.map((f) => ({ id: f.id, reason: 'SAME_CLASS_WITHIN_WINDOW' as const, detail: `${f.gap} days apart` })), refused };
 }
 
+/** What an incident brings to the question whether it can be another one, its date aside. */
+interface IncidentSide {
+  participantIds: string[];
+  place?: string | null;
+  vehicles?: string[] | null;
+}
+
 /**
- * Two stored incidents of one class that one report may join together: nothing but their dates kept them apart
- * (a report between the 1st and the 5th bridges them); parties, places or vehicles that differ keep them apart.
+ * Why two incidents of one class are two, their dates aside, or undefined when nothing keeps them apart: parties
+ * that differ; two places and no participant in common ("a crash in the Andes" is not "a collision in the Barents
+ * Sea" of that week — with a shared participant two places may be one place told at two scales); likewise vehicles
+ * of different modes (a plane's crash is not a ship's collision).
  */
-function storedIncidentsFit(a: KnownEvent, b: KnownEvent): boolean {
-  if (!sharesParticipant(a.participantIds, b.participantIds)) return false;
-  const shared = a.participantIds.some((p) => b.participantIds.includes(p));
-  if (!shared && a.place && b.place && slugify(a.place) !== slugify(b.place)) return false;
-  return shared || !a.vehicles?.length || !b.vehicles?.length || a.vehicles.some((v) => b.vehicles!.includes(v));
+function keptApart(a: IncidentSide, b: IncidentSide): Pick<Match['refused'][number], 'reason' | 'detail'> | undefined {
+  if (!sharesParticipant(a.participantIds, b.participantIds)) return { reason: 'PARTICIPANT_MISMATCH' };
+  if (a.participantIds.some((p) => b.participantIds.includes(p))) return undefined;
+  if (a.place && b.place && slugify(a.place) !== slugify(b.place)) return { reason: 'PLACE_MISMATCH', detail: `${a.place} vs ${b.place}` };
+  if (a.vehicles?.length && b.vehicles?.length && !a.vehicles.some((v) => b.vehicles!.includes(v))) {
+    return { reason: 'VEHICLE_MISMATCH', detail: `${a.vehicles.join('+')} vs ${b.vehicles.join('+')}` };
+  }
+  return undefined;
 }
 
 /** The words that name a kind of agreement, not one agreement ("agreement", "treaty", "memorandum of understanding"). */
@@ -412,6 +415,9 @@ function namesFit(a: string, b: string): boolean {
   return pa.length === pb.length && pa.every((w) => pb.includes(w));
 }
 
+/** The slug of the day's vote (event:other:day-vote:<day>): its own, since a body's "vote" of that day is named "vote". */
+const DAY_VOTE = 'day-vote';
+
 /**
  * An event of the parse's open vocabulary (it has a trigger word): its own name and date make its id, so the
  * same primary dated the same day by two articles is one node without looking anything up. A stored event of
@@ -431,8 +437,6 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   // Elections only: "lawmakers voted Tuesday" (the word "vote") is a body's vote, not the day's election.
   const dayVote = e.kind === 'OTHER' && !e.place && name === name.toLowerCase() && e.date?.precision === 'DAY' && e.trigger !== 'vote';
   const placeVote = e.kind === 'OTHER' && e.place ? `${slugify(e.place.name)}-vote` : undefined;
-  // Its own slug: a body's "vote" of the same day is named "vote".
-  const DAY_VOTE = 'day-vote';
   if (!e.date) return { own: `event:${kind}:${placeVote ?? slugify(name)}:${slugify(articleId)}`, joined: [], refused: [] };
   const d = e.date;
   const prefix = `event:${kind}:${placeVote ?? (dayVote ? DAY_VOTE : slugify(name))}:`;

@@ -200,17 +200,19 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
   const month = c.get('month');
   // "at the end of June": chrono picks the 30th; the words give the month's last ten days (its first ten for
   // "the beginning of"), not a day.
+  // A yearless month (or part of one) told in the past is last year's when its days start after publication.
+  const pastYear = (range: (y: number) => [string, string]): [string, string] => {
+    const r = range(year);
+    return !yearKnown && !future && r[0] > publishedAt ? range(year - 1) : r;
+  };
+  const monthOf = (y: number): [string, string] => [`${y}-${String(month).padStart(2, '0')}-01`, lastDayOfMonth(y, month!)];
   const part = monthKnown && month !== null ? /\b(end|beginning|start)\s+of\b/.exec(words) : null;
   if (part && month !== null) {
-    // The part of the month, in the year that puts it before publication when told in the past.
-    const partOf = (y: number): [string, string] => {
-      const first = `${y}-${String(month).padStart(2, '0')}-01`;
-      const last = lastDayOfMonth(y, month);
+    const [start, end] = pastYear((y) => {
+      const [first, last] = monthOf(y);
       return part[1] === 'end' ? [addDays(last, -9), last] : [first, addDays(first, 9)];
-    };
-    let range = partOf(year);
-    if (!yearKnown && !future && range[0] > publishedAt) range = partOf(year - 1);
-    return fuzzy(range[0], range[1], 'INTERVAL', span);
+    });
+    return fuzzy(start, end, 'INTERVAL', span);
   }
   if (dayKnown && monthKnown && month !== null) {
     const day = c.get('day') ?? 1;
@@ -221,10 +223,8 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
     return fuzzy(iso, iso, 'DAY', span);
   }
   if (monthKnown && month !== null) {
-    let y = year;
-    if (!yearKnown && !future && `${y}-${String(month).padStart(2, '0')}-01` > publishedAt) y -= 1;
-    const first = `${y}-${String(month).padStart(2, '0')}-01`;
-    return fuzzy(first, lastDayOfMonth(y, month), 'MONTH', span);
+    const [first, last] = pastYear(monthOf);
+    return fuzzy(first, last, 'MONTH', span);
   }
   if (yearKnown) {
     return fuzzy(`${year}-01-01`, `${year}-12-31`, 'YEAR', span);

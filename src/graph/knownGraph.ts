@@ -78,28 +78,20 @@ CALL () {
       AND coalesce(e.end, e.start) >= date(w.lo)
     RETURN e
     UNION
-    // Undated incident matches need a shared participant: found from the participants. An undated report joins only
-    // a single fit, so two tell it all; a dated report joins every undated fit.
-    UNWIND [u IN $p.undatedProbes WHERE u.anyDate] AS u
+    // Undated incident matches need a shared participant: found from the participants. An undated report (anyDate)
+    // matches stored incidents of any date but joins only a single fit, so two tell it all; a dated report joins
+    // every undated fit.
+    UNWIND $p.undatedProbes AS u
     CALL (u) {
       MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)
-      WHERE a.id IN u.participantIds AND e.kind = 'INCIDENT'
+      WHERE a.id IN u.participantIds AND e.kind = 'INCIDENT' AND (u.anyDate OR e.start IS NULL)
       WITH DISTINCT e
       WITH e, reduce(cue = null, l IN [l IN $p.incidentLabels WHERE e.name ENDS WITH l.label] |
              CASE WHEN cue IS NULL OR size(l.label) > size(cue.label) THEN l ELSE cue END) AS cue
       WHERE coalesce(cue.cls, '') = u.cls
-      RETURN e ORDER BY e.id LIMIT 2
-    }
-    RETURN e
-    UNION
-    UNWIND [u IN $p.undatedProbes WHERE NOT u.anyDate] AS u
-    CALL (u) {
-      MATCH (a:Actor)-[:PARTICIPATED_IN]->(e:Event)
-      WHERE a.id IN u.participantIds AND e.kind = 'INCIDENT' AND e.start IS NULL
-      WITH DISTINCT e
-      WITH e, reduce(cue = null, l IN [l IN $p.incidentLabels WHERE e.name ENDS WITH l.label] |
-             CASE WHEN cue IS NULL OR size(l.label) > size(cue.label) THEN l ELSE cue END) AS cue
-      WHERE coalesce(cue.cls, '') = u.cls
+      WITH e ORDER BY e.id
+      WITH collect(e) AS fits
+      UNWIND CASE WHEN u.anyDate THEN fits[0..2] ELSE fits END AS e
       RETURN e
     }
     RETURN e

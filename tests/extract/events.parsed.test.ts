@@ -6,16 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle, ExtractedEvent } from '../../src/domain/types.js';
 import { extractWithEngine } from '../support/nlp.js';
 import { resolveCorpus } from '../../src/resolve/corpus.js';
+import { eventMentioning as mentioning } from '../support/find.js';
 
 const input = (id: string, text: string, publishedAt = '2024-03-14') => ({ id, text, outlet: 'Test Wire', title: null, publishedAt, url: null });
 const extract = (text: string, publishedAt?: string): Promise<ExtractedArticle> => extractWithEngine(input('parsed-events', text, publishedAt));
 
 const parsedEvents = (a: ExtractedArticle) => a.events.filter((e) => e.trigger !== undefined);
-function mentioning(a: ExtractedArticle, words: string): ExtractedEvent {
-  const e = a.events.find((x) => x.mentions.some((m) => m.exact.includes(words)));
-  if (!e) throw new Error(`no event mentioned as "${words}" among: ${a.events.map((x) => `${x.name} [${x.mentions.map((m) => m.exact).join(' / ')}]`).join('; ')}`);
-  return e;
-}
 
 describe('events from the parse', () => {
   it('dates a primary by its own words and names it by the place', async () => {

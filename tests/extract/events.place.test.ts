@@ -3,19 +3,15 @@
  * corpus), with the real NLP engine's parse (see globalSetup). Published Thursday 2024-03-14.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExtractedArticle, ExtractedEvent } from '../../src/domain/types.js';
+import type { ExtractedArticle } from '../../src/domain/types.js';
 import { EventPlaces, placeName } from '../../src/extract/events/place.js';
 import { Syntax } from '../../src/extract/syntax.js';
 import { extractWithEngine, testNlp } from '../support/nlp.js';
+import { eventMentioning as mentioning } from '../support/find.js';
 
 const input = (text: string) => ({ id: 'place-events', text, outlet: 'Test Wire', title: null, publishedAt: '2024-03-14', url: null });
 const extract = (text: string): Promise<ExtractedArticle> => extractWithEngine(input(text));
 
-function mentioning(a: ExtractedArticle, words: string): ExtractedEvent {
-  const e = a.events.find((x) => x.mentions.some((m) => m.exact.includes(words)));
-  if (!e) throw new Error(`no event mentioned as "${words}" among: ${a.events.map((x) => `${x.name} [${x.mentions.map((m) => m.exact).join(' / ')}]`).join('; ')}`);
-  return e;
-}
 
 /** The place of the event mentioned as `words`, with the words it was read from (offsets checked against the text). */
 async function placeOf(text: string, words: string): Promise<{ name: string; exact: string } | undefined> {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedArticle, ExtractedStatement } from '../../src/domain/types.js';
 import { extractWithEngine } from '../support/nlp.js';
+import { statementWith as find } from '../support/find.js';
 
 const extract = (text: string): Promise<ExtractedArticle> =>
   extractWithEngine({ id: 'parse-test', text, outlet: 'Test Wire', title: null, publishedAt: '2024-03-14', url: null });
@@ -13,12 +14,6 @@ function speakerOf(a: ExtractedArticle, s: ExtractedStatement) {
   return a.actors.find((x) => x.key === s.speakerKey)!;
 }
 
-/** The statement whose text contains `words`. */
-function find(a: ExtractedArticle, words: string): ExtractedStatement {
-  const s = a.statements.find((x) => x.text.includes(words));
-  if (!s) throw new Error(`no statement with "${words}" among: ${a.statements.map((x) => x.text).join(' | ')}`);
-  return s;
-}
 
 describe('parse-driven attribution', () => {
   it('takes the subject of the cue as speaker, past appositives and relative clauses', async () => {

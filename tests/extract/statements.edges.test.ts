@@ -3,20 +3,15 @@
  * tests (no article of any corpus), extracted with the real NLP engine (see globalSetup).
  */
 import { describe, expect, it } from 'vitest';
-import type { ExtractedArticle, ExtractedStatement } from '../../src/domain/types.js';
+import type { ExtractedArticle } from '../../src/domain/types.js';
 import { extractWithEngine } from '../support/nlp.js';
+import { statementWith as find } from '../support/find.js';
 
 const extract = (text: string, publishedAt = '2024-05-10'): Promise<ExtractedArticle> =>
   extractWithEngine({ id: 'edges-test', text, outlet: 'Test Wire', title: null, publishedAt, url: null });
 
 const name = (a: ExtractedArticle, key: string | undefined) => a.actors.find((x) => x.key === key)?.name;
 
-/** The statement whose text contains `words`. */
-function find(a: ExtractedArticle, words: string): ExtractedStatement {
-  const s = a.statements.find((x) => x.text.includes(words));
-  if (!s) throw new Error(`no statement with "${words}" among: ${a.statements.map((x) => x.text).join(' | ')}`);
-  return s;
-}
 
 describe('statement edges', () => {
   it('"told the X news agency on Wednesday that …": the content starts after "that", said on the Wednesday, via the outlet', async () => {

@@ -50,8 +50,11 @@ const CLOCK_DURATION = /^(?:in|within)\s+(?:a|an|one|two|three|four|five|six|sev
 /** A bare weekday abbreviation without its period: "sat", "Sun", "wed" are words before they are days. */
 const WEEKDAY_ABBREVIATION = /^(?:on\s+)?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)$/i;
 
+/** "Will" capitalised inside a sentence is a name ("praise, Will said"); the modal is lower-case there. */
+const NAME_WILL = /(?<=[\p{L}\p{N},;][^\S\n]*)\bWill\b/gu;
+
 export function isFutureContext(sentence: string): boolean {
-  return FUTURE_CUES.test(sentence);
+  return FUTURE_CUES.test(sentence.trimStart().replace(NAME_WILL, ''));
 }
 
 /**

@@ -291,9 +291,19 @@ describe('events from the parse', () => {
       expect(mentioning(call, 'a call')).toMatchObject({ kind: 'MEETING', date: { start: '2024-03-11', precision: 'DAY' } });
       const plea = await extract('In a call for calm Monday, the mayor asked residents to stay home.');
       expect(parsedEvents(plea).filter((e) => e.kind === 'MEETING')).toEqual([]);
-      // Not a date that is not the noun's own neighbour.
-      const b = await extract('At a campaign rally, Senator Ana Ruiz said on Monday that the plan was dead.');
-      expect(parsedEvents(b)).toEqual([]);
+    });
+
+    it('dates the setting of what was said by the day it was said: it was said while the event took place', async () => {
+      const a = await extract('At a campaign rally, Senator Ana Ruiz said on Monday that the plan was dead.');
+      expect(mentioning(a, 'campaign rally').date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
+      const b = await extract('Senator Ana Ruiz said on Tuesday at a rally in Porto that she would win.');
+      expect(mentioning(b, 'a rally').date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+      // A meeting word of the lexical rules likewise ("said Monday during the debate").
+      const c = await extract('Senator Ana Ruiz said Monday during the debate that she backs the plan.');
+      expect(mentioning(c, 'the debate').date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
+      // Not an event the words are about: only the setting of the verb of saying.
+      const d = await extract('The polls were calm. Senator Ana Ruiz said on Monday that the summit had failed and the rally was cancelled.');
+      expect(d.events.filter((e) => e.date)).toEqual([]);
     });
 
     it('reads a story of talks and a deal as a reader would (rounds dated by "held on", a signing by its own verb, a treaty by its year)', async () => {

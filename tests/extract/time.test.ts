@@ -19,6 +19,12 @@ describe('findDates', () => {
 
   it('keeps future weekdays in the future', () => {
     expect(one('The talks will resume on Monday.', '2015-10-15')).toMatchObject({ start: '2015-10-19' });
+    expect(one('Will the talks resume on Monday?', '2015-10-15')).toMatchObject({ start: '2015-10-19' });
+  });
+
+  it('reads a capitalised "Will" inside a sentence as a name, not the future', () => {
+    expect(one('In contrast, Will praised the Nov. 14 speech.', '2015-11-21')).toMatchObject({ start: '2015-11-14' });
+    expect(one('Columnist George Will wrote about the Nov. 14 speech.', '2015-11-21')).toMatchObject({ start: '2015-11-14' });
   });
 
   it('gives month precision for a month and year, never a day', () => {

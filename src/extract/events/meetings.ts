@@ -37,6 +37,8 @@ const NEED_DETERMINER = new Set(meetingData.needDeterminer.map((p) => p.toLowerC
 const DETERMINERS = new Set(meetingData.determiners.map((d) => d.toLowerCase()));
 const ANAPHORIC_RE = phraseRegex(meetingData.anaphoricParties);
 const SAME_DAY_RE = phraseRegex(meetingData.sameDayAnaphora);
+/** Between a date and a meeting it dates as the setting of what was said then ("said Monday during the debate"). */
+const SETTING_AFTER_DATE = /^\s*,?\s*(?:at|during|in)\s*$/i;
 const ORDINALS = new Map(Object.entries(ordinalData.words));
 const ORDINAL_WORD = new Map([...ORDINALS.entries()].map(([w, n]) => [n, w]));
 const NUMERIC_ORDINAL = new RegExp(`^(\\d+)(?:${ordinalData.numericSuffixes.join('|')})$`, 'i');
@@ -134,7 +136,9 @@ function mentionDate(ctx: EventContext, sentence: number, span: Span): FuzzyDate
   let best: DateMention | undefined;
   let bestDist = Infinity;
   for (const d of ctx.dates(sentence)) {
-    if (ctx.isSpeechDate(d, s.start) || ctx.isAnchoredElsewhere(d, s.start)) continue;
+    // "said Monday during the debate": the day of saying is the day of the meeting it was said at.
+    const setting = SETTING_AFTER_DATE.test(ctx.text.slice(d.span.end, span.start));
+    if ((ctx.isSpeechDate(d, s.start) && !setting) || ctx.isAnchoredElsewhere(d, s.start)) continue;
     const adjacent = d.span.start >= span.start && d.span.end <= span.end; // possessive: inside the mention
     const inClause = d.span.start >= clause.start && d.span.end <= clause.end;
     if (!adjacent && !inClause) continue;

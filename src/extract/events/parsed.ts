@@ -561,6 +561,14 @@ export class ParsedEvents {
       if (t.dep === 'pobj' && SETTING_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) {
         const adjacent = this.adjacentDate(t);
         if (adjacent) return adjacent;
+        // "Trump said on Tuesday at a rally": what was said at the event was said while it took place, so a verb of
+        // saying dates its own setting (not an event it talks about: "said Tuesday the election was rigged").
+        const prep = this.syntax.tok(t.head);
+        if (verb && prep.head === verb.i && SPEECH_VERBS.has(verb.lemma.toLowerCase())) {
+          // (`own`: the speech's date is exactly what is wanted here, which dateIn otherwise sets aside.)
+          const spoken = this.dateIn(verbDateSlots(this.syntax, verb.i), t.start, true);
+          if (spoken) return spoken;
+        }
       }
       return (
         (nouns.length > 0 ? this.dateIn(nouns.flatMap((n) => dateSlots(this.syntax, n)), t.start) : undefined) ??

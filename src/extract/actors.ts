@@ -18,7 +18,7 @@ const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'outside', 'across',
 
 /** Which reading of a gazetteer phrase names an actor, most specific first. */
 function primary(values: GazetteerValue[]): GazetteerValue | undefined {
-  const order: GazetteerValue['type'][] = ['media', 'institution', 'pattern-head', 'country', 'seat', 'demonym'];
+  const order: GazetteerValue['type'][] = ['media', 'institution', 'pattern-head', 'country', 'seat', 'demonym', 'other-place'];
   return [...values].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))[0];
 }
 

@@ -141,7 +141,9 @@ export type GazetteerValue =
   | { type: 'seat'; country: Country }
   | { type: 'institution'; name: string; kind: ActorKind; country?: Country }
   | { type: 'media'; name: string; contextual: boolean }
-  | { type: 'pattern-head'; canonical: string; kind: ActorKind };
+  | { type: 'pattern-head'; canonical: string; kind: ActorKind }
+  /** Another place whose name holds a country's ("New Mexico"): matched whole so that the country is not. */
+  | { type: 'other-place' };
 
 export const COUNTRIES = new Map<string, Country>();
 export const GAZETTEER = new PhraseSet<GazetteerValue[]>();
@@ -156,6 +158,7 @@ function addPhrase(phrase: string, value: GazetteerValue): void {
   SURFACES.set(key, [...(SURFACES.get(key) ?? []), phrase]);
 }
 
+for (const n of countryData.notCountries.names) addPhrase(n, { type: 'other-place' });
 for (const c of countryData.countries) {
   const country: Country = { name: c.name, modifier: c.modifier, government: c.government };
   COUNTRIES.set(c.name, country);

@@ -411,4 +411,46 @@ describe('events from the parse', () => {
     const ids = resolveCorpus([first, second]).map((r, i) => r.ids[mentioning(r, i === 0 ? 'Oregon primary' : 'caucus').key]);
     expect(ids).toEqual(['event:other:oregon-vote:2024-03-12', 'event:other:oregon-vote:2024-03-12']);
   });
+
+  describe('a fifth reading (fresh batch d)', () => {
+    it('reads a weekday awaited by "before" in a clause not over as ahead, and as past after a simple past', async () => {
+      // Published on a Sunday (2024-03-10): "Tuesday" is the coming one unless the clause is told as over.
+      const ahead = await extract('Ana Ruiz’s shaky debate performance just days before Tuesday’s Oregon primary has emboldened her rivals.', '2024-03-10');
+      expect(mentioning(ahead, 'Oregon primary').date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });
+      const over = await extract('Ana Ruiz stumbled in the debate just days before Tuesday’s primary.', '2024-03-10');
+      expect(mentioning(over, 'primary').date).toMatchObject({ start: '2024-03-05', precision: 'DAY' });
+    });
+
+    it('dates a place finished in by "a week ago", and leaves a place whose vote the article names undated off the voting day', async () => {
+      const a = await extract(
+        'Ana Ruiz appeared poised to win Tuesday’s primary after finishing second in Oregon a week ago. She thanked the winner of the Nevada caucuses. ' +
+          'Her strong finish in Nevada helped her.',
+        '2024-03-12',
+      );
+      expect(a.events.find((e) => e.mentions.some((m) => m.exact === 'Oregon'))!.date).toMatchObject({ start: '2024-03-05', precision: 'DAY' });
+      // Nevada's own vote is named ("the Nevada caucuses") and given no day: a finish there is not Tuesday's.
+      const tuesday = a.events.find((e) => e.date?.start === '2024-03-12')!;
+      expect(tuesday.mentions.map((m) => m.exact)).not.toContain('Nevada');
+    });
+
+    it('makes the article’s vote of the day, named by common words, the vote of the one place its other words name', async () => {
+      const a = await extract(
+        'Barbs before N.M. vote.\n\nSANTA FE - Candidates crossed the state on Monday, pleading with voters for their support in Tuesday’s primary election. ' +
+          'Ana Ruiz finished second in Oregon a week ago. Voters in the New Mexico primary are famously late deciders.',
+        '2024-03-12',
+      );
+      const vote = mentioning(a, 'primary election');
+      expect(vote.mentions.map((m) => m.exact)).toEqual(['N.M. vote', 'Tuesday’s primary election', 'the New Mexico primary']);
+      // Two spellings of one place count together, under the full one, so that the vote is that place's.
+      expect(vote.place?.name).toBe('New Mexico');
+      // "New Mexico" is no mention of the country Mexico (data/lexicon/countries.json, notCountries).
+      expect(a.actors.filter((x) => x.kind === 'COUNTRY').map((x) => x.name)).not.toContain('Mexico');
+      const [r] = resolveCorpus([a]);
+      expect(r!.ids[vote.key]).toBe('event:other:new-mexico-vote:2024-03-12');
+      // Two places named, nothing said: the day's vote stays the day's.
+      const two = await extract('Voters went to the polls in Tuesday’s primary election. The New Mexico primary and the Oregon primary drew crowds.', '2024-03-13');
+      expect(mentioning(two, 'primary election').mentions.map((m) => m.exact)).toEqual(['Tuesday’s primary election']);
+    });
+  });
 });
+

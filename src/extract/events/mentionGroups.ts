@@ -20,6 +20,8 @@ export interface Mention {
   verb: boolean;
   /** A place standing for the vote held there ("won Missouri"). */
   place?: string;
+  /** A place among a vote noun's own words ("the New Hampshire GOP primary" → "New Hampshire"). */
+  namedPlace?: string;
   /** The place's contest is told in the past ("won Missouri"): it can take the article's voting day. */
   past?: boolean;
   /** The noun has its own complement ("the vote on the trade bill"): it names its own matter, not the article's vote. */
@@ -92,6 +94,10 @@ export function group(mentions: Mention[], publishedAt: string): Grouped[] {
       continue;
     }
     if (same.length > 0 || !events.some((e) => e.kind === 'VOTE')) continue;
+    // "winner of the Iowa caucuses … his finish in Iowa": the article names that place's own vote and gives it no day,
+    // so a finish there is that vote's, not the article's voting day elsewhere.
+    const namedUndated = !m.date && mentions.some((x) => x.kind === 'VOTE' && !x.verb && x.place === undefined && !x.date && words.every((w) => wordsOf(x.name).includes(w)));
+    if (namedUndated) continue;
     const date = m.date ?? (m.past ? electionDay(events, publishedAt) : undefined) ?? m.peg;
     if (!date) continue;
     const prior = events.find((e) => e.trigger === 'contest' && e.name === m.name && e.date && overlaps(e.date, date));
@@ -108,6 +114,7 @@ export function group(mentions: Mention[], publishedAt: string): Grouped[] {
     if (same.length === 1) same[0]!.mentions.push(m);
     else if (same.length === 0) events.push({ kind: m.kind, trigger: m.trigger, name: m.name, date: m.date ?? null, mentions: [m] });
   }
+  joinNamedPlace(events, mentions);
   // Several candidates: the one mentioned last before it ("Delaware's primary … the primary").
   for (const m of mentions.filter((x) => !x.date && x.ordinal === undefined && x.definite && !x.verb && x.place === undefined)) {
     const same = events.filter((e) => e.trigger === m.trigger && nameWithin(m.name, e.name));
@@ -144,4 +151,38 @@ export function mergeSynonyms(groups: Grouped[]): Grouped[] {
     else out.push(g);
   }
   return out;
+}
+
+/**
+ * "Tuesday's primary election … the New Hampshire primary": the article's (first) vote dated by day and named by common
+ * words only is the vote of the one place its undated vote nouns name, so that it is that place's vote as other
+ * articles name it. A place whose vote the article dates on another day ("finishing second in Iowa a week ago … the
+ * Iowa caucuses") is that other vote's; two places left say nothing.
+ */
+function joinNamedPlace(events: Grouped[], mentions: Mention[]): void {
+  const dayVotes = events.filter((e) => e.kind === 'VOTE' && e.date?.precision === 'DAY' && e.name === e.name.toLowerCase() && !e.mentions.some((m) => m.place));
+  // Several: the one the article names first is its news ("Tuesday's primary election" in the lede, not a quote's
+  // "vote tomorrow" further down).
+  const first = (e: Grouped) => Math.min(...e.mentions.map((m) => m.span.start));
+  const day = dayVotes.sort((x, y) => first(x) - first(y))[0];
+  if (!day) return;
+  const datedElsewhere = (place: string) =>
+    events.some((e) => e !== day && e.date && !overlaps(e.date, day.date!) && e.mentions.some((m) => m.place === place || m.namedPlace === place));
+  const named = mentions.filter((m) => m.kind === 'VOTE' && !m.verb && !m.date && m.ordinal === undefined && m.namedPlace !== undefined && !datedElsewhere(m.namedPlace));
+  const places = [...new Set(named.map((m) => m.namedPlace!))];
+  if (places.length === 0 || !places.every((p) => samePlace(p, places[0]!))) return;
+  day.mentions.push(...named);
+}
+
+/**
+ * Two spellings of one place: the same words, or an abbreviation of the other ("N.H." for "New Hampshire" by its
+ * initials, "Calif." for "California" by its start).
+ */
+export function samePlace(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (!short.includes('.')) return false;
+  const letters = short.replace(/[.\s]/g, '').toLowerCase();
+  const initials = long.split(/\s+/).map((w) => w[0]!.toLowerCase()).join('');
+  return letters === initials || (long.split(/\s+/).length === 1 && long.toLowerCase().startsWith(letters));
 }

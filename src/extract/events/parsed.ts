@@ -94,7 +94,8 @@ function dateSlots(syntax: Syntax, head: number, scheduled = false): Array<{ sta
   const slots: Array<{ start: number; end: number }> = [];
   for (const k of syntax.kids(head)) {
     const prep = k.lemma.toLowerCase();
-    if (TIME_DEPS.has(k.dep)) slots.push(syntax.chars(syntax.subtree(k.i)));
+    // "a week ago": the parser makes "ago" an adverb; as part of a date entity it is a time adjunct all the same.
+    if (TIME_DEPS.has(k.dep) || (k.dep === 'advmod' && k.ent === 'DATE')) slots.push(syntax.chars(syntax.subtree(k.i)));
     // The whole phrase: the date reader's mention often takes the preposition in ("on Tuesday"). `scheduled`: a
     // participle on the event noun, where "for" gives the event's day ("the primaries scheduled for March 15").
     else if (k.dep === 'prep' && (DATE_PREPS.has(prep) || (scheduled && prep === 'for')) && syntax.kid(k.i, 'pobj')) slots.push(syntax.chars(syntax.subtree(k.i)));
@@ -141,6 +142,8 @@ const DISCOURSE_SENTENCES = 6;
 const PEGGED_KINDS = new Set<LexKind>(['VOTE', 'INCIDENT', 'AGREEMENT']);
 /** Prepositions that make their object a reference point in time ("until the election", "ahead of the vote"). */
 const RELATIVE_PREPS = new Set(['until', 'till', 'before', 'after', 'since', 'ahead']);
+/** Prepositions whose object is still to come when their clause happens ("days before Tuesday's primary"). */
+const AWAITING_PREPS = new Set(['until', 'till', 'before', 'ahead']);
 /** Clauses that happen when the verb they hang on does (a conjunct, an adjunct); a complement (ccomp) may not. */
 const SHARED_TIME_DEPS = new Set(['conj', 'advcl', 'xcomp', 'pcomp', 'acl']);
 /** Links by which a noun on the way up describes a person ("Cooper, [the] opponent in …"). */
@@ -218,6 +221,14 @@ function containerOf(syntax: Syntax, t: ParsedToken): number | undefined {
   if (of.lemma.toLowerCase() !== 'of' || of.head === of.i) return undefined;
   const noun = syntax.tok(of.head);
   return noun.pos === 'NOUN' ? noun.i : undefined;
+}
+
+/** Told as over: a simple past ("stumbled", "had stumbled"), not a present perfect ("has emboldened") or a present. */
+function simplePast(syntax: Syntax, verb: ParsedToken | undefined): boolean {
+  if (!verb) return false;
+  const aux = syntax.kids(verb.i).filter((k) => k.dep === 'aux' || k.dep === 'auxpass');
+  if (aux.some((k) => ['has', 'have', "'s", "'ve"].includes(k.text.toLowerCase()))) return false;
+  return verb.tag === 'VBD' || aux.some((k) => k.tag === 'VBD');
 }
 
 function hypothetical(syntax: Syntax, verb: ParsedToken | undefined): boolean {
@@ -363,7 +374,7 @@ export class ParsedEvents {
    * shared date code takes the past one whenever the sentence has no future cue word ("before it drafts the
    * platform for the convention in late July", written in June, is next month's).
    */
-  private byTense(date: FuzzyDate, verb: ParsedToken | undefined): FuzzyDate {
+  private byTense(date: FuzzyDate, verb: ParsedToken | undefined, awaited = false): FuzzyDate {
     const yearless = date.span && !/\d{4}/.test(date.span.exact) && !BARE_WEEKDAY.test(date.span.exact.trim()) && /\p{L}/u.test(date.span.exact);
     // "last October": the date reader keeps only "October"; the word before it says past.
     const saidPast = !!date.span && /\b(?:last|past|previous)\s+$/i.test(this.ctx.text.slice(Math.max(0, date.span.start - 12), date.span.start));
@@ -374,7 +385,11 @@ export class ParsedEvents {
     if (!m) return date;
     // No tense on the predicate: a future cue word in the date's own clause, not anywhere in the sentence.
     const clause = this.ctx.clauseAround(date.span!.start);
-    const tense = tensed(this.syntax, verb) ?? this.aheadInBody(verb) ?? (isFutureContext(this.ctx.text.slice(clause.start, clause.end)) ? 'future' : 'past');
+    // "has emboldened … just days before Tuesday's primary": an event awaited by a clause that is not over in the
+    // simple past ("stumbled days before Tuesday's primary" may be told after it) is still ahead.
+    const tense = awaited && !simplePast(this.syntax, verb)
+      ? 'future'
+      : tensed(this.syntax, verb) ?? this.aheadInBody(verb) ?? (isFutureContext(this.ctx.text.slice(clause.start, clause.end)) ? 'future' : 'past');
     const day = resolveWeekday(this.ctx.publishedAt, WEEKDAYS.indexOf(m[1]!.toLowerCase()), tense === 'future');
     return day === date.start ? date : { ...date, start: day, end: day };
   }
@@ -388,7 +403,8 @@ export class ParsedEvents {
     if (!date.span || date.source !== 'TEXT' || !BARE_WEEKDAY.test(date.span.exact.trim())) return date;
     const tok = this.syntax.within(date.span.start, date.span.end).find((t) => t.ent === 'DATE');
     let cur = tok;
-    for (let hops = 0; cur && hops < 4 && cur.pos !== 'VERB' && cur.head !== cur.i; hops++) cur = this.syntax.tok(cur.head);
+    // Up to the clause's verb through the phrase ("drew plaudits for their performances at Saturday's debate").
+    for (let hops = 0; cur && hops < 7 && cur.pos !== 'VERB' && cur.head !== cur.i; hops++) cur = this.syntax.tok(cur.head);
     return cur?.pos === 'VERB' ? this.byTense(date, cur) : date;
   }
 
@@ -585,13 +601,17 @@ export class ParsedEvents {
     // "the upcoming election" is not dated by a day already past.
     if (date && !ownDate && left.some((k) => FUTURE_MODIFIERS.has(k.lemma.toLowerCase())) && date.end < this.ctx.publishedAt) date = undefined;
     const peg = !date && PEGGED_KINDS.has(lex.kind) ? this.newsPeg(t, verb) : undefined;
-    if (date) date = this.byTense(date, verb);
+    // The object of "before", "ahead of", "until": awaited by its clause.
+    const awaited = t.dep === 'pobj' && AWAITING_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase());
+    if (date) date = this.byTense(date, verb, awaited);
     let ordinal: number | undefined;
     const properParts: string[] = [];
     const commonParts: string[] = [];
+    const placeWords: string[] = [];
     for (let i = first; i < lex.first; i++) {
       const k = this.syntax.tok(i);
       const lower = k.text.toLowerCase();
+      if (k.ent === 'GPE' && k.pos === 'PROPN') placeWords.push(k.text.replace(/['’]s$/, ''));
       if (ORDINALS.has(lower) && ordinal === undefined) {
         ordinal = ORDINALS.get(lower);
         continue;
@@ -627,6 +647,7 @@ export class ParsedEvents {
       ...(date ? { date } : {}),
       ...(ordinal !== undefined ? { ordinal } : {}),
       ...(peg ? { peg } : {}),
+      ...(lex.kind === 'VOTE' && placeWords.length > 0 ? { namedPlace: placeWords.join(' ') } : {}),
       complemented: this.syntax.kids(t.i).some((k) => k.i > t.i && ['prep', 'acl', 'relcl'].includes(k.dep)),
       definite,
       verb: false,

@@ -16,6 +16,7 @@ import type { Syntax, TokenRange } from '../syntax.js';
 import type { EventKind, ExtractedEvent, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
 import type { EventContext } from './context.js';
+import { samePlace } from './mentionGroups.js';
 
 const PLACE_LABELS = new Set(placeData.entityLabels);
 const PREPOSITIONS = new Set(placeData.prepositions);
@@ -178,8 +179,10 @@ export function placeEvents(ctx: EventContext, syntax: Syntax, events: Extracted
   const places = new EventPlaces(ctx.text, syntax, ctx.actors);
   for (const e of events) {
     const found = e.mentions.flatMap((m) => places.placeOf(m, e) ?? []).sort((a, b) => a.span.start - b.span.start);
-    const count = (name: string) => found.filter((p) => p.name === name).length;
+    // "N.H. vote … the New Hampshire primary": two spellings of one place count together, under the full one.
+    const count = (name: string) => found.filter((p) => samePlace(p.name, name)).length;
+    const fullest = (p: EventPlace) => found.filter((q) => samePlace(q.name, p.name)).reduce((f, q) => (q.name.length > f.name.length ? q : f), p);
     const best = found.reduce<EventPlace | undefined>((b, p) => (!b || count(p.name) > count(b.name) ? p : b), undefined);
-    if (best) e.place = best;
+    if (best) e.place = fullest(best);
   }
 }

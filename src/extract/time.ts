@@ -46,6 +46,8 @@ const RELATIVE_TO_OTHER_EVENT = /\b(later|earlier|after|before|prior)\b/i;
 
 /** A duration shorter than a day counted from now ("in a second", "within an hour"): never a date in news. */
 const CLOCK_DURATION = /^(?:in|within)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of|\d+)\s+(?:seconds?|minutes?|hours?|moments?)\b/;
+/** "a ceasefire in one day", "50 dead in a single day": how long something takes, not tomorrow. */
+const SINGLE_DAY = /^(?:in|within)\s+(?:one|a single)\s+day\b/;
 
 /** A bare weekday abbreviation without its period: "sat", "Sun", "wed" are words before they are days. */
 const WEEKDAY_ABBREVIATION = /^(?:on\s+)?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)$/i;
@@ -176,7 +178,7 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
   }
   if (RELATIVE_TO_OTHER_EVENT.test(words)) return null;
   // "in a second round of talks", "within a minute": chrono reads a duration from now; no calendar date is meant.
-  if (CLOCK_DURATION.test(words)) return null;
+  if (CLOCK_DURATION.test(words) || SINGLE_DAY.test(words)) return null;
   // chrono reads a weekday's abbreviation in any word ("who sat in on the talks", "the sun"): only "Sat." counts.
   if (WEEKDAY_ABBREVIATION.test(r.text)) return null;
   // chrono reads "(earlier) in the day" as tomorrow; the day meant is the story's, not the publication's.

@@ -72,6 +72,12 @@ describe('findDates', () => {
     expect(findDates('Officials said they would decide within an hour.', '2025-02-14')).toEqual([]);
   });
 
+  it('reads no date into "in one day" / "in a single day", which tell how long, not tomorrow (probe 2)', () => {
+    expect(findDates('"Nobody expected a ceasefire in one day," the minister said.', '2026-01-19')).toEqual([]);
+    expect(findDates('Forty people were killed in a single day.', '2026-01-19')).toEqual([]);
+    expect(findDates('The vote will be held in two days.', '2026-01-19').map((m) => m.date.start)).toEqual(['2026-01-21']);
+  });
+
   it('reads no weekday into a word that only looks like its abbreviation ("who sat in on the talks", "the sun")', () => {
     expect(findDates('Volkov, who sat in on the talks, spoke to reporters.', '2025-03-12')).toEqual([]);
     expect(findDates('The sun rose over the harbour.', '2025-03-12')).toEqual([]);

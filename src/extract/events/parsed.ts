@@ -144,6 +144,14 @@ const PEGGED_KINDS = new Set<LexKind>(['VOTE', 'INCIDENT', 'AGREEMENT']);
 const RELATIVE_PREPS = new Set(['until', 'till', 'before', 'after', 'since', 'ahead']);
 /** Prepositions whose object is still to come when their clause happens ("days before Tuesday's primary"). */
 const AWAITING_PREPS = new Set(['until', 'till', 'before', 'ahead']);
+/** The object of "in connection with" or "over" is what another act was about ("arrested two men on Sunday in connection
+ *  with a shooting"): that act's date is not the event's. */
+const REASON_PREP = (syn: Syntax, t: ParsedToken): boolean => {
+  if (t.dep !== 'pobj') return false;
+  const prep = syn.tok(t.head);
+  const lemma = prep.lemma.toLowerCase();
+  return lemma === 'over' || (lemma === 'with' && syn.tok(prep.head).lemma.toLowerCase() === 'connection');
+};
 /** Clauses that happen when the verb they hang on does (a conjunct, an adjunct); a complement (ccomp) may not. */
 const SHARED_TIME_DEPS = new Set(['conj', 'advcl', 'xcomp', 'pcomp', 'acl']);
 /** Links by which a noun on the way up describes a person ("Cooper, [the] opponent in …"). */
@@ -566,7 +574,7 @@ export class ParsedEvents {
     // "two months until the election", not an event named to describe a person ("Cooper, McCrory's opponent in the
     // upcoming election, called Friday for …").
     const borrowed = (): FuzzyDate | undefined => {
-      if (t.dep === 'pobj' && RELATIVE_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) {
+      if ((t.dep === 'pobj' && RELATIVE_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) || REASON_PREP(this.syntax, t)) {
         // …unless the date follows the noun right away, whatever the parse hung it on ("before the convention in late July").
         const next = verb ? this.dateOfPredicate(verb, t.start) : undefined;
         const between = next?.span && next.span.start >= t.end ? this.ctx.text.slice(t.end, next.span.start) : undefined;

@@ -173,12 +173,30 @@ function pronounReferent(ctx: SieveContext, pronoun: string, before: number): Ex
   // An unnamed single source ("a local resident") can be "she" too.
   const ok = (a: ExtractedActor) => a.kind === 'PERSON' || (a.kind === 'ANONYMOUS_SOURCE' && !/s$/.test(a.name));
   if (pronoun === 'he' || pronoun === 'she') {
+    // "Y's foreign policy chief, X, congratulated Z. 'Q,' she wrote.": the person the paragraph's sentence
+    // before was about, not an earlier speaker.
+    const lead = leadPersonBefore(ctx, before);
+    if (lead) return lead;
     const fromSpeakers = speakers.find(ok);
     if (fromSpeakers) return fromSpeakers;
     return ctx.actorsMentionedBefore(before).find(ok);
   }
   if (pronoun === 'they') return speakers.find((a) => a.kind !== 'PERSON' && !/official$|source$/.test(a.name));
   return speakers.find((a) => ['ORGANIZATION', 'GOVERNMENT', 'COUNTRY', 'MEDIA_OUTLET'].includes(a.kind));
+}
+
+/**
+ * The subject of the sentence right before the pronoun's, in its paragraph: its first person named outside
+ * quotes and prepositional phrases, with no verb or adverb before it ("Interior Minister X, who …, promised").
+ */
+function leadPersonBefore(ctx: SieveContext, offset: number): ExtractedActor | undefined {
+  const at = ctx.units.findIndex((u) => u.start <= offset && offset < u.end);
+  const prev = at > 0 ? ctx.units[at - 1] : undefined;
+  if (!prev || prev.paragraph !== ctx.units[at]!.paragraph || prev.quotes.length > 0) return undefined;
+  const m = ctx.mentionsIn(prev.start, prev.end).find((x) => x.actor.kind === 'PERSON');
+  if (!m || ctx.afterPreposition(m.start, prev.start)) return undefined;
+  const before = ctx.tokens.filter((t) => t.start >= prev.start && t.end <= m.start);
+  return before.every((t) => t.cap || !isVerbOrAdverb(t.lower) || SKIPPABLE.has(t.lower)) ? m.actor : undefined;
 }
 
 /** "the spokesman": the last speaker (or person) whose role names it. */

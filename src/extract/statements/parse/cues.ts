@@ -17,6 +17,8 @@ for (const p of cueData.phrasal) {
   PHRASAL.get(p.lemma)!.add(p.particle);
 }
 export const NOT_SPEAKERS = new Set(cueData.notSpeakers);
+/** "asked not to be named": a cue verb right before one of these words is a request, not a statement. */
+const NOT_BEFORE = new Map<string, Set<string>>(Object.entries(cueData.notBefore.words).map(([lemma, words]) => [lemma, new Set(words)]));
 /** Written sources whose named issuer is the speaker: "a statement from the ministry". */
 export const DOCUMENT_HEADS = new Set(cueData.documents.lemmas);
 /** "according to X": the words, lower-cased. */
@@ -57,6 +59,7 @@ export function findCues(syn: Syntax, sentence: { firstToken: number; endToken: 
       continue;
     }
     if (!CUE_VERBS.has(lemma) || NEEDS_PARTICLE.has(lemma)) continue;
+    if (NOT_BEFORE.get(lemma)?.has(syn.tok(i + 1)?.text.toLowerCase() ?? '')) continue;
     out.push({ kind: 'verb', token: t, lemma, tokens: [t] });
   }
   return out;

@@ -40,7 +40,7 @@ function lastDayOfMonth(year: number, month: number): string {
 }
 
 /** Words that put a sentence's dates in the future of the publication date. */
-const FUTURE_CUES = /\b(will|shall|next|upcoming|coming|plans? to|is to|are to|scheduled|ahead of)\b/i;
+const FUTURE_CUES = /\b(will|shall|next|upcoming|coming|plans? to|is to|are to|scheduled|ahead of|likely (?:in|on|by|before)|expected to|set to)\b/i;
 /** Expressions whose anchor is another event, not the publication date ("a week later"): not resolvable here. */
 const RELATIVE_TO_OTHER_EVENT = /\b(later|earlier|after|before|prior)\b/i;
 

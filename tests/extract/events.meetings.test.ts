@@ -75,4 +75,21 @@ describe('meetings in a series', () => {
   it('never reads a verb as a meeting', () => {
     expect(meetings(runEvents('The ministers will meet to talk about trade. They talk often.', '2020-01-01'))).toEqual([]);
   });
+
+  it('counts a round of modified talks, a bare numbered round of the same talks, and a generic word for the day’s meeting', () => {
+    const text =
+      'Norway and Finland held a first round of fishing talks in Oslo on Sunday. ' +
+      'Negotiators opened a second round of fishing talks in Oslo on Thursday, days after the first round ended without a deal. ' +
+      'A diplomat said a third round was likely in February if Thursday’s meeting made progress.';
+    const ms = meetings(runEvents(text, '2026-01-29'));
+    expect(ms.map((m) => [m.series?.ordinal, m.date?.start, m.date?.precision, m.mentions.map((x) => x.exact)])).toEqual([
+      [1, '2026-01-25', 'DAY', ['a first round of fishing talks', 'the first round']],
+      [2, '2026-01-29', 'DAY', ['a second round of fishing talks', 'Thursday’s meeting']],
+      // "likely in February", written in late January: the coming February, not last year's.
+      [3, '2026-02-01', 'MONTH', ['a third round']],
+    ]);
+    // No talks counted in rounds: an election's "first round" is no meeting.
+    expect(meetings(runEvents('Voters cast ballots in the first round on Sunday.', '2026-05-04'))).toEqual([]);
+  });
 });
+

@@ -37,6 +37,8 @@ const NEED_DETERMINER = new Set(meetingData.needDeterminer.map((p) => p.toLowerC
 const DETERMINERS = new Set(meetingData.determiners.map((d) => d.toLowerCase()));
 const ANAPHORIC_RE = phraseRegex(meetingData.anaphoricParties);
 const SAME_DAY_RE = phraseRegex(meetingData.sameDayAnaphora);
+/** Containers that count the meetings of a series ("the second round of … talks"). */
+const ROUND_OF = new Set(['round', 'session']);
 /** Between a date and a meeting it dates as the setting of what was said then ("said Monday during the debate"). */
 const SETTING_AFTER_DATE = /^\s*,?\s*(?:at|during|in)\s*$/i;
 const ORDINALS = new Map(Object.entries(ordinalData.words));
@@ -108,6 +110,13 @@ function prenominal(ctx: EventContext, sentenceStart: number, nounStart: number)
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i]!;
     if (/[,;:“”"()]$/.test(t.text)) break;
+    // "a first round of ceasefire talks": the counted container before its modified noun ("round of talks" is a
+    // form of its own only without the modifier).
+    if (t.text.toLowerCase() === 'of' && i > 0 && ordinal === undefined && ROUND_OF.has(tokens[i - 1]!.text.toLowerCase())) {
+      i--;
+      start = tokens[i]!.start;
+      continue;
+    }
     const ord = ordinal === undefined ? ordinalOf(t.text) : undefined;
     if (ord !== undefined) {
       ordinal = ord;
@@ -225,6 +234,32 @@ function findMentions(ctx: EventContext): Mention[] {
   return out;
 }
 
+/** "the second round" with no noun of its own ("… and the second round had stalled"). */
+const BARE_ROUND = new RegExp(`\\b(?:the|a|an|their|its)\\s+(${[...ORDINALS.keys()].join('|')}|\\d+(?:${ordinalData.numericSuffixes.join('|')}))\\s+round\\b(?!\\s+of\\b)`, 'giu');
+
+/**
+ * A bare numbered round in an article whose rounds are of one series of talks ("The first round of talks in January
+ * had ended without a deal, and the second round had stalled"): a meeting of that series. Not in an article with no
+ * such series — an election's "first round" is a vote.
+ */
+function bareRounds(ctx: EventContext, found: Mention[]): Mention[] {
+  const rounds = found.filter((m) => /\bround\b/i.test(m.span.exact));
+  const series = new Set(rounds.map((m) => seriesKeyOf(m)));
+  if (series.size !== 1) return [];
+  const model = rounds[0]!;
+  const out: Mention[] = [];
+  ctx.sentences.forEach((s, i) => {
+    for (const hit of ctx.text.slice(s.start, s.end).matchAll(BARE_ROUND)) {
+      const start = s.start + hit.index!;
+      const span = spanOf(ctx.text, start, start + hit[0].length);
+      if (found.some((m) => m.span.start < span.end && span.start < m.span.end)) continue;
+      if (NOT_SERIES_AFTER.test(ctx.text.slice(span.end, s.end))) continue;
+      out.push({ ...model, span, sentence: i, ordinal: ordinalOf(hit[1]!), hasDeterminer: true, date: mentionDate(ctx, i, span) });
+    }
+  });
+  return out;
+}
+
 /**
  * Normalises series within the article: a generic noun with an ordinal ("their third talk") joins the
  * one counted specific series of its parties; a mention naming fewer parties than a sibling of the same noun
@@ -312,6 +347,14 @@ function groupMeetings(mentions: Mention[]): Meeting[] {
       );
       if (undated.length === 1 && series.every((x) => !x.date)) found = undated[0];
     }
+    if (!found && m.noun.generic && m.date?.precision === 'DAY') {
+      // "opened a second round of talks on Thursday … if Thursday's meeting made progress": a generic word for the
+      // one meeting of that day whose parties it does not contradict is that meeting.
+      const sameDay = meetings.filter(
+        (x) => x.date?.precision === 'DAY' && x.date.start === m.date!.start && (m.countries.length === 0 || m.countries.join('|') === x.countries.join('|')),
+      );
+      if (sameDay.length === 1) found = sameDay[0];
+    }
     if (found) {
       found.mentions.push(m);
       found.date ??= m.date ?? null;
@@ -371,8 +414,10 @@ export function seriesName(canonical: string, countries: string[], otherNames: s
 }
 
 export function extractMeetings(ctx: EventContext): ExtractedEvent[] {
-  const mentions = findMentions(ctx);
-  normaliseSeries(mentions);
+  const found = findMentions(ctx);
+  normaliseSeries(found);
+  // After the series are settled: a bare round counts in the one series its article counts in rounds.
+  const mentions = [...found, ...bareRounds(ctx, found)].sort((a, b) => a.span.start - b.span.start);
   const meetings = groupMeetings(mentions);
   const all = [...meetings, ...impliedMeetings(meetings)];
   // Countries of a series resolve to the same actor keys in every meeting of it.

@@ -451,6 +451,15 @@ describe('events from the parse', () => {
       const two = await extract('Voters went to the polls in Tuesday’s primary election. The New Mexico primary and the Oregon primary drew crowds.', '2024-03-13');
       expect(mentioning(two, 'primary election').mentions.map((m) => m.exact)).toEqual(['Tuesday’s primary election']);
     });
+
+    it('reads an incident told by a verb with its object ("opened fire") or a noun with its object ("an exchange of fire"), not the same words otherwise', async () => {
+      const a = await extract('A gunman opened fire at a crowded market on Saturday, killing three people. The shooting shocked the city.', '2026-04-05');
+      expect(mentioning(a, 'opened')).toMatchObject({ kind: 'INCIDENT', name: 'shooting of 2026-04-04' });
+      expect(mentioning(a, 'opened').mentions.map((m) => m.exact)).toContain('The shooting');
+      const b = await extract('An exchange of fire near the border on Monday killed two soldiers.', '2026-04-05');
+      expect(mentioning(b, 'exchange')).toMatchObject({ kind: 'INCIDENT', name: 'exchange of fire of 2026-03-30' });
+      const c = await extract('The mayor opened the market on Saturday. The ministers held an exchange of views on Monday.', '2026-04-05');
+      expect(parsedEvents(c)).toEqual([]);
+    });
   });
 });
-

@@ -46,7 +46,10 @@ const FIGURATIVE = { nouns: new Set(mentionData.figurativeNatural.nouns), modifi
 const FUTURE_INFINITIVE_HEADS = new Set(mentionData.futureInfinitiveHeads);
 const VERBAL_SENSE_VERBS = new Set(mentionData.verbalSense.verbs);
 const VERBAL_SENSE_PREPS = new Set(mentionData.verbalSense.prepositions);
-const NOUN_WITH_PREP = new Map(mentionData.nounsWithPreposition.map((n) => [n.lemma, { kind: n.kind as LexKind, preposition: n.preposition }]));
+const NOUN_WITH_PREP = new Map(
+  mentionData.nounsWithPreposition.map((n) => [n.lemma, { kind: n.kind as LexKind, preposition: n.preposition, objects: 'objects' in n ? new Set(n.objects) : undefined }]),
+);
+const VERB_WITH_OBJECT = new Map(mentionData.verbsWithObject.map((v) => [v.lemma, { object: v.object, kind: v.kind as LexKind, trigger: v.trigger }]));
 const OCCURRENCE_PARTICIPLES = new Set(mentionData.occurrenceParticiples);
 const ORDINALS = new Map(Object.entries(ordinalData.words));
 const SPEECH_VERBS = new Set(speechData.verbs);
@@ -75,7 +78,14 @@ function lexKindOfNoun(syntax: Syntax, t: ParsedToken): { kind: LexKind; trigger
   }
   // "a call with analysts": a noun that is an event only with its preposition (data nounsWithPreposition).
   const withPrep = NOUN_WITH_PREP.get(lemma);
-  if (withPrep && syntax.kids(t.i, 'prep').some((p) => p.i > t.i && p.lemma.toLowerCase() === withPrep.preposition)) return { kind: withPrep.kind, trigger: lemma, first: t.i };
+  const fits = (p: ParsedToken) => {
+    if (p.i < t.i || p.lemma.toLowerCase() !== withPrep!.preposition) return false;
+    const object = syntax.kid(p.i, 'pobj');
+    return !withPrep!.objects || (!!object && withPrep!.objects.has(object.lemma.toLowerCase()));
+  };
+  const prep = withPrep ? syntax.kids(t.i, 'prep').find(fits) : undefined;
+  // Named with its object when that is what makes it an event ("exchange of fire"), not "exchange".
+  if (prep) return { kind: withPrep!.kind, trigger: withPrep!.objects ? `${lemma} ${withPrep!.preposition} ${syntax.kid(prep.i, 'pobj')!.lemma.toLowerCase()}` : lemma, first: t.i };
   return undefined;
 }
 
@@ -641,11 +651,11 @@ export class ParsedEvents {
     // A plural names its event by the lemma ("caucuses" → "caucus"), unless only the plural is an event word ("talks").
     const lemmaWord = lex.trigger.split(' ').pop()!.toLowerCase();
     const headWord = plural && !NOUN_KIND.has(lemmaWord) ? t.text.toLowerCase() : lemmaWord;
-    const trigger = lex.first < t.i ? lex.trigger : headWord;
+    const trigger = lex.trigger.includes(' ') ? lex.trigger : headWord;
     // Proper words name the event ("Delaware Democratic primary"); common modifiers only when there are none
     // ("presidential election"), so that two articles' wordings of one event get one name.
     const nameParts = properParts.length > 0 ? properParts : commonParts;
-    const name = titled ? this.ctx.text.slice(t.start, titled.end) : [...nameParts, lex.first < t.i ? lex.trigger : headWord].join(' ').replace(/\s+/g, ' ');
+    const name = titled ? this.ctx.text.slice(t.start, titled.end) : [...nameParts, lex.trigger.includes(' ') ? lex.trigger : headWord].join(' ').replace(/\s+/g, ' ');
     return {
       kind: lex.kind,
       trigger,
@@ -744,7 +754,10 @@ export class ParsedEvents {
 
   verbMention(t: ParsedToken): Mention | undefined {
     if (t.pos !== 'VERB') return undefined;
-    const kind = VERB_KIND.get(t.lemma.toLowerCase());
+    // "opened fire": a verb that tells the event only with its object (data verbsWithObject).
+    const withObject = VERB_WITH_OBJECT.get(t.lemma.toLowerCase());
+    const objectEvent = withObject && this.syntax.kid(t.i, 'dobj')?.lemma.toLowerCase() === withObject.object ? withObject : undefined;
+    const kind = VERB_KIND.get(t.lemma.toLowerCase()) ?? objectEvent?.kind;
     if (!kind || hypothetical(this.syntax, t)) return undefined;
     if (t.dep === 'xcomp' && IRREALIS_HEADS.has(this.syntax.tok(t.head).lemma.toLowerCase())) return undefined;
     if (INTRANSITIVE_ONLY.has(t.lemma.toLowerCase()) && this.syntax.kid(t.i, 'dobj')) return undefined;
@@ -754,7 +767,7 @@ export class ParsedEvents {
     const peg = found || !NEWS_PEG_VERBS.has(t.lemma.toLowerCase()) ? undefined : this.newsPeg(t, t);
     if (!found && !peg) return undefined;
     const date = found ? this.byTense(found, t) : undefined;
-    const trigger = VERB_NOUN.get(t.lemma.toLowerCase()) ?? t.lemma.toLowerCase();
+    const trigger = objectEvent?.trigger ?? VERB_NOUN.get(t.lemma.toLowerCase()) ?? t.lemma.toLowerCase();
     const subj = this.syntax.kid(t.i, new Set(['nsubj', 'nsubjpass']));
     const obj = this.syntax.kid(t.i, 'dobj');
     const participantKeys = [subj, obj].flatMap((x) => {

@@ -301,6 +301,13 @@ describe('events from the parse', () => {
       // A meeting word of the lexical rules likewise ("said Monday during the debate").
       const c = await extract('Senator Ana Ruiz said Monday during the debate that she backs the plan.');
       expect(mentioning(c, 'the debate').date).toMatchObject({ start: '2024-03-11', precision: 'DAY' });
+      // Said further down at an undated setting, in a story whose lede gives the day it reports: that day.
+      const e = await extract(
+        'Ruiz Calls Floods A Disaster.\n\nMarch 12 (Reuters) - Senator Ana Ruiz on Tuesday said that the floods were a disaster.\n\n' +
+          '“We need help,” Ruiz said answering a question at a town hall in Porto.',
+        '2024-03-13',
+      );
+      expect(mentioning(e, 'town hall').date).toMatchObject({ start: '2024-03-12', precision: 'DAY', source: 'INFERRED' });
       // Not an event the words are about: only the setting of the verb of saying.
       const d = await extract('The polls were calm. Senator Ana Ruiz said on Monday that the summit had failed and the rally was cancelled.');
       expect(d.events.filter((e) => e.date)).toEqual([]);

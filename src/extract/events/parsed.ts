@@ -129,6 +129,8 @@ function verbDateSlots(syntax: Syntax, verb: number): Array<{ start: number; end
 }
 
 const MAX_HEADLINE_CHARS = 200;
+/** How far back the story's day (storyDay) may lie before publication. */
+const STORY_DAYS = 3;
 /** How far back "recently" (the news peg) reaches when the article dates the event itself. */
 const PEG_WEEK_DAYS = 7;
 const DIRECT_ARGUMENTS = new Set(['nsubj', 'nsubjpass', 'dobj']);
@@ -272,6 +274,38 @@ export class ParsedEvents {
     const bodyStart = ctx.sentenceIndexAt(this.headlineEnd + (headline ? 1 : 0));
     const twoSentences = ctx.sentences[Math.min(ctx.sentences.length - 1, bodyStart + 1)]?.end ?? ctx.text.length;
     this.ledeEnd = Math.min(breaks[headline ? 1 : 0] ?? ctx.text.length, twoSentences);
+  }
+
+  /**
+   * The verb of saying whose setting the event (the object of "at", "during", "in") is: the preposition hangs on
+   * it, on a participle of it ("said, speaking at a rally", "said answering a question at a town hall") or on
+   * that participle's object.
+   */
+  private speechOfSetting(t: ParsedToken, verb: ParsedToken | undefined): ParsedToken | undefined {
+    if (!verb) return undefined;
+    const prep = this.syntax.tok(t.head);
+    const onVerb = prep.head === verb.i || this.syntax.kid(verb.i, 'dobj')?.i === prep.head;
+    if (!onVerb) return undefined;
+    if (SPEECH_VERBS.has(verb.lemma.toLowerCase())) return verb;
+    const head = this.syntax.tok(verb.head);
+    return ADJUNCT_CLAUSES.has(verb.dep) && head.i !== verb.i && SPEECH_VERBS.has(head.lemma.toLowerCase()) ? head : undefined;
+  }
+
+  /**
+   * The day the story reports, for an undated setting of what was said further down ("Clinton on Tuesday said …" in
+   * the lede, then "… Clinton said at a town hall in Berlin"): the first day-precise date of the lede, when it is a
+   * recent past day (news quotes the occasion it reports). Not in the lede itself, where the news peg reads dates.
+   */
+  private storyDay(at: number): FuzzyDate | undefined {
+    if (at < this.ledeEnd) return undefined;
+    const first = this.ctx.sentenceIndexAt(this.headlineEnd);
+    for (let si = first; si < this.ctx.sentences.length && this.ctx.sentences[si]!.start < this.ledeEnd; si++) {
+      const day = this.datesOf(si).find((d) => d.date.precision === 'DAY');
+      if (!day) continue;
+      const recent = day.date.end <= this.ctx.publishedAt && day.date.start >= addDays(this.ctx.publishedAt, -STORY_DAYS);
+      return recent ? { ...day.date, source: 'INFERRED' } : undefined;
+    }
+    return undefined;
   }
 
   /** The date of a verb's own time adjuncts, read in the week its tense says ("on Tuesday signed"). */
@@ -597,10 +631,10 @@ export class ParsedEvents {
         if (adjacent) return adjacent;
         // "Trump said on Tuesday at a rally": what was said at the event was said while it took place, so a verb of
         // saying dates its own setting (not an event it talks about: "said Tuesday the election was rigged").
-        const prep = this.syntax.tok(t.head);
-        if (verb && prep.head === verb.i && SPEECH_VERBS.has(verb.lemma.toLowerCase())) {
+        const speech = this.speechOfSetting(t, verb);
+        if (speech) {
           // (`own`: the speech's date is exactly what is wanted here, which dateIn otherwise sets aside.)
-          const spoken = this.dateIn(verbDateSlots(this.syntax, verb.i), t.start, true);
+          const spoken = this.dateIn(verbDateSlots(this.syntax, speech.i), t.start, true) ?? this.storyDay(t.start);
           if (spoken) return spoken;
         }
       }

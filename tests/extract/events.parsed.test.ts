@@ -459,6 +459,14 @@ describe('events from the parse', () => {
       expect(mentioning(two, 'primary election').mentions.map((m) => m.exact)).toEqual(['Tuesday’s primary election']);
     });
 
+    it('reads a plural named by its place or day as one event, dated by its own phrase even after "after"', async () => {
+      const a = await extract('The company acted after the Lisbon attacks in November.', '2016-02-08');
+      expect(mentioning(a, 'Lisbon attacks')).toMatchObject({ kind: 'INCIDENT', date: { start: '2015-11-01', precision: 'MONTH' } });
+      // Several attacks named by nothing are not one event.
+      const b = await extract('Rebel attacks on the town continued in November.', '2016-02-08');
+      expect(parsedEvents(b)).toEqual([]);
+    });
+
     it('reads an incident told by a verb with its object ("opened fire") or a noun with its object ("an exchange of fire"), not the same words otherwise', async () => {
       const a = await extract('A gunman opened fire at a crowded market on Saturday, killing three people. The shooting shocked the city.', '2026-04-05');
       expect(mentioning(a, 'opened')).toMatchObject({ kind: 'INCIDENT', name: 'shooting of 2026-04-04' });

@@ -400,7 +400,9 @@ export class ParsedEvents {
       // whatever "after" comes before it; only a date inside a longer adjunct ("days after the summit on Monday")
       // may anchor another event.
       const wholeAdjunct = this.ctx.text.slice(slot.start, d.span.start).trim() === '';
-      if (!own && !wholeAdjunct && this.ctx.isAnchoredElsewhere(d, sentenceStart)) continue;
+      // Only an anchoring word inside the adjunct counts: in "after the Paris attacks in November" the "after" is
+      // the noun's, not its date's.
+      if (!own && !wholeAdjunct && this.ctx.isAnchoredElsewhere(d, Math.max(sentenceStart, slot.start))) continue;
       // A date inside a clause of the adjunct ("on the day they met … since forces started strikes on Sept. 30")
       // belongs to that clause.
       const clauseVerb = this.verbOfDate(d);
@@ -597,8 +599,11 @@ export class ParsedEvents {
     if (!lex || TOPICAL.has(lex.trigger) || TOPICAL.has(t.text.toLowerCase())) return undefined;
     if (this.figurative(t)) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
-    if (plural && !PLURAL_OK.has(t.text.toLowerCase()) && !PLURAL_OK.has(lex.trigger)) return undefined;
     const left = leftModifiers(this.syntax, t.i);
+    // "the Paris attacks", "the Nov. 13 bombings": a plural named by its place or day is one coordinated event;
+    // "attacks" alone are several.
+    const namedPlural = left.some((k) => k.dep === 'compound' && (k.ent === 'GPE' || k.ent === 'DATE'));
+    if (plural && !namedPlural && !PLURAL_OK.has(t.text.toLowerCase()) && !PLURAL_OK.has(lex.trigger)) return undefined;
     if (left.some((k) => k.dep === 'det' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
     if (left.some((k) => k.dep === 'amod' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
     const { verb, nouns } = governingVerb(this.syntax, t);

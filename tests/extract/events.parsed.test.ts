@@ -459,6 +459,16 @@ describe('events from the parse', () => {
       expect(mentioning(two, 'primary election').mentions.map((m) => m.exact)).toEqual(['Tuesday’s primary election']);
     });
 
+    it('counts an event’s day from a dated predicate ("on Wednesday, six days before the primary", "a week after the election")', async () => {
+      const a = await extract('The candidates made their cases to voters on Wednesday, just six days before the state’s primary.', '2016-02-04');
+      expect(mentioning(a, 'primary').date).toMatchObject({ start: '2016-02-09', precision: 'DAY', source: 'INFERRED' });
+      const b = await extract('The ministers met on Monday, a week after the election.', '2016-02-04');
+      expect(mentioning(b, 'election').date).toMatchObject({ start: '2016-01-25', precision: 'DAY' });
+      // Uncounted, the relation dates nothing.
+      const c = await extract('The ministers met on Monday, days after the election.', '2016-02-04');
+      expect(c.events.filter((e) => e.date && e.mentions.some((m) => m.exact.includes('election')))).toEqual([]);
+    });
+
     it('reads a plural named by its place or day as one event, dated by its own phrase even after "after"', async () => {
       const a = await extract('The company acted after the Lisbon attacks in November.', '2016-02-08');
       expect(mentioning(a, 'Lisbon attacks')).toMatchObject({ kind: 'INCIDENT', date: { start: '2015-11-01', precision: 'MONTH' } });

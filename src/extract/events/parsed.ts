@@ -12,6 +12,7 @@
  */
 import nounData from '../../../data/lexicon/event-nouns.json' with { type: 'json' };
 import mentionData from '../../../data/lexicon/event-mentions.json' with { type: 'json' };
+import unitData from '../../../data/lexicon/units.json' with { type: 'json' };
 import ordinalData from '../../../data/lexicon/ordinals.json' with { type: 'json' };
 import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json' };
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
@@ -129,6 +130,9 @@ function verbDateSlots(syntax: Syntax, verb: number): Array<{ start: number; end
 }
 
 const MAX_HEADLINE_CHARS = 200;
+/** Days in a unit of a counted offset ("six days before", "two weeks after"). */
+const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7 };
+const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
 /** How far back the story's day (storyDay) may lie before publication. */
 const STORY_DAYS = 3;
 /** How far back "recently" (the news peg) reaches when the article dates the event itself. */
@@ -274,6 +278,25 @@ export class ParsedEvents {
     const bodyStart = ctx.sentenceIndexAt(this.headlineEnd + (headline ? 1 : 0));
     const twoSentences = ctx.sentences[Math.min(ctx.sentences.length - 1, bodyStart + 1)]?.end ?? ctx.text.length;
     this.ledeEnd = Math.min(breaks[headline ? 1 : 0] ?? ctx.text.length, twoSentences);
+  }
+
+  /**
+   * "on Wednesday, just six days before the primary", "a week after the vote": the day a counted duration on
+   * "before"/"after" puts the event at, from the day-precise date of the predicate it hangs on.
+   */
+  private countedFrom(prep: ParsedToken, verb: ParsedToken, near: number): FuzzyDate | undefined {
+    const lemma = prep.lemma.toLowerCase();
+    if (lemma !== 'before' && lemma !== 'after') return undefined;
+    const unit = this.syntax.kid(prep.i, 'npadvmod');
+    const days = unit ? DAYS_PER_UNIT[unit.lemma.toLowerCase()] : undefined;
+    if (!unit || !days) return undefined;
+    const count = this.syntax.kid(unit.i, 'nummod') ?? this.syntax.kid(unit.i, 'det');
+    const n = count ? (NUMBER_WORDS.get(count.text.toLowerCase()) ?? (/^\d+$/.test(count.text) ? Number(count.text) : undefined)) : undefined;
+    const anchor = n ? this.dateOfPredicate(verb, near) : undefined;
+    if (!n || !anchor || anchor.precision !== 'DAY') return undefined;
+    const day = addDays(this.byTense(anchor, verb).start, (lemma === 'before' ? 1 : -1) * n * days);
+    // No span: the day is counted, not a weekday to be read again by tense.
+    return { start: day, end: day, precision: 'DAY', source: 'INFERRED' };
   }
 
   /**
@@ -624,6 +647,9 @@ export class ParsedEvents {
     // upcoming election, called Friday for …").
     const borrowed = (): FuzzyDate | undefined => {
       if ((t.dep === 'pobj' && RELATIVE_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) || REASON_PREP(this.syntax, t)) {
+        // "made their cases on Wednesday, six days before the primary": counted from the predicate's day.
+        const counted = verb ? this.countedFrom(this.syntax.tok(t.head), verb, t.start) : undefined;
+        if (counted) return counted;
         // …unless the date follows the noun right away, whatever the parse hung it on ("before the convention in late July").
         const next = verb ? this.dateOfPredicate(verb, t.start) : undefined;
         const between = next?.span && next.span.start >= t.end ? this.ctx.text.slice(t.end, next.span.start) : undefined;

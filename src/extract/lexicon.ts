@@ -8,9 +8,9 @@
 import speechVerbData from '../../data/lexicon/speech-verbs.json' with { type: 'json' };
 import peopleData from '../../data/lexicon/people.json' with { type: 'json' };
 import anonymousData from '../../data/lexicon/anonymous-sources.json' with { type: 'json' };
-import countryData from '../../data/lexicon/countries.json' with { type: 'json' };
 import organizationData from '../../data/lexicon/organizations.json' with { type: 'json' };
 import mediaData from '../../data/lexicon/media-outlets.json' with { type: 'json' };
+import { COUNTRY_ENTRIES, NOT_COUNTRIES } from './countries.js';
 import { lexiconTags } from '../domain/nameLexicon.js';
 import { phraseTokens } from '../domain/text.js';
 import type { ActorKind } from '../domain/types.js';
@@ -158,8 +158,8 @@ function addPhrase(phrase: string, value: GazetteerValue): void {
   SURFACES.set(key, [...(SURFACES.get(key) ?? []), phrase]);
 }
 
-for (const n of countryData.notCountries.names) addPhrase(n, { type: 'other-place' });
-for (const c of countryData.countries) {
+for (const n of NOT_COUNTRIES) addPhrase(n, { type: 'other-place' });
+for (const c of COUNTRY_ENTRIES) {
   const country: Country = { name: c.name, modifier: c.modifier, government: c.government };
   COUNTRIES.set(c.name, country);
   for (const n of [c.name, ...c.aliases]) addPhrase(n, { type: 'country', country });

@@ -872,7 +872,11 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
     // The headline's pegged event ("Russia, Norway reach Barents Sea deal") is the article's one lexical event of its
     // kind, whatever that one is dated by: the news is what the article is about. Its own date stays.
     const pegged = p.date?.source === 'PUBLICATION';
-    if (targets.length === 0 && !p.series && pegged && lone.length === 1 && ofKind(parsed, p.kind).length === 1) targets = lone;
+    if (targets.length === 0 && !p.series && pegged && lone.length === 1 && ofKind(parsed, p.kind).length === 1) {
+      targets = lone;
+      // An undated one takes the news's day: the headline reports it done.
+      lone[0]!.date ??= p.date;
+    }
     if (targets.length !== 1) return true;
     const target = targets[0]!;
     addMentions(target, p.mentions);

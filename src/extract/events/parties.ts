@@ -2,12 +2,12 @@
  * The parties of an event: the countries (or other actors) that meet, collide or agree. News names them
  * by coordination ("the U.K. and France", "British and French defence officials", "the UK-France treaty",
  * "between the Foreign Office and France's defence ministry") and then refers back with "their" / "the two
- * sides". Country names are read from the shared country gazetteer (data/lexicon/countries.json, also
- * used by the actor stage), so a series is named the same way in every article however the article
- * spells the country ("U.K.", "UK", "United Kingdom", "British", "London").
+ * sides". Country names are read from the shared country gazetteer (src/extract/countries.ts: data/lexicon/
+ * countries.json and countries-world.json, also used by the actor stage), so a series is named the same way in
+ * every article however the article spells the country ("U.K.", "UK", "United Kingdom", "British", "London").
  */
-import countryData from '../../../data/lexicon/countries.json' with { type: 'json' };
 import type { ActorIndex } from '../actorIndex.js';
+import { COUNTRY_ENTRIES } from '../countries.js';
 import type { ExtractedActor, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
 import { hitsIn, phraseRegex } from './lexicon.js';
@@ -19,7 +19,7 @@ export interface PartyMention {
 }
 
 const FORM_TO_COUNTRY = new Map<string, string>();
-for (const c of countryData.countries) {
+for (const c of COUNTRY_ENTRIES) {
   // Plural demonyms name the people ("Germans and Italians"); seats stand for governments ("Berlin").
   const plurals = c.demonyms.filter((d) => /[\p{Ll}]$/u.test(d)).map((d) => `${d}s`);
   for (const f of [c.name, ...c.aliases, ...c.demonyms, ...plurals, c.modifier, ...c.seats]) {
@@ -28,7 +28,7 @@ for (const c of countryData.countries) {
 }
 // Case-sensitive: "US" is a country, "us" a pronoun.
 const COUNTRY_RE = phraseRegex([...FORM_TO_COUNTRY.keys()], 'gu');
-const MODIFIER_OF = new Map(countryData.countries.map((c) => [c.name, c.modifier]));
+const MODIFIER_OF = new Map(COUNTRY_ENTRIES.map((c) => [c.name, c.modifier]));
 
 /** How often a coordinated set must be named to be the article's principal parties — unless named in the opening. */
 const MIN_PRINCIPAL_MENTIONS = 2;

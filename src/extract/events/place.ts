@@ -8,9 +8,9 @@
  * One place per event and article: the one most of its mentions give (ties: the first given).
  */
 import placeData from '../../../data/lexicon/places.json' with { type: 'json' };
-import countryData from '../../../data/lexicon/countries.json' with { type: 'json' };
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
 import type { ParsedToken } from '../../nlp/types.js';
+import { COUNTRY_ENTRIES } from '../countries.js';
 import type { ActorIndex } from '../actorIndex.js';
 import type { Syntax, TokenRange } from '../syntax.js';
 import type { EventKind, ExtractedEvent, Span } from '../../domain/types.js';
@@ -28,7 +28,7 @@ const OBJECT_VERBS = new Set(placeData.objectVerbs);
 const SPEECH_VERBS = new Set(speechData.verbs);
 const NOT_PLACE_ACTORS = new Set<string>(placeData.notPlaceActorKinds);
 /** A country's every spelling → its gazetteer name ("U.S." → "United States"); capitals are places of their own. */
-const COUNTRY_NAME = new Map(countryData.countries.flatMap((c) => [c.name, ...c.aliases].map((f): [string, string] => [f.replace(/’/g, "'"), c.name])));
+const COUNTRY_NAME = new Map(COUNTRY_ENTRIES.flatMap((c) => [c.name, ...c.aliases].map((f): [string, string] => [f.replace(/’/g, "'"), c.name])));
 
 export interface EventPlace {
   /** The place's name, normalised ("United States" for "the U.S."). */

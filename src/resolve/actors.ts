@@ -75,7 +75,7 @@ function only(ids: Set<string> | undefined, max = 1): string | undefined {
 
 function resolvePerson(actor: ExtractedActor, idx: PersonIndex): string {
   const { given, surname } = nameParts(actor.name);
-  const fresh = `actor:person:${slugify(canonicalPersonKey(actor.name))}`;
+  const fresh = personContentId(actor.name);
   if (given !== undefined) {
     const matches = new Set<string>();
     for (const k of personKeys(actor.name)) for (const id of idx.byKey.get(k) ?? []) matches.add(id);
@@ -90,6 +90,52 @@ function resolvePerson(actor: ExtractedActor, idx: PersonIndex): string {
     return fresh;
   }
   return only(idx.bySurname.get(surname)) ?? only(idx.surnameOnly.get(surname)) ?? fresh;
+}
+
+/** A person's content id: the slug of their canonical name key ("Bill Hart" → actor:person:william-hart; "Hart" → …:hart). */
+export function personContentId(name: string): string {
+  return `actor:person:${slugify(canonicalPersonKey(name))}`;
+}
+
+/** The loader's name rule (src/graph/load.ts): the longest form wins, ties alphabetical. */
+function betterName(a: string, b: string): string {
+  return b.length > a.length || (b.length === a.length && b < a) ? b : a;
+}
+
+/**
+ * Canonical person ids, so that an id does not depend on which report came first: a person's id is the content id
+ * of the name the stored node ends up with (the longest form, as the loader keeps it), so "Halvorsen" stored first
+ * and "Margit Halvorsen" later give the node the full name's id, as the other order does. When the article brings a
+ * name whose content id differs from the stored name's, the stored person is listed as `mergeActor:<storedId>` →
+ * that content id (the loader re-keys it, as it does events); a stored id chosen otherwise (curated, older data)
+ * stays while no better name arrives.
+ */
+function canonicalPeople(extracted: ExtractedArticle, known: KnownGraph, ids: Record<string, string>): void {
+  const stored = new Map(known.actors.filter((a) => a.kind === 'PERSON').map((a) => [a.id, a.name]));
+  const names = new Map<string, string>();
+  for (const a of extracted.actors) {
+    const id = ids[a.key]!;
+    if (a.kind !== 'PERSON' || !stored.has(id)) continue;
+    names.set(id, betterName(names.get(id) ?? stored.get(id)!, a.name));
+  }
+  const canonical = new Map<string, string>();
+  for (const [id, name] of names) {
+    const to = personContentId(name);
+    if (to === id || to === personContentId(stored.get(id)!)) continue;
+    canonical.set(id, to);
+    ids[`mergeActor:${id}`] = to;
+  }
+  for (const a of extracted.actors) ids[a.key] = canonical.get(ids[a.key]!) ?? ids[a.key]!;
+}
+
+const NOTHING_KNOWN: KnownGraph = { actors: [], statements: [], events: [] };
+
+/**
+ * The article's actors' own content ids, what they get with nothing stored. Statement and claim ids hash these, not the
+ * resolved ids, so they do not depend on which stored actor a report joined (that can depend on what came first).
+ */
+export function ownActorIds(extracted: ExtractedArticle): Record<string, string> {
+  return resolveActors(extracted, NOTHING_KNOWN);
 }
 
 export function resolveActors(extracted: ExtractedArticle, known: KnownGraph): Record<string, string> {
@@ -113,5 +159,6 @@ export function resolveActors(extracted: ExtractedArticle, known: KnownGraph): R
       ids[actor.key] = stored ?? `actor:${kindSlug(actor.kind)}:${slugify(actor.name)}`;
     }
   }
+  canonicalPeople(extracted, known, ids);
   return ids;
 }

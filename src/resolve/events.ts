@@ -16,6 +16,7 @@ import agreementData from '../../data/lexicon/agreements.json' with { type: 'jso
 import { gapDays, normalizeDate } from '../domain/dates.js';
 import { hash16, slugify } from '../domain/ids.js';
 import type { ExtractedArticle, ExtractedEvent, FuzzyDate, KnownGraph } from '../domain/types.js';
+import { ownActorIds } from './actors.js';
 
 type KnownEvent = KnownGraph['events'][number];
 
@@ -525,9 +526,11 @@ export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, id
   }
   // A claim's id hashes the event's own (content) id, not the canonical one, so it never changes when a later
   // article re-keys the event.
+  const ownActors = ownActorIds(extracted);
   for (const c of extracted.claims) {
     const eventId = own[c.eventKey] ?? c.eventKey;
-    const source = c.sourceActorKey ? (ids[c.sourceActorKey] ?? '') : '';
+    // …and the source's own content id, not the stored actor it joined (which can depend on what came first).
+    const source = c.sourceActorKey ? (ownActors[c.sourceActorKey] ?? '') : '';
     out[c.key] = `claim:${hash16(eventId, c.attribute, c.normalized, articleId, source)}`;
   }
   // The article's own date for each dated event (docs/graph-model.md, "Loading": event dates are derived from these).
@@ -597,9 +600,9 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
 
 /**
  * The article's re-keys of stored nodes (`merge:<storedId>` → canonical id for events, `mergeStatement:<storedId>`
- * for statements), sorted by stored id.
+ * for statements, `mergeActor:<storedId>` for people), sorted by stored id.
  */
-export function rekeys(ids: Record<string, string>, prefix: 'merge:' | 'mergeStatement:' = 'merge:'): Array<[from: string, to: string]> {
+export function rekeys(ids: Record<string, string>, prefix: 'merge:' | 'mergeStatement:' | 'mergeActor:' = 'merge:'): Array<[from: string, to: string]> {
   return Object.entries(ids)
     .filter(([k]) => k.startsWith(prefix))
     .map(([k, to]): [string, string] => [k.slice(prefix.length), to])

@@ -105,6 +105,20 @@ describe('ingest order', () => {
     const meetings = dump.nodes.filter((n) => JSON.parse(n)[1].includes('Meeting'));
     expect(meetings.map((n) => JSON.parse(n)[0])).toEqual(['event:meeting:finland-norway-video-conference:3']);
   }, 600_000);
+  it('gives a person the id of their full name whether the surname-only report comes first or last (tests/fixtures/order-actors)', async () => {
+    // Written for this test: b1 names the senator by surname alone ("Halvorsen said"), b2 by her full name; both
+    // quote the same sentence. The person and the quote are one node each, with the same ids in either order.
+    const inputs: ArticleInput[] = [['b1', '2024-03-06'], ['b2', '2024-03-07']].map(([id, publishedAt]) => ({
+      id: `order-${id}`, text: readFileSync(`tests/fixtures/order-actors/${id}.txt`, 'utf8'), outlet: 'Test Wire', title: null, publishedAt: publishedAt!, url: null,
+    }));
+    const dump = await sameGraphInEveryOrder(inputs, [[0, 1], [1, 0]]);
+    const people = dump.nodes.map((n) => JSON.parse(n) as [string, string[], Record<string, unknown>]).filter(([, labels]) => labels.includes('Person'));
+    expect(people.map(([id, , p]) => [id, p.name])).toEqual([['actor:person:margit-halvorsen', 'Margit Halvorsen']]);
+    // The quote both articles give is one statement, reported in both.
+    const reported = dump.rels.map((r) => JSON.parse(r) as [string, string, string]).filter(([, type]) => type === 'REPORTED_IN');
+    const inB1 = new Set(reported.filter(([, , to]) => to === 'order-b1').map(([from]) => from));
+    expect(reported.filter(([from, , to]) => to === 'order-b2' && inB1.has(from))).toHaveLength(1);
+  }, 600_000);
   it('makes one node of one collision told seven ways and keeps an unrelated plane crash apart, in publication and reverse order (tests/fixtures/incidents)', async () => {
     const probe = readSeedFolder('tests/fixtures/incidents', CONFIG);
     expect(probe.errors).toEqual([]);

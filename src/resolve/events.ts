@@ -268,6 +268,12 @@ function meetingInSeries(e: ExtractedEvent, known: KnownEvent[], articleId: stri
     const containing = sameSeries.filter((k) => k.start !== null && k.start <= d.start && d.end <= (k.end ?? k.start));
     if (containing.length === 1) joined.push({ id: containing[0]!.id, reason: 'UNIQUE_CONTAINING_INTERVAL', detail: `${containing[0]!.start}/${containing[0]!.end}` });
     else for (const k of containing) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${containing.length} stored meetings contain ${normalizeDate(d)}` });
+    if (containing.length > 0) return { own, joined, refused };
+    // …and the other way round, so that either order of the two reports gives one meeting: a wider report ("last
+    // week's debate") is the one stored meeting of its series dated inside it.
+    const inside = sameSeries.filter((k) => k.start !== null && d.start <= k.start && (k.end ?? k.start) <= d.end);
+    if (inside.length === 1) joined.push({ id: inside[0]!.id, reason: 'UNIQUE_CONTAINED_DAY', detail: normalizeDate(d) });
+    else for (const k of inside) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${inside.length} stored meetings inside ${normalizeDate(d)}` });
     return { own, joined, refused };
   }
   return { own: `${base}:${slugify(articleId)}-${slugify(e.name)}`, joined, refused };
@@ -448,9 +454,13 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   }
   // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
   // without its place), so that either order of the two gives one node.
-  const sameName = known.filter(
+  // The day's vote meets only the same day, both ways: a report of it joins no wider event by nesting, and no wider
+  // report ("the presidential contest" of 2016) joins it — else which of the two came first would decide.
+  const dayVotes = `event:${kind}:${DAY_VOTE}:`;
+  const sameName = dayVote ? [] : known.filter(
     (k) =>
       k.kind === e.kind &&
+      !k.id.startsWith(dayVotes) &&
       ((placeVote && k.id.startsWith(prefix)) || namesFit(baseName(k.name), name)) &&
       k.start !== null,
   );

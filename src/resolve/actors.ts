@@ -10,6 +10,9 @@
  *   slip with the same given name, or a one-vowel given-name slip with the same surname) of exactly ONE
  *   stored person joins that person; two or more fitting people → a new person, never a guess.
  * - Everything else meets on its canonical (gazetteer) name or an alias of the same kind.
+ * - A person's id is the content id of the node's name (the longest form), whichever report came first: a stored
+ *   person is re-keyed when a better name with another content id arrives (`mergeActor:`, actorRekeys.ts); two people
+ *   one article tells apart never join one stored person.
  */
 import { isTitleWord } from '../domain/nameLexicon.js';
 import { canonicalPersonKey, nameParts, nearMiss, personKeys } from '../domain/names.js';
@@ -159,6 +162,24 @@ export function resolveActors(extracted: ExtractedArticle, known: KnownGraph): R
       ids[actor.key] = stored ?? `actor:${kindSlug(actor.kind)}:${slugify(actor.name)}`;
     }
   }
+  keepApartWithinArticle(extracted, known, ids);
   canonicalPeople(extracted, known, ids);
   return ids;
+}
+
+/**
+ * Two people the article tells apart ("Jeb Bush" and "George W. Bush") never join one stored person: a stored "Bush"
+ * known by surname alone fits both, and letting both in would merge them — or not, had a full name come first. Each
+ * keeps its own content id instead.
+ */
+function keepApartWithinArticle(extracted: ExtractedArticle, known: KnownGraph, ids: Record<string, string>): void {
+  const stored = new Set(known.actors.map((a) => a.id));
+  const people = new Map<string, Set<string>>();
+  for (const a of extracted.actors) {
+    if (a.kind !== 'PERSON' || !stored.has(ids[a.key]!)) continue;
+    people.set(ids[a.key]!, (people.get(ids[a.key]!) ?? new Set()).add(personContentId(a.name)));
+  }
+  for (const a of extracted.actors) {
+    if (a.kind === 'PERSON' && (people.get(ids[a.key]!)?.size ?? 0) > 1) ids[a.key] = personContentId(a.name);
+  }
 }

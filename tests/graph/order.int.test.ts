@@ -119,6 +119,16 @@ describe('ingest order', () => {
     const inB1 = new Set(reported.filter(([, , to]) => to === 'order-b1').map(([from]) => from));
     expect(reported.filter(([from, , to]) => to === 'order-b2' && inB1.has(from))).toHaveLength(1);
   }, 600_000);
+  it('keeps two people of one article apart when a stored surname alone fits both, in either order (tests/fixtures/order-actors)', async () => {
+    // Written for this test: b1 names "Halvorsen" alone; b3 names Henrik and Margit Halvorsen. Stored first, the
+    // surname-only person fitted both of b3's people and made them one; stored last, it fits neither.
+    const inputs: ArticleInput[] = [['b1', '2024-03-06'], ['b3', '2024-03-07']].map(([id, publishedAt]) => ({
+      id: `order-${id}`, text: readFileSync(`tests/fixtures/order-actors/${id}.txt`, 'utf8'), outlet: 'Test Wire', title: null, publishedAt: publishedAt!, url: null,
+    }));
+    const dump = await sameGraphInEveryOrder(inputs, [[0, 1], [1, 0]]);
+    const people = dump.nodes.map((n) => JSON.parse(n) as [string, string[], Record<string, unknown>]).filter(([, labels]) => labels.includes('Person'));
+    expect(people.map(([id]) => id)).toEqual(['actor:person:halvorsen', 'actor:person:henrik-halvorsen', 'actor:person:margit-halvorsen']);
+  }, 600_000);
   it('makes one meeting of a day and "last week" in either order, and keeps the day\'s vote apart from the year\'s contest (tests/fixtures/order)', async () => {
     // Written for this test. d1: a video conference "on Tuesday" (2024-03-05); d2, a week later: "last week's video
     // conference" (2024-03-04/2024-03-10), one meeting. v1 and v2: a vote "on Monday" (2024-03-04) called "contest"

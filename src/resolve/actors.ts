@@ -168,7 +168,7 @@ export function resolveActors(extracted: ExtractedArticle, known: KnownGraph): R
 }
 
 /**
- * Two people the article tells apart ("Jeb Bush" and "George W. Bush") never join one stored person: a stored "Bush"
+ * Two people the article tells apart ("Henrik Halvorsen" and "Margit Halvorsen") never join one stored person: a stored "Halvorsen"
  * known by surname alone fits both, and letting both in would merge them — or not, had a full name come first. Each
  * keeps its own content id instead.
  */

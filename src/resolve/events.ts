@@ -455,7 +455,7 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
   // without its place), so that either order of the two gives one node.
   // The day's vote meets only the same day, both ways: a report of it joins no wider event by nesting, and no wider
-  // report ("the presidential contest" of 2016) joins it — else which of the two came first would decide.
+  // report ("the presidential contest" of a year) joins it — else which of the two came first would decide.
   const dayVotes = `event:${kind}:${DAY_VOTE}:`;
   const sameName = dayVote ? [] : known.filter(
     (k) =>

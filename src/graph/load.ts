@@ -8,7 +8,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ResolvedArticle } from '../domain/types.js';
 import { dbExecutor } from './executor.js';
 import { KEEP_PLAN } from './keepPlan.js';
-import { toLoadRows, type LoadRows } from './loadRows.js';
+import { toLoadRows, type LoadRows, type RekeyLabel } from './loadRows.js';
 
 export { fetchKnownGraph } from './knownGraph.js';
 
@@ -312,7 +312,7 @@ export const LOAD_ARTICLE = `${ARTICLE_WRITES}${derivedFacts('$rows.events', '$r
 RETURN previousSha256`;
 
 /**
- * Re-keys a stored event or statement to its canonical id (docs/graph-model.md, "Ids"), run in the article's
+ * Re-keys a stored person, event or statement to its canonical id (docs/graph-model.md, "Ids"), run in the article's
  * transaction before LOAD_ARTICLE: renamed when no node has that id yet, else merged into it — every
  * relationship moved, duplicates of one kind between the same nodes dropped, the old node deleted. An event's
  * properties are then derived again by LOAD_ARTICLE from its descriptions and claims.
@@ -321,7 +321,7 @@ RETURN previousSha256`;
  * RELATIONSHIP_TYPE): Neo4j 5.26 evaluates a dynamic type `CREATE ()-[:$(type(r))]->()` once for all rows, so
  * moving several types in one statement gave them all the first row's type.
  */
-export async function rekey(tx: ManagedTransaction, label: 'Event' | 'Statement', from: string, to: string): Promise<void> {
+export async function rekey(tx: ManagedTransaction, label: RekeyLabel, from: string, to: string): Promise<void> {
   const found = await tx.run(`OPTIONAL MATCH (old:${label} {id: $from}) OPTIONAL MATCH (target:${label} {id: $to}) RETURN old IS NOT NULL AS hasOld, target IS NOT NULL AS hasTarget`, { from, to });
   const rec = found.records[0];
   if (!rec?.get('hasOld')) return;
@@ -357,6 +357,7 @@ export async function rekey(tx: ManagedTransaction, label: 'Event' | 'Statement'
   await tx.run(
     `MATCH (old:${label} {id: $from}), (target:${label} {id: $to})
      SET target.implied = CASE WHEN target.implied IS NULL THEN null ELSE target.implied AND coalesce(old.implied, true) END
+     ${label === 'Actor' ? MERGED_ACTOR : ''}
      DETACH DELETE old
      WITH target
      CALL (target) {
@@ -369,6 +370,25 @@ export async function rekey(tx: ManagedTransaction, label: 'Event' | 'Statement'
     { from, to },
   );
 }
+
+/**
+ * Two actors made one: the name, aliases and role by the rules of LOAD_ARTICLE's actors (longest name and role, ties
+ * alphabetical; every other form an alias), so the node is the same whichever of the two was stored first.
+ */
+const MERGED_ACTOR = `
+     WITH old, target, CASE WHEN size(old.name) > size(target.name) OR (size(old.name) = size(target.name) AND old.name < target.name)
+       THEN old.name ELSE target.name END AS name
+     CALL (old, target, name) {
+       UNWIND coalesce(target.aliases, []) + coalesce(old.aliases, []) + [target.name, old.name] AS alias
+       WITH DISTINCT alias WHERE alias <> name
+       ORDER BY alias
+       RETURN collect(alias) AS aliases
+     }
+     SET target.name = name, target.aliases = aliases, target.curated = coalesce(target.curated, false) OR coalesce(old.curated, false),
+         target.role = CASE
+           WHEN target.role IS NULL OR (old.role IS NOT NULL AND (size(old.role) > size(target.role) OR (size(old.role) = size(target.role) AND old.role < target.role)))
+           THEN old.role ELSE target.role END
+     WITH old, target`;
 
 /** Our relationship types: upper-case words joined by underscores (nothing else is written into a statement). */
 const RELATIONSHIP_TYPE = /^[A-Z][A-Z_]*$/;

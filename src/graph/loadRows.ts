@@ -7,6 +7,9 @@ import { slugify } from '../domain/ids.js';
 import type { ActorKind, EventKind, FuzzyDate, ResolvedArticle, Span } from '../domain/types.js';
 import { rekeys } from '../resolve/events.js';
 
+/** The nodes resolution may re-key to a canonical id (docs/graph-model.md, "Ids"). */
+export type RekeyLabel = 'Actor' | 'Event' | 'Statement';
+
 /** Kind → secondary label. An allow-list: labels cannot be query parameters unless we vouch for them. */
 export const ACTOR_LABELS: Readonly<Record<ActorKind, string>> = {
   PERSON: 'Person',
@@ -76,8 +79,8 @@ export interface LoadRows {
   claims: Array<{ id: string; attribute: string; value: string; normalized: string; articleId: string | null; /** An article's own date for an event (what its date is derived from), not a claim the text makes. */ eventDate: boolean } & DateFields>;
   /** What each article says of an event besides its date: its name, ordinal, status, whether it is implied. */
   describedIn: Array<{ eventId: string; name: string; ordinal: number | null; status: string | null; implied: boolean; vehicles: string[] }>;
-  /** Stored events to re-key (or merge) into their canonical id before the article is written, sorted by `from`. */
-  rekeys: Array<{ label: 'Event' | 'Statement'; from: string; to: string }>;
+  /** Stored people, statements and events to re-key (or merge) into their canonical id before the article is written, sorted by `from`. */
+  rekeys: Array<{ label: RekeyLabel; from: string; to: string }>;
   claimOn: Array<{ claimId: string; eventId: string }>;
   statedIn: Array<SpanRow & { claimId: string }>;
   claimedBy: Array<{ actorId: string; claimId: string }>;
@@ -257,6 +260,7 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
     asserts: uniqueBy(r.asserts, (x) => `${x.statementId}\u0000${x.claimId}`),
     describedIn: uniqueBy(r.describedIn, (x) => x.eventId),
     rekeys: [
+      ...rekeys(resolved.ids, 'mergeActor:').map(([from, to]) => ({ label: 'Actor' as const, from, to })),
       ...rekeys(resolved.ids, 'mergeStatement:').map(([from, to]) => ({ label: 'Statement' as const, from, to })),
       ...rekeys(resolved.ids).map(([from, to]) => ({ label: 'Event' as const, from, to })),
     ],

@@ -225,7 +225,7 @@ async function resolveBatch(
   for (const { extracted } of items) {
     const known = view.actorsSnapshot();
     const actorIds = resolveActors(extracted, { actors: known, statements: [], events: [] });
-    probes.push(restProbe(extracted, known, actorIds));
+    probes.push(restProbe(extracted, known, actorIds, (id) => view.formerIds(id)));
     view.addActors(extracted.actors, actorIds);
   }
   const rest = await fetchKnownRestOfBatch(driver, database, probes);

@@ -10,6 +10,9 @@
  *   slip with the same given name, or a one-vowel given-name slip with the same surname) of exactly ONE
  *   stored person joins that person; two or more fitting people → a new person, never a guess.
  * - Everything else meets on its canonical (gazetteer) name or an alias of the same kind.
+ * - A person's id is the content id of the node's name (the longest form), whichever report came first: a stored
+ *   person is re-keyed when a better name with another content id arrives (`mergeActor:`, actorRekeys.ts); two people
+ *   one article tells apart never join one stored person.
  */
 import { isTitleWord } from '../domain/nameLexicon.js';
 import { canonicalPersonKey, nameParts, nearMiss, personKeys } from '../domain/names.js';
@@ -75,7 +78,7 @@ function only(ids: Set<string> | undefined, max = 1): string | undefined {
 
 function resolvePerson(actor: ExtractedActor, idx: PersonIndex): string {
   const { given, surname } = nameParts(actor.name);
-  const fresh = `actor:person:${slugify(canonicalPersonKey(actor.name))}`;
+  const fresh = personContentId(actor.name);
   if (given !== undefined) {
     const matches = new Set<string>();
     for (const k of personKeys(actor.name)) for (const id of idx.byKey.get(k) ?? []) matches.add(id);
@@ -90,6 +93,52 @@ function resolvePerson(actor: ExtractedActor, idx: PersonIndex): string {
     return fresh;
   }
   return only(idx.bySurname.get(surname)) ?? only(idx.surnameOnly.get(surname)) ?? fresh;
+}
+
+/** A person's content id: the slug of their canonical name key ("Bill Hart" → actor:person:william-hart; "Hart" → …:hart). */
+export function personContentId(name: string): string {
+  return `actor:person:${slugify(canonicalPersonKey(name))}`;
+}
+
+/** The loader's name rule (src/graph/load.ts): the longest form wins, ties alphabetical. */
+function betterName(a: string, b: string): string {
+  return b.length > a.length || (b.length === a.length && b < a) ? b : a;
+}
+
+/**
+ * Canonical person ids, so that an id does not depend on which report came first: a person's id is the content id
+ * of the name the stored node ends up with (the longest form, as the loader keeps it), so "Halvorsen" stored first
+ * and "Margit Halvorsen" later give the node the full name's id, as the other order does. When the article brings a
+ * name whose content id differs from the stored name's, the stored person is listed as `mergeActor:<storedId>` →
+ * that content id (the loader re-keys it, as it does events); a stored id chosen otherwise (curated, older data)
+ * stays while no better name arrives.
+ */
+function canonicalPeople(extracted: ExtractedArticle, known: KnownGraph, ids: Record<string, string>): void {
+  const stored = new Map(known.actors.filter((a) => a.kind === 'PERSON').map((a) => [a.id, a.name]));
+  const names = new Map<string, string>();
+  for (const a of extracted.actors) {
+    const id = ids[a.key]!;
+    if (a.kind !== 'PERSON' || !stored.has(id)) continue;
+    names.set(id, betterName(names.get(id) ?? stored.get(id)!, a.name));
+  }
+  const canonical = new Map<string, string>();
+  for (const [id, name] of names) {
+    const to = personContentId(name);
+    if (to === id || to === personContentId(stored.get(id)!)) continue;
+    canonical.set(id, to);
+    ids[`mergeActor:${id}`] = to;
+  }
+  for (const a of extracted.actors) ids[a.key] = canonical.get(ids[a.key]!) ?? ids[a.key]!;
+}
+
+const NOTHING_KNOWN: KnownGraph = { actors: [], statements: [], events: [] };
+
+/**
+ * The article's actors' own content ids, what they get with nothing stored. Statement and claim ids hash these, not the
+ * resolved ids, so they do not depend on which stored actor a report joined (that can depend on what came first).
+ */
+export function ownActorIds(extracted: ExtractedArticle): Record<string, string> {
+  return resolveActors(extracted, NOTHING_KNOWN);
 }
 
 export function resolveActors(extracted: ExtractedArticle, known: KnownGraph): Record<string, string> {
@@ -113,5 +162,24 @@ export function resolveActors(extracted: ExtractedArticle, known: KnownGraph): R
       ids[actor.key] = stored ?? `actor:${kindSlug(actor.kind)}:${slugify(actor.name)}`;
     }
   }
+  keepApartWithinArticle(extracted, known, ids);
+  canonicalPeople(extracted, known, ids);
   return ids;
+}
+
+/**
+ * Two people the article tells apart ("Henrik Halvorsen" and "Margit Halvorsen") never join one stored person: a stored "Halvorsen"
+ * known by surname alone fits both, and letting both in would merge them — or not, had a full name come first. Each
+ * keeps its own content id instead.
+ */
+function keepApartWithinArticle(extracted: ExtractedArticle, known: KnownGraph, ids: Record<string, string>): void {
+  const stored = new Set(known.actors.map((a) => a.id));
+  const people = new Map<string, Set<string>>();
+  for (const a of extracted.actors) {
+    if (a.kind !== 'PERSON' || !stored.has(ids[a.key]!)) continue;
+    people.set(ids[a.key]!, (people.get(ids[a.key]!) ?? new Set()).add(personContentId(a.name)));
+  }
+  for (const a of extracted.actors) {
+    if (a.kind === 'PERSON' && (people.get(ids[a.key]!)?.size ?? 0) > 1) ids[a.key] = personContentId(a.name);
+  }
 }

@@ -3,7 +3,8 @@
  * batched load). Articles are resolved in input order; each one sees what the earlier articles of the same
  * batch would have stored, merged by the loader's own rules (src/graph/load.ts LOAD_ARTICLE, docs/graph-model.md
  * "Loading"), so the ids are the ones one-article-at-a-time ingestion gives:
- * - actors: the longest name wins (ties: alphabetical), every other form becomes an alias;
+ * - actors: re-keyed people move to their canonical id; the longest name wins (ties: alphabetical), every other form
+ *   becomes an alias;
  * - statements: the fullest wording wins (ties: alphabetical), the narrowest said-date wins (ties: earliest);
  *   the speaker is the smallest speaker id;
  * - events: `addKnownEvents` (first name, ordinal and series win, the narrowest date wins, participants accumulate).
@@ -15,6 +16,7 @@ import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/ty
 import { toLoadRows } from '../graph/loadRows.js';
 import type { RestProbe } from './candidates.js';
 import { addKnownEvents, rekeyStatements } from './events.js';
+import { actorRenames, followActorRekeys, rekeyActors, renamed } from './actorRekeys.js';
 
 type KnownActor = KnownGraph['actors'][number];
 type KnownStatement = KnownGraph['statements'][number];
@@ -26,6 +28,8 @@ export class BatchKnownGraph {
   private readonly actors = new Map<string, KnownActor>();
   private readonly statements = new Map<string, KnownStatement & { saidOnEnd?: string | null }>();
   private events: KnownGraph['events'];
+  /** Canonical id → the ids earlier articles of the batch re-keyed to it (still the stored ids until the batch is written). */
+  private readonly former = new Map<string, string[]>();
 
   constructor(read: { actors?: KnownGraph['actors']; statements?: KnownGraph['statements']; events?: KnownGraph['events'] }) {
     for (const a of read.actors ?? []) this.actors.set(a.id, { ...a, aliases: [...a.aliases] });
@@ -64,12 +68,21 @@ export class BatchKnownGraph {
     };
   }
 
+  /** The stored ids of a person the batch has re-keyed so far (the second read must find their statements and events). */
+  formerIds(id: string): string[] {
+    return this.former.get(id) ?? [];
+  }
+
   actorsSnapshot(): KnownGraph['actors'] {
     return [...this.actors.values()].map((a) => ({ ...a, aliases: [...a.aliases] })).sort(byId);
   }
 
   /** The actors an article would store, given its actor ids (enough to resolve the next article's actors before the batch's second read). */
   addActors(actors: ExtractedArticle['actors'], ids: Record<string, string>): void {
+    // People the article re-keys (docs/graph-model.md, "Ids"), as the loader does before it writes.
+    const renames = actorRenames(ids);
+    rekeyActors(this.actors, renames);
+    for (const [from, to] of renames) this.former.set(to, [...new Set([...(this.former.get(to) ?? []), from, ...(this.former.get(from) ?? [])])].sort());
     const seen = new Set<string>();
     for (const a of actors) {
       const id = ids[a.key];
@@ -91,6 +104,11 @@ export class BatchKnownGraph {
   /** Everything a resolved article would store that resolution compares: actors, statements, events. */
   add(resolved: ResolvedArticle): void {
     this.addActors(resolved.actors, resolved.ids);
+    const renames = actorRenames(resolved.ids);
+    if (renames.size > 0) {
+      for (const s of this.statements.values()) s.speakerId = renamed(renames, s.speakerId);
+      this.events = followActorRekeys({ actors: [], statements: [], events: this.events }, resolved.ids).events;
+    }
     const rows = toLoadRows(resolved);
     // Statements the article re-keys (docs/graph-model.md, "Ids"), as the loader does before it writes.
     rekeyStatements(this.statements, resolved.ids);

@@ -19,7 +19,8 @@ import { addDays } from '../domain/dates.js';
 import { nameParts } from '../domain/names.js';
 import { slugify } from '../domain/ids.js';
 import type { EventKind, ExtractedArticle, KnownGraph } from '../domain/types.js';
-import { resolveActors } from './actors.js';
+import { ownActorIds, resolveActors } from './actors.js';
+import { actorRenames } from './actorRekeys.js';
 import { CAMPAIGN_WINDOW_DAYS, INCIDENT_CLASS_LABELS, INCIDENT_WINDOW_DAYS, incidentClass } from './events.js';
 import { statementId } from './statements.js';
 
@@ -143,20 +144,27 @@ function dateProbe(kind: DateProbe['kind'], start: string, end: string, windowDa
 /**
  * The statements and events resolution can match, once the article's actors are resolved against the
  * stored actors `knownActors` (participants and speakers are compared by global id). `actorIds`: the article's
- * actors resolved against `knownActors`, when the caller has them already.
+ * actors resolved against `knownActors`, when the caller has them already; `formerIds`: the stored ids of people an
+ * earlier article of the same batch re-keyed.
  */
 export function restProbe(
   extracted: ExtractedArticle,
   knownActors: KnownGraph['actors'],
   actorIds: Record<string, string> = resolveActors(extracted, { actors: knownActors, statements: [], events: [] }),
+  formerIds: (id: string) => string[] = () => [],
 ): RestProbe {
   const idOf = (key: string) => actorIds[key] ?? key;
+  // A stored person the article (or an earlier article of its batch: `formerIds`) re-keys (actorRekeys.ts) is still
+  // stored under its old id: read by both.
+  const storedIdsOf = new Map<string, string[]>();
+  for (const [from, to] of actorRenames(actorIds)) storedIdsOf.set(to, [...(storedIdsOf.get(to) ?? []), from, ...formerIds(from)]);
+  const idsOf = (key: string) => [...new Set([idOf(key), ...(storedIdsOf.get(idOf(key)) ?? []), ...formerIds(idOf(key))])];
+  const own = ownActorIds(extracted);
   const speakerIds = new Set<string>();
   const statementIds = new Set<string>();
   for (const s of extracted.statements) {
-    const speakerId = idOf(s.speakerKey);
-    speakerIds.add(speakerId);
-    statementIds.add(statementId(speakerId, s.text));
+    for (const id of idsOf(s.speakerKey)) speakerIds.add(id);
+    statementIds.add(statementId(own[s.speakerKey] ?? idOf(s.speakerKey), s.text));
   }
   const seriesNames = new Set<string>();
   const dateProbes: DateProbe[] = [];
@@ -173,7 +181,7 @@ export function restProbe(
     if (e.kind === 'MEETING' && e.series) seriesNames.add(e.series.name);
     else if (e.kind === 'AGREEMENT') agreementIds.add(`event:agreement:${slugify(e.name)}`);
     else if (e.kind === 'INCIDENT') {
-      const participantIds = e.participantKeys.map(idOf).sort();
+      const participantIds = [...new Set(e.participantKeys.flatMap(idsOf))].sort();
       const probe = e.date ? dateProbe('INCIDENT', e.date.start, e.date.end, INCIDENT_WINDOW_DAYS) : null;
       if (probe) dateProbes.push(probe);
       // Undated on either side: only a shared participant can tie them, so a report naming none needs no probe.

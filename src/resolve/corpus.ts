@@ -5,10 +5,13 @@
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { addKnownEvents, rekeys, rekeyStatements } from './events.js';
 import { resolveArticle } from './index.js';
+import { followActorRekeys } from './actorRekeys.js';
 
 /** Adds a resolved article's actors and statements to `known` the way the loader merges them. */
 export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
-  const actors = new Map(known.actors.map((a) => [a.id, { ...a, aliases: [...a.aliases] }]));
+  // People the article re-keys first, as the loader does; their statements and events follow.
+  const followed = followActorRekeys(known, r.ids);
+  const actors = new Map(followed.actors.map((a) => [a.id, { ...a, aliases: [...a.aliases] }]));
   for (const a of r.actors) {
     const id = r.ids[a.key]!;
     const prev = actors.get(id);
@@ -23,7 +26,7 @@ export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
     forms.delete(name);
     actors.set(id, { ...prev, name, aliases: [...forms].sort() });
   }
-  const statements = new Map(known.statements.map((s) => [s.id, s]));
+  const statements = new Map(followed.statements.map((s) => [s.id, s]));
   rekeyStatements(statements, r.ids);
   for (const s of r.statements) {
     const id = r.ids[s.key]!;
@@ -36,7 +39,7 @@ export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
   return {
     actors: [...actors.values()].sort(byId),
     statements: [...statements.values()].sort(byId),
-    events: addKnownEvents(known.events, r, r.ids),
+    events: addKnownEvents(followed.events, r, r.ids),
   };
 }
 
@@ -46,7 +49,7 @@ export function resolveCorpus(extracted: ExtractedArticle[], known: KnownGraph =
   for (const a of extracted) {
     const r = resolveArticle(a, graph);
     // A stored event re-keyed by this article: the earlier articles' ids follow it, as the stored graph does.
-    for (const [from, to] of [...rekeys(r.ids), ...rekeys(r.ids, 'mergeStatement:')]) {
+    for (const [from, to] of [...rekeys(r.ids), ...rekeys(r.ids, 'mergeStatement:'), ...rekeys(r.ids, 'mergeActor:')]) {
       for (const earlier of out) for (const [k, v] of Object.entries(earlier.ids)) if (v === from && !k.startsWith('merge')) earlier.ids[k] = to;
     }
     out.push(r);

@@ -16,6 +16,7 @@ import agreementData from '../../data/lexicon/agreements.json' with { type: 'jso
 import { gapDays, normalizeDate } from '../domain/dates.js';
 import { hash16, slugify } from '../domain/ids.js';
 import type { ExtractedArticle, ExtractedEvent, FuzzyDate, KnownGraph } from '../domain/types.js';
+import { ownActorIds } from './actors.js';
 
 type KnownEvent = KnownGraph['events'][number];
 
@@ -267,6 +268,12 @@ function meetingInSeries(e: ExtractedEvent, known: KnownEvent[], articleId: stri
     const containing = sameSeries.filter((k) => k.start !== null && k.start <= d.start && d.end <= (k.end ?? k.start));
     if (containing.length === 1) joined.push({ id: containing[0]!.id, reason: 'UNIQUE_CONTAINING_INTERVAL', detail: `${containing[0]!.start}/${containing[0]!.end}` });
     else for (const k of containing) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${containing.length} stored meetings contain ${normalizeDate(d)}` });
+    if (containing.length > 0) return { own, joined, refused };
+    // …and the other way round, so that either order of the two reports gives one meeting: a wider report ("last
+    // week's debate") is the one stored meeting of its series dated inside it.
+    const inside = sameSeries.filter((k) => k.start !== null && d.start <= k.start && (k.end ?? k.start) <= d.end);
+    if (inside.length === 1) joined.push({ id: inside[0]!.id, reason: 'UNIQUE_CONTAINED_DAY', detail: normalizeDate(d) });
+    else for (const k of inside) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${inside.length} stored meetings inside ${normalizeDate(d)}` });
     return { own, joined, refused };
   }
   return { own: `${base}:${slugify(articleId)}-${slugify(e.name)}`, joined, refused };
@@ -447,9 +454,13 @@ function triggerMatch(e: ExtractedEvent, known: KnownEvent[], articleId: string)
   }
   // A vote with a place also meets a stored report of it that named no place ("the Ohio primary" in March, read
   // without its place), so that either order of the two gives one node.
-  const sameName = known.filter(
+  // The day's vote meets only the same day, both ways: a report of it joins no wider event by nesting, and no wider
+  // report ("the presidential contest" of a year) joins it — else which of the two came first would decide.
+  const dayVotes = `event:${kind}:${DAY_VOTE}:`;
+  const sameName = dayVote ? [] : known.filter(
     (k) =>
       k.kind === e.kind &&
+      !k.id.startsWith(dayVotes) &&
       ((placeVote && k.id.startsWith(prefix)) || namesFit(baseName(k.name), name)) &&
       k.start !== null,
   );
@@ -525,9 +536,11 @@ export function resolveEvents(extracted: ExtractedArticle, known: KnownGraph, id
   }
   // A claim's id hashes the event's own (content) id, not the canonical one, so it never changes when a later
   // article re-keys the event.
+  const ownActors = ownActorIds(extracted);
   for (const c of extracted.claims) {
     const eventId = own[c.eventKey] ?? c.eventKey;
-    const source = c.sourceActorKey ? (ids[c.sourceActorKey] ?? '') : '';
+    // …and the source's own content id, not the stored actor it joined (which can depend on what came first).
+    const source = c.sourceActorKey ? (ownActors[c.sourceActorKey] ?? '') : '';
     out[c.key] = `claim:${hash16(eventId, c.attribute, c.normalized, articleId, source)}`;
   }
   // The article's own date for each dated event (docs/graph-model.md, "Loading": event dates are derived from these).
@@ -597,9 +610,9 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
 
 /**
  * The article's re-keys of stored nodes (`merge:<storedId>` → canonical id for events, `mergeStatement:<storedId>`
- * for statements), sorted by stored id.
+ * for statements, `mergeActor:<storedId>` for people), sorted by stored id.
  */
-export function rekeys(ids: Record<string, string>, prefix: 'merge:' | 'mergeStatement:' = 'merge:'): Array<[from: string, to: string]> {
+export function rekeys(ids: Record<string, string>, prefix: 'merge:' | 'mergeStatement:' | 'mergeActor:' = 'merge:'): Array<[from: string, to: string]> {
   return Object.entries(ids)
     .filter(([k]) => k.startsWith(prefix))
     .map(([k, to]): [string, string] => [k.slice(prefix.length), to])

@@ -5,6 +5,7 @@
  */
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { resolveActors } from './actors.js';
+import { followActorRekeys } from './actorRekeys.js';
 import { resolveEvents, type EventDecision } from './events.js';
 import { resolveStatements } from './statements.js';
 
@@ -15,8 +16,10 @@ export type ExplainedArticle = ResolvedArticle & { decisions: EventDecision[] };
 
 export function resolveArticle(extracted: ExtractedArticle, known: KnownGraph): ExplainedArticle {
   const actorIds = resolveActors(extracted, known);
-  const statementIds = resolveStatements(extracted, known, actorIds);
+  // Stored people the article re-keys: its statements and events meet their speakers and participants by the new ids.
+  const view = followActorRekeys(known, actorIds);
+  const statementIds = resolveStatements(extracted, view, actorIds);
   const ids = { ...actorIds, ...statementIds };
-  const events = resolveEvents(extracted, known, ids);
+  const events = resolveEvents(extracted, view, ids);
   return { ...extracted, ids: { ...ids, ...events.ids }, decisions: events.decisions };
 }

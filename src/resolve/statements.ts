@@ -3,11 +3,12 @@
  * by the same speaker are the same utterance when, after normalisation (case, punctuation, quote marks,
  * "[on air safety]" insertions dropped, "…" elisions split into segments), one is contained in the other,
  * a quoted passage of one appears in the other, or they share almost all their words — and their
- * said-dates, where both are known, agree. Ids: `stmt:` + hash16(speakerId, normalised text); a later
- * report reuses the stored id.
+ * said-dates, where both are known, agree. Ids: `stmt:` + hash16(the speaker's own content id, normalised text); a
+ * later report reuses the stored id.
  */
 import type { ExtractedArticle, ExtractedStatement, KnownGraph } from '../domain/types.js';
 import { hash16 } from '../domain/ids.js';
+import { ownActorIds } from './actors.js';
 
 type KnownStatement = KnownGraph['statements'][number];
 
@@ -126,9 +127,12 @@ export function resolveStatements(
   }
   const claimed = new Set<string>();
   const pending: Array<{ s: ExtractedStatement; speakerId: string; own: string; w: Wording }> = [];
+  // The content id hashes the speaker's own content id, not the stored actor the speaker joined: which stored actor
+  // that is (and its id) can depend on which articles came first, the content id of a report must not.
+  const ownSpeakers = ownActorIds(extracted);
   for (const s of extracted.statements) {
     const speakerId = speakerIds[s.speakerKey] ?? s.speakerKey;
-    const own = statementId(speakerId, s.text);
+    const own = statementId(ownSpeakers[s.speakerKey] ?? speakerId, s.text);
     // The statement's own content id, when stored (a re-run), always wins: resolution stays idempotent.
     if (knownIds.has(own) && !claimed.has(own)) {
       ids[s.key] = own;

@@ -105,6 +105,46 @@ describe('ingest order', () => {
     const meetings = dump.nodes.filter((n) => JSON.parse(n)[1].includes('Meeting'));
     expect(meetings.map((n) => JSON.parse(n)[0])).toEqual(['event:meeting:finland-norway-video-conference:3']);
   }, 600_000);
+  it('gives a person the id of their full name whether the surname-only report comes first or last (tests/fixtures/order-actors)', async () => {
+    // Written for this test: b1 names the senator by surname alone ("Halvorsen said"), b2 by her full name; both
+    // quote the same sentence. The person and the quote are one node each, with the same ids in either order.
+    const inputs: ArticleInput[] = [['b1', '2024-03-06'], ['b2', '2024-03-07']].map(([id, publishedAt]) => ({
+      id: `order-${id}`, text: readFileSync(`tests/fixtures/order-actors/${id}.txt`, 'utf8'), outlet: 'Test Wire', title: null, publishedAt: publishedAt!, url: null,
+    }));
+    const dump = await sameGraphInEveryOrder(inputs, [[0, 1], [1, 0]]);
+    const people = dump.nodes.map((n) => JSON.parse(n) as [string, string[], Record<string, unknown>]).filter(([, labels]) => labels.includes('Person'));
+    expect(people.map(([id, , p]) => [id, p.name])).toEqual([['actor:person:margit-halvorsen', 'Margit Halvorsen']]);
+    // The quote both articles give is one statement, reported in both.
+    const reported = dump.rels.map((r) => JSON.parse(r) as [string, string, string]).filter(([, type]) => type === 'REPORTED_IN');
+    const inB1 = new Set(reported.filter(([, , to]) => to === 'order-b1').map(([from]) => from));
+    expect(reported.filter(([from, , to]) => to === 'order-b2' && inB1.has(from))).toHaveLength(1);
+  }, 600_000);
+  it('keeps two people of one article apart when a stored surname alone fits both, in either order (tests/fixtures/order-actors)', async () => {
+    // Written for this test: b1 names "Halvorsen" alone; b3 names Henrik and Margit Halvorsen. Stored first, the
+    // surname-only person fitted both of b3's people and made them one; stored last, it fits neither.
+    const inputs: ArticleInput[] = [['b1', '2024-03-06'], ['b3', '2024-03-07']].map(([id, publishedAt]) => ({
+      id: `order-${id}`, text: readFileSync(`tests/fixtures/order-actors/${id}.txt`, 'utf8'), outlet: 'Test Wire', title: null, publishedAt: publishedAt!, url: null,
+    }));
+    const dump = await sameGraphInEveryOrder(inputs, [[0, 1], [1, 0]]);
+    const people = dump.nodes.map((n) => JSON.parse(n) as [string, string[], Record<string, unknown>]).filter(([, labels]) => labels.includes('Person'));
+    expect(people.map(([id]) => id)).toEqual(['actor:person:halvorsen', 'actor:person:henrik-halvorsen', 'actor:person:margit-halvorsen']);
+  }, 600_000);
+  it('makes one meeting of a day and "last week" in either order, and keeps the day\'s vote apart from the year\'s contest (tests/fixtures/order)', async () => {
+    // Written for this test. d1: a video conference "on Tuesday" (2024-03-05); d2, a week later: "last week's video
+    // conference" (2024-03-04/2024-03-10), one meeting. v1 and v2: a vote "on Monday" (2024-03-04) called "contest"
+    // and "election"; v3: "the 2024 presidential contest", the year's, not Monday's.
+    const published: Array<[string, string]> = [['d1', '2024-03-06'], ['d2', '2024-03-13'], ['v1', '2024-03-06'], ['v2', '2024-03-06'], ['v3', '2024-03-07']];
+    const inputs: ArticleInput[] = published.map(([id, publishedAt]) => ({
+      id: `order-${id}`, text: readFileSync(`tests/fixtures/order/${id}.txt`, 'utf8'), outlet: 'Test Wire', title: null, publishedAt, url: null,
+    }));
+    const dump = await sameGraphInEveryOrder(inputs, [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [1, 0, 4, 2, 3]]);
+    const events = dump.nodes.map((n) => JSON.parse(n) as [string, string[], Record<string, unknown>]).filter(([, labels]) => labels.includes('Event'));
+    expect(events.map(([id, , p]) => [id, p.start, p.end])).toEqual([
+      ['event:meeting:finland-norway-video-conference:2024-03-05', 'Date:2024-03-05', 'Date:2024-03-05'],
+      ['event:other:day-vote:2024-03-04', 'Date:2024-03-04', 'Date:2024-03-04'],
+      ['event:other:presidential-contest:2024', 'Date:2024-01-01', 'Date:2024-12-31'],
+    ]);
+  }, 600_000);
   it('makes one node of one collision told seven ways and keeps an unrelated plane crash apart, in publication and reverse order (tests/fixtures/incidents)', async () => {
     const probe = readSeedFolder('tests/fixtures/incidents', CONFIG);
     expect(probe.errors).toEqual([]);

@@ -78,7 +78,8 @@ describe('restProbe', () => {
       known,
     );
     expect(probe.speakerIds).toEqual(['actor:person:kate-brennick']);
-    expect(probe.statementIds).toEqual([statementId('actor:person:kate-brennick', 'We will talk')]);
+    // A statement's own id hashes its speaker's own content id ("Brennick"), not the stored person it joins.
+    expect(probe.statementIds).toEqual([statementId('actor:person:brennick', 'We will talk')]);
     expect(probe.seriesNames).toEqual(['Aland–Borduria video conference']);
     expect(probe.agreementIds).toEqual(['event:agreement:fisheries-accord']);
     expect(probe.dateProbes).toEqual([]);

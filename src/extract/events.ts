@@ -14,6 +14,7 @@ import { extractIncidents } from './events/incidents.js';
 import { extractMeetings } from './events/meetings.js';
 import { extractParsedEvents, joinLexical } from './events/parsed.js';
 import { placeEvents } from './events/place.js';
+import { countClaims } from './events/tolls.js';
 import type { Syntax } from './syntax.js';
 
 export function extractEvents(
@@ -32,7 +33,7 @@ export function extractEvents(
   const parsed = joinLexical(lexical, extractParsedEvents(ctx, syntax, lexical));
   const events = [...lexical, ...parsed];
   placeEvents(ctx, syntax, events);
-  const claims = [...incidents.claims, ...agreements.claims];
+  const claims = [...incidents.claims, ...agreements.claims, ...countClaims(ctx, events)];
   linkStatements(ctx, events, claims);
   return { events, claims };
 }

@@ -47,6 +47,14 @@ describe('probe 2 (tests/fixtures/probe2)', () => {
         expect(speakers.map((s) => s.name)).toEqual(['Katja Lind', 'Laurent Giraud']);
         const asks = await q("MATCH (s:Statement) WHERE s.text STARTS WITH 'not to be named' OR s.text STARTS WITH 'to be identified only' RETURN s.text AS text");
         expect(asks).toEqual([]);
+        // The earthquake's tolls and magnitudes, each the claim of whoever gave it, side by side on the one node.
+        const counts = await q(
+          "MATCH (c:Claim)-[:ON]->(e:Incident) WHERE e.id CONTAINS 'earthquake' AND c.attribute IN ['deaths', 'injured', 'magnitude'] RETURN c.attribute AS attribute, c.normalized AS value",
+        );
+        const values = (attribute: string) => [...new Set(counts.filter((c) => c.attribute === attribute).map((c) => c.value as string))].sort();
+        expect(values('deaths')).toEqual(['131', '142', '160', '>=142', '>=150']);
+        expect(values('magnitude')).toEqual(['6.8', '6.9', '7.0']);
+        expect(values('injured')).toEqual(['1200', '>=900']);
       } finally {
         await forget();
       }

@@ -319,7 +319,7 @@ export type Campaign = Event & Node & {
 /** What one source asserts about an event (a distance, a day, a purpose). */
 export type Claim = Node & {
   __typename?: 'Claim';
-  /** What the claim is about: "distance", "date", "purpose", … */
+  /** What the claim is about: "date", "place", "distance", "purpose", "status", and for incidents the counts sources disagree on: "deaths", "injured", "magnitude". */
   attribute: Scalars['String']['output'];
   /** True when the claim comes from the curation file rather than an article. */
   curated: Scalars['Boolean']['output'];
@@ -329,7 +329,7 @@ export type Claim = Node & {
   event: Event;
   /** Stable id: `claim:` + a hash of event, attribute, value, article and source. */
   id: Scalars['ID']['output'];
-  /** A machine-comparable form (distances as "min-max km", dates as ISO). */
+  /** A machine-comparable form (distances as "min-max km", dates as ISO, counts as a number with its hedge: "142", ">=142" for "at least 142", "~140", "<=10"; magnitudes with one decimal: "7.0"). */
   normalized: Scalars['String']['output'];
   /** Who asserts it and where. */
   source: ClaimSource;

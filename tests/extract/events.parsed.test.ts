@@ -469,6 +469,11 @@ describe('events from the parse', () => {
       expect(c.events.filter((e) => e.date && e.mentions.some((m) => m.exact.includes('election')))).toEqual([]);
     });
 
+    it('makes no event of one said not to have happened ("without a deal") nor of several counted ("three rounds of talks")', async () => {
+      const a = await extract('Markets rose.\n\nTraders were calm.\n\nThe first round in January had ended without a deal. The pact came after three rounds of talks that began in January.', '2026-02-12');
+      expect(parsedEvents(a).filter((e) => e.date)).toEqual([]);
+    });
+
     it('reads a plural named by its place or day as one event, dated by its own phrase even after "after"', async () => {
       const a = await extract('The company acted after the Lisbon attacks in November.', '2016-02-08');
       expect(mentioning(a, 'Lisbon attacks')).toMatchObject({ kind: 'INCIDENT', date: { start: '2015-11-01', precision: 'MONTH' } });

@@ -130,6 +130,8 @@ function verbDateSlots(syntax: Syntax, verb: number): Array<{ start: number; end
 }
 
 const MAX_HEADLINE_CHARS = 200;
+/** Nouns that count meetings of a series ("rounds of talks"): their plural is several events. */
+const COUNTING_CONTAINERS = new Set(['round', 'session']);
 /** Days in a unit of a counted offset ("six days before", "two weeks after"). */
 const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7 };
 const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
@@ -620,6 +622,11 @@ export class ParsedEvents {
     if (!titled && (t.dep === 'compound' || t.dep === 'amod')) return undefined;
     const lex = lexKindOfNoun(this.syntax, t);
     if (!lex || TOPICAL.has(lex.trigger) || TOPICAL.has(t.text.toLowerCase())) return undefined;
+    // "ended without a deal": an event said not to have happened.
+    if (t.dep === 'pobj' && this.syntax.tok(t.head).lemma.toLowerCase() === 'without') return undefined;
+    // "three rounds of talks that began in January": several meetings counted, not one.
+    const container = containerOf(this.syntax, t);
+    if (container !== undefined && this.syntax.tok(container).tag === 'NNS' && COUNTING_CONTAINERS.has(this.syntax.tok(container).lemma.toLowerCase())) return undefined;
     if (this.figurative(t)) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
     const left = leftModifiers(this.syntax, t.i);

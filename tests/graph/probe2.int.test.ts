@@ -39,8 +39,14 @@ describe('probe 2 (tests/fixtures/probe2)', () => {
         // "arrested two men on Sunday in connection with a shooting": Sunday (04-05) is no shooting's day.
         expect(incidents.filter((e) => /shooting/.test(e.id as string)).map((e) => e.start)).toEqual(['2026-04-04']);
         // "Nobody expected a ceasefire in one day": no agreement on the day after the first round.
-        const agreements = await q('MATCH (e:Agreement) RETURN toString(e.start) AS start');
+        const agreements = await q('MATCH (e:Agreement) RETURN e.id AS id, toString(e.start) AS start');
         expect(agreements.map((a) => a.start)).not.toContain('2026-01-20');
+        // One ceasefire, whatever each article calls it ("the ceasefire agreement", "the Kuala Lumpur ceasefire"), named
+        // by its parties; no deal out of "ended without a deal".
+        expect(agreements.map((a) => a.id)).toEqual(['event:agreement:cambodia-thailand-ceasefire-agreement']);
+        // Three rounds of one series across the articles.
+        const rounds = await q("MATCH (e:Meeting)-[p:PART_OF]->(s:MeetingSeries) WHERE s.name CONTAINS 'talks' RETURN s.name AS series, p.ordinal AS ordinal ORDER BY ordinal");
+        expect(rounds.map((r) => [r.series, Number(r.ordinal)])).toEqual([['Cambodia–Thailand talks', 1], ['Cambodia–Thailand talks', 2], ['Cambodia–Thailand talks', 3]]);
         const speakers = await q(
           "MATCH (a:Actor)-[:SAID]->(s:Statement) WHERE s.text STARTS WITH 'I look forward' OR s.text STARTS WITH 'We will not let the drug gangs' RETURN s.text AS text, a.name AS name ORDER BY text",
         );

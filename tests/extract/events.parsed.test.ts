@@ -469,6 +469,16 @@ describe('events from the parse', () => {
       expect(c.events.filter((e) => e.date && e.mentions.some((m) => m.exact.includes('election')))).toEqual([]);
     });
 
+    it('reads short decks under a headline as part of it, so the lede that gives the story’s day is the paragraph after them', async () => {
+      const a = await extract(
+        'Pleas before the vote.\n\nINTENSE CAMPAIGNING ON BOTH SIDES.\n\nRuiz, Vale lead; primary unlikely to settle race.\n\n' +
+          'PORTO - Candidates crossed the region on Monday, pleading with voters for their support.\n\nRuiz held a sizable lead.\n\n' +
+          '“We need change,” Vale said at a midday rally in Porto.',
+        '2016-02-09',
+      );
+      expect(mentioning(a, 'rally').date).toMatchObject({ start: '2016-02-08', precision: 'DAY', source: 'INFERRED' });
+    });
+
     it('makes no event of one said not to have happened ("without a deal") nor of several counted ("three rounds of talks")', async () => {
       const a = await extract('Markets rose.\n\nTraders were calm.\n\nThe first round in January had ended without a deal. The pact came after three rounds of talks that began in January.', '2026-02-12');
       expect(parsedEvents(a).filter((e) => e.date)).toEqual([]);

@@ -130,6 +130,10 @@ function verbDateSlots(syntax: Syntax, verb: number): Array<{ start: number; end
 }
 
 const MAX_HEADLINE_CHARS = 200;
+/** How many decks (subheadlines) may stand between a headline and a datelined lede. */
+const MAX_DECKS = 3;
+/** A wire dateline opening a lede: "MANCHESTER, N.H. -", "KUALA LUMPUR, Jan 19 (Reuters) -", "ANKARA, Turkey (AP) —". */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{N} .,'’-]{2,}(?:,\s*[\p{L}\p{N}. ]+)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s/u;
 /** Nouns that count meetings of a series ("rounds of talks"): their plural is several events. */
 const COUNTING_CONTAINERS = new Set(['round', 'session']);
 /** Days in a unit of a counted offset ("six days before", "two weeks after"). */
@@ -276,10 +280,15 @@ export class ParsedEvents {
     // A headline is a short first paragraph. The lede is the body's first paragraph, at most its first two sentences.
     const breaks = [...ctx.text.matchAll(/\n\s*\n/g)].map((m) => m.index!);
     const headline = breaks[0] !== undefined && breaks[0] <= MAX_HEADLINE_CHARS;
-    this.headlineEnd = headline ? breaks[0]! : 0;
+    // Decks under the headline ("INTENSE CAMPAIGNING ON BOTH SIDES.", "Trump, Sanders lead; primary unlikely to settle
+    // race.") are part of it when a dateline opens the paragraph after them ("MANCHESTER, N.H. - …"): that is the lede.
+    let h = headline ? 1 : 0;
+    const datelined = headline ? breaks.slice(1, MAX_DECKS + 1).findIndex((b, i) => DATELINE.test(ctx.text.slice(breaks[i]!, b).trim())) : -1;
+    if (datelined > 0) h = datelined + 1;
+    this.headlineEnd = headline ? breaks[h - 1]! : 0;
     const bodyStart = ctx.sentenceIndexAt(this.headlineEnd + (headline ? 1 : 0));
     const twoSentences = ctx.sentences[Math.min(ctx.sentences.length - 1, bodyStart + 1)]?.end ?? ctx.text.length;
-    this.ledeEnd = Math.min(breaks[headline ? 1 : 0] ?? ctx.text.length, twoSentences);
+    this.ledeEnd = Math.min(breaks[h] ?? ctx.text.length, twoSentences);
   }
 
   /**

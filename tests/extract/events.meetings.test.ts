@@ -91,5 +91,12 @@ describe('meetings in a series', () => {
     // No talks counted in rounds: an election's "first round" is no meeting.
     expect(meetings(runEvents('Voters cast ballots in the first round on Sunday.', '2026-05-04'))).toEqual([]);
   });
+
+  it('takes no parties from countries named far after the meeting in another phrase', () => {
+    const text = 'The threats prompted the alliance at its July summit in Warsaw to order the deployment of four battalions to Estonia, Latvia, Lithuania and Poland.';
+    const [summit] = meetings(runEvents(text, '2016-09-12'));
+    expect(summit?.series?.name).toBe('summit');
+    expect(summit?.participantKeys).toEqual([]);
+  });
 });
 

@@ -308,6 +308,13 @@ describe('events from the parse', () => {
         '2024-03-13',
       );
       expect(mentioning(e, 'town hall').date).toMatchObject({ start: '2024-03-12', precision: 'DAY', source: 'INFERRED' });
+      // Not when the sentence tells another time, even only a year.
+      const f = await extract(
+        'Ruiz Meets Vale.\n\nMarch 12 (Reuters) - Senator Ana Ruiz on Tuesday said that the talks went well.\n\n' +
+          '“In my first meeting with him in 2011, he said we must work together,” Ruiz recalled.',
+        '2024-03-13',
+      );
+      expect(f.events.filter((x) => x.date && x.mentions.some((m) => m.exact.includes('first meeting')))).toEqual([]);
       // Not an event the words are about: only the setting of the verb of saying.
       const d = await extract('The polls were calm. Senator Ana Ruiz said on Monday that the summit had failed and the rally was cancelled.');
       expect(d.events.filter((e) => e.date)).toEqual([]);

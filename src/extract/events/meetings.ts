@@ -37,6 +37,8 @@ const NEED_DETERMINER = new Set(meetingData.needDeterminer.map((p) => p.toLowerC
 const DETERMINERS = new Set(meetingData.determiners.map((d) => d.toLowerCase()));
 const ANAPHORIC_RE = phraseRegex(meetingData.anaphoricParties);
 const SAME_DAY_RE = phraseRegex(meetingData.sameDayAnaphora);
+/** How far after a meeting's words its coordinated parties may start ("talks in Geneva with Russia and Ukraine"). */
+const PARTIES_AFTER_CHARS = 40;
 /** Containers that count the meetings of a series ("the second round of … talks"). */
 const ROUND_OF = new Set(['round', 'session']);
 /** Between a date and a meeting it dates as the setting of what was said then ("said Monday during the debate"). */
@@ -185,7 +187,7 @@ function participantsOf(ctx: EventContext, sentence: number, span: Span, anaphor
     }
   }
   if (parties.length === 0) {
-    const g = ctx.parties.groupNear(s.start, s.end, span.start);
+    const g = ctx.parties.groupNear(s.start, s.end, span.start, span.end - span.start + PARTIES_AFTER_CHARS);
     if (g) parties.push(...g);
     else if (anaphoric) parties.push(...ctx.parties.principal);
   }

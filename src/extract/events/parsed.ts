@@ -330,8 +330,15 @@ export class ParsedEvents {
    * the lede, then "… Clinton said at a town hall in Berlin"): the first day-precise date of the lede, when it is a
    * recent past day (news quotes the occasion it reports). Not in the lede itself, where the news peg reads dates.
    */
-  private storyDay(at: number): FuzzyDate | undefined {
-    if (at < this.ledeEnd) return undefined;
+  private storyDay(t: ParsedToken): FuzzyDate | undefined {
+    if (t.start < this.ledeEnd) return undefined;
+    // An event whose own phrase gives a time, or a sentence that names a year ("In my first meeting with him in 2011,
+    // he said"), is of another day.
+    const phrase = this.syntax.chars(this.syntax.subtree(t.i));
+    const own = (d: DateMention) => d.span.start >= phrase.start && d.span.end <= phrase.end;
+    const sentence = this.ctx.sentences[this.ctx.sentenceIndexAt(t.start)]!;
+    const year = this.syntax.within(sentence.start, sentence.end).some((k) => k.ent === 'DATE' && /^\d{4}$/.test(k.text));
+    if (year || this.datesOf(this.ctx.sentenceIndexAt(t.start)).some(own)) return undefined;
     const first = this.ctx.sentenceIndexAt(this.headlineEnd);
     for (let si = first; si < this.ctx.sentences.length && this.ctx.sentences[si]!.start < this.ledeEnd; si++) {
       const day = this.datesOf(si).find((d) => d.date.precision === 'DAY');
@@ -681,7 +688,7 @@ export class ParsedEvents {
         const speech = this.speechOfSetting(t, verb);
         if (speech) {
           // (`own`: the speech's date is exactly what is wanted here, which dateIn otherwise sets aside.)
-          const spoken = this.dateIn(verbDateSlots(this.syntax, speech.i), t.start, true) ?? this.storyDay(t.start);
+          const spoken = this.dateIn(verbDateSlots(this.syntax, speech.i), t.start, true) ?? this.storyDay(t);
           if (spoken) return spoken;
         }
       }

@@ -111,8 +111,12 @@ export class Parties {
     return out;
   }
 
-  /** The coordinated group inside [start, end) nearest to `at` (groups before `at` win ties). */
-  groupNear(start: number, end: number, at: number): PartyMention[] | undefined {
+  /**
+   * The coordinated group inside [start, end) nearest to `at` (groups before `at` win ties). `maxAfter`: how far after
+   * `at` a group may start (a meeting's parties follow it closely, "talks with Russia and Ukraine"; "its July summit in
+   * Warsaw to order the deployment of … to Estonia, Latvia, Lithuania and Poland" names no parties of it).
+   */
+  groupNear(start: number, end: number, at: number, maxAfter = Infinity): PartyMention[] | undefined {
     let best: PartyMention[] | undefined;
     let bestDist = Infinity;
     for (let i = firstAtOrAfter(this.groups, start, (g) => g[0]!.span.start); i < this.groups.length; i++) {
@@ -121,6 +125,7 @@ export class Parties {
       const ge = g[g.length - 1]!.span.end;
       if (gs >= end) break;
       if (ge > end) continue;
+      if (ge > at && gs - at > maxAfter) continue;
       const dist = ge <= at ? at - ge : gs - at + 0.5;
       if (dist < bestDist) {
         bestDist = dist;

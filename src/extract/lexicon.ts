@@ -125,6 +125,8 @@ export const ANON_PLURAL = new Set(anonymousData.pluralHeads);
 export const SUBJECT_FOLLOWERS = new Set(anonymousData.subjectFollowers);
 /** Heads of unnamed speakers described, not named ("his wife", "the rail operator"): per-article sources. */
 export const UNNAMED_HEADS = new Set([...anonymousData.personHeads.words, ...anonymousData.organizationHeads.words]);
+/** Heads of an institution's description: named ("the Central Electoral Bureau"), an organisation. */
+export const ORGANIZATION_HEADS = new Set(anonymousData.organizationHeads.words);
 
 // ---------------------------------------------------------------- countries, institutions, outlets
 

@@ -104,5 +104,13 @@ describe('statement edges', () => {
     const s = find(a, 'why the bill failed');
     expect(s.text.startsWith('she')).toBe(true);
   });
+
+  it('a named institution ("The Central Electoral Bureau said") is an organisation, not a person; an unnamed one stays a description', async () => {
+    const a = await extract('The Central Electoral Bureau said turnout was 52 percent. The regional fire service said the blaze was out.');
+    const named = a.actors.find((x) => x.key === find(a, 'turnout was 52 percent').speakerKey)!;
+    expect([named.kind, named.name]).toEqual(['ORGANIZATION', 'Central Electoral Bureau']);
+    expect(a.actors.find((x) => x.key === find(a, 'the blaze was out').speakerKey)?.kind).toBe('ANONYMOUS_SOURCE');
+    expect(a.actors.filter((x) => x.kind === 'PERSON')).toEqual([]);
+  });
 });
 

@@ -10,6 +10,7 @@ import {
   ANON_PLURAL,
   ANON_SINGULAR,
   GROUP_HEADS,
+  ORGANIZATION_HEADS,
   PARTICIPLES,
   ROLE_NOUNS,
   SKIPPABLE,
@@ -159,6 +160,9 @@ function nounPhraseSubject(ctx: SieveContext, unit: Unit, clauseStart: number, p
   // of this article only; a named group ("Norwegian activists") is the same group everywhere.
   const named = ctx.tokens.slice(s, end + 1).some((t) => t.cap && !t.initial);
   if (GROUP_HEADS.has(head.base) && (named || (words >= 2 && ctx.tok(s)!.cap))) return { range, create: { kind: 'GROUP', name } };
+  // "The Central Electoral Bureau said": an institution's name, every word capitalised, is that organisation everywhere.
+  const proper = words >= 2 && ctx.tokens.slice(s, end + 1).every((t) => t.cap);
+  if (proper && ORGANIZATION_HEADS.has(head.base)) return { range, create: { kind: 'ORGANIZATION', name } };
   if (ANON_SINGULAR.has(head.base) || ANON_PLURAL.has(head.base) || UNNAMED_HEADS.has(head.base) || GROUP_HEADS.has(head.base)) {
     const det = ctx.tok(s - 1);
     const lead = det && /^(the|his|her|their|its|a|an)$/.test(det.lower) ? `${det.lower} ` : '';

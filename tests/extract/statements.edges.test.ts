@@ -112,5 +112,13 @@ describe('statement edges', () => {
     expect(a.actors.find((x) => x.key === find(a, 'the blaze was out').speakerKey)?.kind).toBe('ANONYMOUS_SOURCE');
     expect(a.actors.filter((x) => x.kind === 'PERSON')).toEqual([]);
   });
+
+  it('"according to Norway\'s fisheries agency, NFD, …": the institution speaks — by its appositive name, else as described — and the words start after it', async () => {
+    const a = await extract('According to Norway’s fisheries agency, NFD, the trawler sank at dawn. The crew was rescued, according to Norway’s coast guard service.');
+    const first = find(a, 'the trawler sank at dawn');
+    expect(first.text).toBe('the trawler sank at dawn');
+    expect([name(a, first.speakerKey), a.actors.find((x) => x.key === first.speakerKey)?.kind]).toEqual(['NFD', 'ORGANIZATION']);
+    expect(name(a, find(a, 'The crew was rescued').speakerKey)).toBe('Norway’s coast guard service');
+  });
 });
 

@@ -3,7 +3,7 @@
  * after a reporting verb, after a verbless quote's speaker, and as the cue of pass 3 — so a statement
  * carries the outlets and sources it came through (`via`), ranked by the cue that named them.
  */
-import { REPORT_NOUNS, UNNAMED_OUTLETS, VIA_CUES, isTitleWord } from '../lexicon.js';
+import { REPORT_NOUNS, UNNAMED_HEADS, UNNAMED_OUTLETS, VIA_CUES, isTitleWord } from '../lexicon.js';
 import type { ExtractedActor } from '../../domain/types.js';
 import { DETERMINERS, type PendingDraft, type SieveContext } from './context.js';
 
@@ -52,7 +52,7 @@ function namedTarget(ctx: SieveContext, k: number, end: number): { actor: Extrac
   let adjectives = 0;
   for (let x = k; x < Math.min(end, k + 7); x++) {
     const m = ctx.mentionStartingAt(x);
-    if (m) return adjectives === 0 || sawReport ? m : undefined;
+    if (m) return adjectives === 0 || sawReport ? (ownedInstitution(ctx, m, end) ?? m) : undefined;
     const t = ctx.tok(x)!;
     if (x > k && /[,;:.]/.test(ctx.text.slice(ctx.tok(x - 1)!.end, t.start))) return undefined;
     if (REPORT_NOUNS.has(t.lower)) sawReport = true;
@@ -62,6 +62,29 @@ function namedTarget(ctx: SieveContext, k: number, end: number): { actor: Extrac
     if (adjectives > 2) return undefined;
   }
   return undefined;
+}
+
+/**
+ * "according to Turkey's disaster management agency, AFAD, …": the institution a country's (or any actor's)
+ * possessive introduces speaks, not the owner — by the name an appositive gives it ("AFAD"), else as the description.
+ */
+function ownedInstitution(ctx: SieveContext, owner: { start: number; end: number }, end: number): { actor: ExtractedActor; start: number; end: number } | undefined {
+  const rest = ctx.text.slice(owner.end, ctx.tok(end - 1)?.end ?? ctx.text.length);
+  // The possessive, then up to five lower-case words whose last is an institution's head ("disaster management agency").
+  const phrase = /^['’]s((?:\s+[\p{Ll}-]+){1,5})/u.exec(rest);
+  if (!phrase) return undefined;
+  const words = [...phrase[1]!.matchAll(/\s+([\p{Ll}-]+)/gu)];
+  const head = words.map((w) => w[1]!).findIndex((w, k, all) => UNNAMED_HEADS.has(w) && !UNNAMED_HEADS.has(all[k + 1] ?? ''));
+  if (head < 0) return undefined;
+  const descriptionEnd = owner.end + 2 + words[head]!.index! + words[head]![0].length;
+  // An appositive name right after it (", AFAD,") names the institution.
+  const named = /^,\s+(\p{Lu}[\p{Lu}\p{N}&.-]+),/u.exec(ctx.text.slice(descriptionEnd));
+  if (named) {
+    const at = descriptionEnd + named[0].length - 1 - named[1]!.length;
+    return { actor: ctx.ensure({ start: at, end: at + named[1]!.length }, 'ORGANIZATION', named[1]!), start: owner.start, end: descriptionEnd + named[0].length };
+  }
+  const actor = ctx.ensure({ start: owner.start, end: descriptionEnd }, 'ANONYMOUS_SOURCE', ctx.text.slice(owner.start, descriptionEnd));
+  return { actor, start: owner.start, end: descriptionEnd };
 }
 
 /** "as quoted by X", "according to X", "reports X", "per X" at token q → index after it (q when none). */

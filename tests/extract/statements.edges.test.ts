@@ -120,5 +120,12 @@ describe('statement edges', () => {
     expect([name(a, first.speakerKey), a.actors.find((x) => x.key === first.speakerKey)?.kind]).toEqual(['NFD', 'ORGANIZATION']);
     expect(name(a, find(a, 'The crew was rescued').speakerKey)).toBe('Norway’s coast guard service');
   });
+
+  it('"… killed three people, the city’s prosecutor said": an unclosed appositive after a non-person is the speaker itself; after a named person it describes him', async () => {
+    const a = await extract('Police arrested two men in connection with a shooting that killed three people, the city’s prosecutor said.');
+    expect(name(a, find(a, 'Police arrested two men').speakerKey)).toBe('the city’s prosecutor');
+    const b = await extract('Major General Pavel Marek, a spokesman for the ministry told reporters that the ferry had left.');
+    expect(name(b, find(b, 'the ferry had left').speakerKey)).toBe('Pavel Marek');
+  });
 });
 

@@ -88,7 +88,7 @@ function subjectBefore(ctx: SieveContext, unit: Unit, p: number): Subject | unde
   for (let c = cands.length - 1; c >= 0; c--) {
     const m = cands[c]!;
     if (ctx.afterPreposition(m.start, clauseStart)) continue;
-    if (gapAccepts(ctx, m.end, verbTok.start)) return { actor: m.actor, range: m };
+    if (gapAccepts(ctx, m.end, verbTok.start, m.actor.kind === 'PERSON')) return { actor: m.actor, range: m };
   }
   // A pronoun right before the verb: the last compatible speaker.
   if (k >= 0 && PRONOUNS.has(ctx.tok(k)!.lower) && ctx.tok(k)!.start >= clauseStart) {
@@ -110,9 +110,13 @@ function firstSubject(ctx: SieveContext, unit: Unit, before: number): Subject | 
  * (", a spokesman for …,"), the closing comma of an appositive name ("A spokeswoman, Ana Ruiz, said"),
  * or a short prepositional phrase ("Two officials at the operator said").
  */
-function gapAccepts(ctx: SieveContext, from: number, to: number): boolean {
+function gapAccepts(ctx: SieveContext, from: number, to: number, person = true): boolean {
   const gap = ctx.text.slice(from, to);
-  if (/^\s*,\s*(a|an|the|who|which|whose)\b/i.test(gap)) return !QUOTE_MARKS.test(gap);
+  if (/^\s*,\s*(who|which|whose)\b/i.test(gap)) return !QUOTE_MARKS.test(gap);
+  // An appositive is closed by its comma (", the city's prosecutor, said"), or describes a named person (news often
+  // drops that comma: "Igor Konashenkov, a spokesman for the ministry told"); else the noun phrase is the subject
+  // itself ("… killed three people, the city's prosecutor said").
+  if (/^\s*,\s*(a|an|the)\b/i.test(gap)) return !QUOTE_MARKS.test(gap) && (/,\s*$/.test(gap) || person);
   if (/^\s*,\s*$/.test(gap)) return appositiveName(ctx, from);
   if (/[,;:"“”()]/.test(gap)) return false;
   const words = gap.trim().split(/\s+/).filter(Boolean);

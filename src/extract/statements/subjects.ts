@@ -114,7 +114,7 @@ function gapAccepts(ctx: SieveContext, from: number, to: number, person = true):
   const gap = ctx.text.slice(from, to);
   if (/^\s*,\s*(who|which|whose)\b/i.test(gap)) return !QUOTE_MARKS.test(gap);
   // An appositive is closed by its comma (", the city's prosecutor, said"), or describes a named person (news often
-  // drops that comma: "Igor Konashenkov, a spokesman for the ministry told"); else the noun phrase is the subject
+  // drops that comma: "Pavel Marek, a spokesman for the ministry told"); else the noun phrase is the subject
   // itself ("… killed three people, the city's prosecutor said").
   if (/^\s*,\s*(a|an|the)\b/i.test(gap)) return !QUOTE_MARKS.test(gap) && (/,\s*$/.test(gap) || person);
   if (/^\s*,\s*$/.test(gap)) return appositiveName(ctx, from);

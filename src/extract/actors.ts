@@ -204,10 +204,18 @@ function addPersons(cands: PersonCandidate[], store: ActorStore, affiliation: (s
     }
     return best ?? list[0];
   };
+  // A given name alone, after the full name ("Anan Srisuk … Anan said"; Thai, Indonesian and Icelandic news name
+  // people by their given name): the one person named before with that given name, when it is no one's surname.
+  const byGivenName = (c: PersonCandidate): Person | undefined => {
+    const word = nameParts(c.name).surname; // folded, as given names are
+    if (bySurname.has(word)) return undefined;
+    const fits = people.filter((x) => x.forms.some((f) => nameParts(f).given === word) && x.positions.some((pos) => pos < c.start));
+    return fits.length === 1 ? fits[0] : undefined;
+  };
   const unresolved: PersonCandidate[] = [];
   for (const c of lone) {
     const surname = nameParts(c.name).surname;
-    const target = nearestBefore(bySurname.get(surname) ?? [], c.start);
+    const target = nearestBefore(bySurname.get(surname) ?? [], c.start) ?? (c.run ? undefined : byGivenName(c));
     // The last word of an unconfirmed "Hunter Hale" is no mention of "Joe Hale": its run names another given name.
     if (target && c.run && otherGivenName(c.run, surname, target.forms)) continue;
     if (target) store.mention(target.actor, c.start, c.end);
@@ -223,6 +231,10 @@ function addPersons(cands: PersonCandidate[], store: ActorStore, affiliation: (s
   for (const c of unresolved) {
     const p = bySurname.get(nameParts(c.name).surname)?.[0];
     if (p && !store.actorAt(c.start, c.end)) store.mention(p.actor, c.start, c.end);
+    else if (!p && !c.run && !store.actorAt(c.start, c.end)) {
+      const given = byGivenName(c);
+      if (given) store.mention(given.actor, c.start, c.end);
+    }
   }
   for (const p of people) {
     store.rename(p.actor, canonicalForm(p.forms, p.counts));

@@ -80,4 +80,13 @@ describe('look-alikes stay apart within an article', () => {
     // 0 wrong merges: no person carries another's full name as an alias.
     for (const p of people(a)) for (const other of names) if (other !== p.name) expect(p.aliases, `${p.name} ⊅ ${other}`).not.toContain(other);
   });
+
+  it('a given name alone after the full name is that person (Thai news names people by their given name); not when two share it', async () => {
+    const a = await extract('Thai Foreign Minister Anan Srisuk signed the deal on Thursday.\n\n"Today we close a painful chapter," Anan said at the ceremony.');
+    expect(people(a).map((p) => p.name)).toEqual(['Anan Srisuk']);
+    expect(a.statements.map((s) => a.actors.find((x) => x.key === s.speakerKey)?.name)).toEqual(['Anan Srisuk']);
+    const b = await extract('Anan Srisuk met Anan Chaiyo on Thursday.\n\n"We agreed," Anan said.');
+    expect(b.statements.map((s) => b.actors.find((x) => x.key === s.speakerKey)?.name)).toEqual(['Anan']);
+  });
 });
+

@@ -486,6 +486,14 @@ describe('events from the parse', () => {
       expect(mentioning(a, 'rally').date).toMatchObject({ start: '2016-02-08', precision: 'DAY', source: 'INFERRED' });
     });
 
+    it('reads a numbered round of voting in a sentence that names the vote ("a runoff … after neither won a majority in Sunday’s first round")', async () => {
+      const a = await extract('Ana Ruiz and Tomas Vale will face each other in a runoff on May 17 after neither won a majority in Sunday’s first round.', '2026-05-04');
+      expect(mentioning(a, 'first round')).toMatchObject({ kind: 'OTHER', name: 'first round of 2026-05-03', date: { start: '2026-05-03', precision: 'DAY' } });
+      // A round of anything else is no vote.
+      const b = await extract('The boxer won the fight in the third round on Sunday.', '2026-05-04');
+      expect(parsedEvents(b)).toEqual([]);
+    });
+
     it('makes no event of one said not to have happened ("without a deal") nor of several counted ("three rounds of talks")', async () => {
       const a = await extract('Markets rose.\n\nTraders were calm.\n\nThe first round in January had ended without a deal. The pact came after three rounds of talks that began in January.', '2026-02-12');
       expect(parsedEvents(a).filter((e) => e.date)).toEqual([]);

@@ -18,6 +18,7 @@ import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
 import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
+import { ordinalWord } from './meetings.js';
 import { isFutureContext, resolveWeekday, type DateMention } from '../time.js';
 import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { addDays, normalizeDate } from '../../domain/dates.js';
@@ -76,6 +77,13 @@ function lexKindOfNoun(syntax: Syntax, t: ParsedToken): { kind: LexKind; trigger
   for (const w of [text, lemma]) {
     const kind = NOUN_KIND.get(w);
     if (kind) return { kind, trigger: lemma, first: t.i };
+  }
+  // "Sunday's first round", "the second round of the presidential election": a numbered round of voting, in a sentence
+  // that names the vote (a talks' rounds are the lexical meetings').
+  if (lemma === 'round' && syntax.kids(t.i).some((k) => k.i < t.i && ORDINALS.has(k.text.toLowerCase()))) {
+    const sentence = syntax.tokens.filter((k) => k.sent === t.sent);
+    const voting = sentence.some((k) => k.i !== t.i && (k.pos === 'NOUN' || k.pos === 'PROPN') && (NOUN_KIND.get(k.lemma.toLowerCase()) === 'VOTE' || k.lemma.toLowerCase() === 'majority'));
+    if (voting) return { kind: 'VOTE', trigger: 'round', first: t.i };
   }
   // "a call with analysts": a noun that is an event only with its preposition (data nounsWithPreposition).
   const withPrep = NOUN_WITH_PREP.get(lemma);
@@ -1012,7 +1020,9 @@ export function extractParsedEvents(ctx: EventContext, syntax: Syntax, lexical: 
   }
   return mergeSynonyms(groups).map((g) => {
     const kind = GRAPH_KIND[g.kind];
-    const name = g.ordinal !== undefined ? g.name : g.date ? `${g.name} of ${normalizeDate(g.date)}` : g.name;
+    // A numbered vote ("Sunday's first round") keeps its number in its name; a numbered meeting has it in its series.
+    const base = g.ordinal !== undefined && kind !== 'MEETING' ? `${ordinalWord(g.ordinal)} ${g.name}` : g.name;
+    const name = g.ordinal !== undefined && kind === 'MEETING' ? g.name : g.date ? `${base} of ${normalizeDate(g.date)}` : base;
     return {
       key: ctx.key('ev'),
       kind,

@@ -52,6 +52,16 @@ const SINGLE_DAY = /^(?:in|within)\s+(?:one|a single)\s+day\b/;
 /** A bare weekday abbreviation without its period: "sat", "Sun", "wed" are words before they are days. */
 const WEEKDAY_ABBREVIATION = /^(?:on\s+)?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)$/i;
 
+/** How far back a yearless day may lie to stay this year's in a sentence with a future cue. */
+const RECENT_DAYS = 92;
+
+function daysBetween(from: string, to: string): number {
+  return (parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS;
+}
+
+/** A month name that is also an everyday word, lower-case and without a day or year ("the march", "in may"). */
+const LOWERCASE_MONTH_WORD = /^(?:(?:in|on|by|since|until|of)\s+)?(?:march|may)$/;
+
 /** "Will" capitalised inside a sentence is a name ("praise, Will said"); the modal is lower-case there. */
 const NAME_WILL = /(?<=[\p{L}\p{N},;][^\S\n]*)\bWill\b/gu;
 
@@ -136,6 +146,8 @@ export function resolveDates(text: string, publishedAt: string, range: { start: 
     const from = lead ? start - lead[0].length + (lead[0].length - lead[0].trimStart().length) : start;
     // "the last week of February": chrono reads "last week" and "February" apart; the week is the month's.
     if (/\bweek$/i.test(words) && /^\s+of\b/i.test(text.slice(start + words.length, start + words.length + 5))) continue;
+    // "join the march", "a peaceful march": a month is capitalised; the lower-case word without a day is the noun or verb.
+    if (LOWERCASE_MONTH_WORD.test(words)) continue;
     const span = spanOf(text, from, start + words.length);
     // "in the last week": the seven days before, not last calendar week; chrono leaves "the" out of the text.
     const the = /\bthe\s+$/i.test(text.slice(Math.max(range.start, start - 4), start));
@@ -224,7 +236,10 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
     let iso = isoDay(new Date(Date.UTC(year, month - 1, day)));
     // "Dec. 30" in a January article, past tense: last year's.
     if (!yearKnown && !future && iso > publishedAt) iso = isoDay(new Date(Date.UTC(year - 1, month - 1, day)));
-    if (!yearKnown && future && iso < publishedAt) iso = isoDay(new Date(Date.UTC(year + 1, month - 1, day)));
+    // A future cue elsewhere in the sentence does not move a day of the last few weeks a year ahead ("The agreement,
+    // concluded on 20 October, removes tariffs over the next decade", told in November): news gives the year of a
+    // day that far ahead, so a yearless one just past is this year's.
+    if (!yearKnown && future && iso < publishedAt && daysBetween(iso, publishedAt) > RECENT_DAYS) iso = isoDay(new Date(Date.UTC(year + 1, month - 1, day)));
     return fuzzy(iso, iso, 'DAY', span);
   }
   if (monthKnown && month !== null) {

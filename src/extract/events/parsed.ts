@@ -876,6 +876,13 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
       targets = lone;
       lone[0]!.date = p.date;
     }
+    // …and so is the one lexical event of a kind dated by a span ("a plane crashed … last week") and the one parse event
+    // of that kind dated by a day inside it ("the 16 November crash"): one event, of that day.
+    const within = (l: ExtractedEvent) => !!l.date && !!p.date && l.date.precision !== 'DAY' && p.date.precision === 'DAY' && l.date.start <= p.date.start && p.date.end <= l.date.end;
+    if (targets.length === 0 && !p.series && lone.length === 1 && within(lone[0]!) && fits(lone[0]!) && ofKind(parsed, p.kind).length === 1) {
+      targets = lone;
+      lone[0]!.date = p.date;
+    }
     // The headline's pegged event ("Russia, Norway reach Barents Sea deal") is the article's one lexical event of its
     // kind, whatever that one is dated by: the news is what the article is about. Its own date stays.
     const pegged = p.date?.source === 'PUBLICATION';

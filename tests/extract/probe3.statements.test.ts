@@ -1,0 +1,29 @@
+/**
+ * Third outside probe (tests/fixtures/probe3): statement findings, on short made-up text extracted with the
+ * real NLP engine (see globalSetup).
+ */
+import { describe, expect, it } from 'vitest';
+import type { ExtractedArticle } from '../../src/domain/types.js';
+import { extractWithEngine } from '../support/nlp.js';
+
+const extract = (text: string, publishedAt: string): Promise<ExtractedArticle> =>
+  extractWithEngine({ id: 'probe3-statements-test', text, outlet: 'Test Wire', title: null, publishedAt, url: null });
+
+describe('probe 3: statements', () => {
+  it('leaves the wire dateline out of the lede\'s reported words', async () => {
+    const a = await extract(
+      'Toll rises in ferry sinking\n\nPORTO NOVO, Jan 8 (Reuters) - The death toll from Tuesday\'s sinking of a ferry rose to 19, Transport Minister Ada Kone said on Wednesday.\n\n' +
+        'A second report followed.\n\nKOROLEV, Russia (AP) — A rocket carrying two satellites exploded shortly after launch, space officials said.',
+      '2031-01-08',
+    );
+    expect(a.statements.map((s) => s.text)).toEqual([
+      "The death toll from Tuesday's sinking of a ferry rose to 19",
+      'A rocket carrying two satellites exploded shortly after launch',
+    ]);
+  });
+
+  it('"join the march" gives no said-date of March', async () => {
+    const a = await extract('"We will not give up," said Ana Tupa, a nurse who travelled from the south to join the march.', '2031-10-03');
+    expect(a.statements.map((s) => s.saidOn)).toEqual([null]);
+  });
+});

@@ -65,6 +65,21 @@ const LOWERCASE_MONTH_WORD = /^(?:(?:in|on|by|since|until|of)\s+)?(?:march|may)$
 /** "Will" capitalised inside a sentence is a name ("praise, Will said"); the modal is lower-case there. */
 const NAME_WILL = /(?<=[\p{L}\p{N},;][^\S\n]*)\bWill\b/gu;
 
+/**
+ * Reported future: "said the first meeting would be held on Tuesday" — "would" after a speech verb is the speaker's
+ * "will", so the dates after it lie ahead of the saying (the publication day when the saying has no date of its own).
+ * Returns the offset of "would", or -1; only when no date precedes it in the range ("said on Thursday that talks
+ * would resume on Friday" counts from Thursday, which this reading does not know).
+ */
+const REPORTED_FUTURE = /\b(?:said|says|told|announced|added|confirmed)\b[^.;:"“”]*?\b(would)\s+(?:(?:not|then|also)\s+)?(?:be\s+held|take\s+place|meet|begin|start|resume|open|reopen|convene|reconvene|hold|sign|vote|visit|travel|return)\b/i;
+
+function reportedFutureAt(text: string, range: { start: number; end: number }): number {
+  const m = REPORTED_FUTURE.exec(text.slice(range.start, range.end));
+  if (!m) return -1;
+  const would = range.start + m.index + m[0].toLowerCase().lastIndexOf('would', m[0].length);
+  return would;
+}
+
 export function isFutureContext(sentence: string): boolean {
   return FUTURE_CUES.test(sentence.trimStart().replace(NAME_WILL, ''));
 }
@@ -136,6 +151,8 @@ export function parseDates(text: string, publishedAt: string, range: { start: nu
  */
 export function resolveDates(text: string, publishedAt: string, range: { start: number; end: number }, parsed: ParsedDate[], inFuture: boolean): DateMention[] {
   const out: DateMention[] = [];
+  const would = reportedFutureAt(text, range);
+  const reportedFuture = parsed.some((p) => p.at < would) ? -1 : would;
   for (const { at: start, result: r } of parsed) {
     // chrono sometimes swallows the punctuation after a date ("last weekend,"): the span keeps the words only.
     // It also reads a dash and a bare number after a weekday as a range ("on Tuesday night - 22 points behind"):
@@ -151,7 +168,7 @@ export function resolveDates(text: string, publishedAt: string, range: { start: 
     const span = spanOf(text, from, start + words.length);
     // "in the last week": the seven days before, not last calendar week; chrono leaves "the" out of the text.
     const the = /\bthe\s+$/i.test(text.slice(Math.max(range.start, start - 4), start));
-    const date = refine(r, publishedAt, inFuture, span, the);
+    const date = refine(r, publishedAt, inFuture || (reportedFuture >= 0 && start >= reportedFuture), span, the);
     if (date) out.push({ span, date });
   }
   return out;

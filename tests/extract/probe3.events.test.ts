@@ -31,4 +31,10 @@ describe('probe 3: events', () => {
     const b = await extract('A cargo plane crashed near the airport on Sunday. The report found that the plane hit the ground 4.6km from the runway, not 3km as first reported.', '2031-03-18');
     expect(b.claims.filter((c) => c.attribute === 'distance').map((c) => c.normalized)).toEqual(['4.6-4.6 km']);
   });
+
+  it('"said the first meeting … would be held on Tuesday" is the coming Tuesday', async () => {
+    // 2031-10-10 is a Friday.
+    const a = await extract('The labour minister said the first meeting with the unions would be held on Tuesday at the palace.', '2031-10-10');
+    expect(a.events.filter((e) => e.kind === 'MEETING').map((e) => e.date?.start)).toEqual(['2031-10-14']);
+  });
 });

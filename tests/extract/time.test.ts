@@ -117,6 +117,14 @@ describe('findDates', () => {
     expect(one('The two sides will meet again on Feb. 10.', '2030-07-20')).toMatchObject({ start: '2031-02-10' });
   });
 
+  it('reads the dates after "said … would be held" as ahead of an undated saying (probe 3)', () => {
+    // 2030-10-11 is a Friday.
+    expect(one('The minister said the first meeting with the unions would be held on Tuesday at the palace.', '2030-10-11')).toMatchObject({ start: '2030-10-15' });
+    expect(one('The envoy said the next round would take place in Lisbon in October.', '2030-09-16')).toMatchObject({ start: '2030-10-01', precision: 'MONTH' });
+    // Said on a day of its own: "would" counts from that day, which the date reader does not know; the past reading stays.
+    expect(findDates('He said on Thursday that talks would resume on Friday.', '2030-10-12').map((d) => d.date.start)).toEqual(['2030-10-10', '2030-10-11']);
+  });
+
   it('skips expressions anchored to another event', () => {
     expect(findDates('troops began a ground offensive a week later', '2015-10-15')).toEqual([]);
   });

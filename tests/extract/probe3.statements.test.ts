@@ -26,4 +26,13 @@ describe('probe 3: statements', () => {
     const a = await extract('"We will not give up," said Ana Tupa, a nurse who travelled from the south to join the march.', '2031-10-03');
     expect(a.statements.map((s) => s.saidOn)).toEqual([null]);
   });
+
+  it('"said 260 people were detained" reports the number; "said Jan. 5" is still a date', async () => {
+    const a = await extract('The ombudsman said 260 people were detained. Police said 40 people were hurt. The ministry said Jan. 5 that it would act.', '2031-01-09');
+    expect(a.statements.map((s) => [s.text, s.saidOn?.start ?? null])).toEqual([
+      ['260 people were detained', null],
+      ['40 people were hurt', null],
+      ['it would act', '2031-01-05'],
+    ]);
+  });
 });

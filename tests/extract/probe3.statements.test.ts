@@ -35,4 +35,18 @@ describe('probe 3: statements', () => {
       ['it would act', '2031-01-05'],
     ]);
   });
+
+  it('an organisation whose name opens with a country speaks for itself, not for the country', async () => {
+    const a = await extract(
+      'The ferry sank about 2 km from the port, according to the Ghana Maritime Safety Authority. ' +
+        'The quake had a magnitude of 6.1, the U.S. Geological Survey said. Kenya Airways said flights would resume. Kenya said it would help.',
+      '2031-01-09',
+    );
+    const speaker = (text: string) => a.actors.find((x) => x.key === a.statements.find((s) => s.text.startsWith(text))?.speakerKey)?.name;
+    expect(speaker('The ferry sank')).toBe('Ghana Maritime Safety Authority');
+    expect(speaker('The quake had')).toBe('U.S. Geological Survey');
+    expect(speaker('flights would')).toBe('Kenya Airways');
+    expect(speaker('it would help')).toBe('Kenya');
+    expect(a.actors.filter((x) => x.kind === 'COUNTRY').map((x) => x.name)).toEqual(['Kenya']);
+  });
 });

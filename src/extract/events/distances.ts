@@ -100,7 +100,7 @@ interface Parsed {
 }
 
 function parseMatch(groups: Record<string, string | undefined>): Parsed | undefined {
-  const g = { ...groups, unit: groups.unit ?? groups.glued };
+  const g: Record<string, string | undefined> = { ...groups, unit: groups.unit ?? groups.glued };
   const km = unitKm(g.unit ?? '');
   if (km === undefined) return undefined;
   let lo: number;

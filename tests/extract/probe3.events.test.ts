@@ -37,4 +37,12 @@ describe('probe 3: events', () => {
     const a = await extract('The labour minister said the first meeting with the unions would be held on Tuesday at the palace.', '2031-10-10');
     expect(a.events.filter((e) => e.kind === 'MEETING').map((e) => e.date?.start)).toEqual(['2031-10-14']);
   });
+
+  it('"years of negotiation", "months of talks": a long process, no meeting', async () => {
+    const a = await extract(
+      'Markets rose.\n\nTraders were calm.\n\n"Today we turn years of negotiation into jobs," the prime minister said at the ceremony. After months of talks, the unions were tired.',
+      '2031-11-06',
+    );
+    expect(a.events.filter((e) => e.kind === 'MEETING')).toEqual([]);
+  });
 });

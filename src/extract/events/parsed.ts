@@ -132,6 +132,8 @@ function verbDateSlots(syntax: Syntax, verb: number): Array<{ start: number; end
 const MAX_HEADLINE_CHARS = 200;
 /** Nouns that count meetings of a series ("rounds of talks"): their plural is several events. */
 const COUNTING_CONTAINERS = new Set(['round', 'session']);
+/** Spans too long for one event ("years of negotiation"); "two days of talks" may still be one round. */
+const LONG_SPANS = new Set(['year', 'month', 'decade']);
 /** Days in a unit of a counted offset ("six days before", "two weeks after"). */
 const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7 };
 const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
@@ -627,6 +629,8 @@ export class ParsedEvents {
     // "three rounds of talks that began in January": several meetings counted, not one.
     const container = containerOf(this.syntax, t);
     if (container !== undefined && this.syntax.tok(container).tag === 'NNS' && COUNTING_CONTAINERS.has(this.syntax.tok(container).lemma.toLowerCase())) return undefined;
+    // "years of negotiation", "months of talks": a long process, not one event.
+    if (container !== undefined && this.syntax.tok(container).tag === 'NNS' && LONG_SPANS.has(this.syntax.tok(container).lemma.toLowerCase())) return undefined;
     if (this.figurative(t)) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
     const left = leftModifiers(this.syntax, t.i);

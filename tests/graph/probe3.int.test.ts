@@ -57,6 +57,11 @@ describe('probe 3 (tests/fixtures/probe3)', () => {
         // "said 260 people were detained" keeps its number.
         const detained = await q("MATCH (s:Statement) WHERE s.text CONTAINS 'were detained during the protests' RETURN s.text AS text");
         expect(detained.map((s) => s.text)).toEqual(['260 people were detained during the protests and that all but 14 had been released']);
+        // "according to the Kenya Civil Aviation Authority": the authority's words, not Kenya's.
+        const kcaa = await q("MATCH (a:Actor)-[:SAID]->(s:Statement) WHERE s.text STARTS WITH 'The plane came down about 5 km' RETURN a.name AS name");
+        expect(kcaa.map((s) => s.name)).toEqual(['Kenya Civil Aviation Authority']);
+        // "Today we turn years of negotiation into jobs": no meeting.
+        expect(await q("MATCH (e:Meeting) WHERE e.id CONTAINS 'negotiation' RETURN e.id AS id")).toEqual([]);
         // "Latin America", "the South American trade bloc": no United States.
         expect(await q("MATCH (a:Actor {name: 'United States'}) RETURN a.id AS id")).toEqual([]);
       } finally {

@@ -8,6 +8,7 @@ import { ActorStore } from './actorStore.js';
 import { compatible, findAnonymousCandidates, type AnonCandidate } from './anonymous.js';
 import type { Doc } from './doc.js';
 import { gazetteerMatches, type GazetteerMatch } from './gazetteer.js';
+import organizationData from '../../data/lexicon/organizations.json' with { type: 'json' };
 import { formalNames, type Country, type GazetteerValue } from './lexicon.js';
 import { nameParts, namesCompatible, nearMiss } from '../domain/names.js';
 import { findPersonCandidates, type PersonCandidate, type RoleInfo } from './persons.js';
@@ -36,7 +37,7 @@ export function extractActors(doc: Doc): ActorIndex {
   for (const m of matches) for (let k = m.i; k < m.j; k++) matchOfToken[k] = m;
   const titleCase = titleCaseSentences(tokens);
 
-  addGazetteerActors(tokens, matches, store);
+  addGazetteerActors(text, tokens, matches, store);
 
   const persons = findPersonCandidates({
     text,
@@ -77,7 +78,7 @@ function titleCaseSentences(tokens: Token[]): Set<number> {
   return out;
 }
 
-function addGazetteerActors(tokens: Token[], matches: GazetteerMatch[], store: ActorStore): void {
+function addGazetteerActors(text: string, tokens: Token[], matches: GazetteerMatch[], store: ActorStore): void {
   for (let n = 0; n < matches.length; n++) {
     const m = matches[n] as GazetteerMatch;
     const v = primary(m.values);
@@ -92,9 +93,11 @@ function addGazetteerActors(tokens: Token[], matches: GazetteerMatch[], store: A
         store.mention(store.declare(v.kind, v.name), m.start, m.end);
         break;
       case 'country':
+        if (opensInstitutionName(text, tokens, m)) break;
         store.mention(store.declare('COUNTRY', v.country.name), m.start, m.end);
         break;
       case 'seat': {
+        if (opensInstitutionName(text, tokens, m)) break;
         const before = tokens[m.i - 1];
         if (before && LOCATIVE.has(before.lower)) break; // "in Oslo" is a place, not a speaker
         store.mention(store.declare('GOVERNMENT', v.country.government), m.start, m.end);
@@ -115,6 +118,22 @@ function addGazetteerActors(tokens: Token[], matches: GazetteerMatch[], store: A
         break;
     }
   }
+}
+
+const NAME_HEADS = new Set(organizationData.nameHeads.words);
+
+/**
+ * A country opening an organisation's proper name ("the Kenya Civil Aviation Authority said", "the U.S. Geological
+ * Survey"): capitalised words right after it, in its sentence, end in a name head (data/lexicon/organizations.json).
+ */
+function opensInstitutionName(text: string, tokens: Token[], m: GazetteerMatch): boolean {
+  for (let k = m.j; k < m.j + 5 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const prev = tokens[k - 1]!;
+    if (!t.cap || t.sentence !== prev.sentence || !/^[^\S\n]+$/.test(text.slice(prev.end, t.start))) return false;
+    if (NAME_HEADS.has(t.base)) return true;
+  }
+  return false;
 }
 
 /**

@@ -84,3 +84,12 @@ export function splitSentences(text: string): Span[] {
 export function sentenceAt(sentences: Span[], at: number): Span | undefined {
   return sentences.find((s) => s.start <= at && at < s.end);
 }
+
+/** A wire dateline: a place in capitals, maybe a date, the agency in brackets, a dash ("LIMA, Oct 5 (Reuters) - "). */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]*\p{Lu},?[^()\n]{0,40}?\([^()\n]{2,40}\)\s*[-–—]+\s*/u;
+
+/** The length of the wire dateline `s` opens with (0 when none, or when nothing follows it). */
+export function datelineLength(s: string): number {
+  const m = DATELINE.exec(s);
+  return m && m[0].length < s.trimEnd().length ? m[0].length : 0;
+}

@@ -52,8 +52,33 @@ const SINGLE_DAY = /^(?:in|within)\s+(?:one|a single)\s+day\b/;
 /** A bare weekday abbreviation without its period: "sat", "Sun", "wed" are words before they are days. */
 const WEEKDAY_ABBREVIATION = /^(?:on\s+)?(?:sun|mon|tues?|wed|thu|thur|thurs|fri|sat)$/i;
 
+/** How far back a yearless day may lie to stay this year's in a sentence with a future cue. */
+const RECENT_DAYS = 92;
+
+function daysBetween(from: string, to: string): number {
+  return (parseIsoDate(to).getTime() - parseIsoDate(from).getTime()) / DAY_MS;
+}
+
+/** A month name that is also an everyday word, lower-case and without a day or year ("the march", "in may"). */
+const LOWERCASE_MONTH_WORD = /^(?:(?:in|on|by|since|until|of)\s+)?(?:march|may)$/;
+
 /** "Will" capitalised inside a sentence is a name ("praise, Will said"); the modal is lower-case there. */
 const NAME_WILL = /(?<=[\p{L}\p{N},;][^\S\n]*)\bWill\b/gu;
+
+/**
+ * Reported future: "said the first meeting would be held on Tuesday" — "would" after a speech verb is the speaker's
+ * "will", so the dates after it lie ahead of the saying (the publication day when the saying has no date of its own).
+ * Returns the offset of "would", or -1; only when no date precedes it in the range ("said on Thursday that talks
+ * would resume on Friday" counts from Thursday, which this reading does not know).
+ */
+const REPORTED_FUTURE = /\b(?:said|says|told|announced|added|confirmed)\b[^.;:"“”]*?\b(would)\s+(?:(?:not|then|also)\s+)?(?:be\s+held|take\s+place|meet|begin|start|resume|open|reopen|convene|reconvene|hold|sign|vote|visit|travel|return)\b/i;
+
+function reportedFutureAt(text: string, range: { start: number; end: number }): number {
+  const m = REPORTED_FUTURE.exec(text.slice(range.start, range.end));
+  if (!m) return -1;
+  const would = range.start + m.index + m[0].toLowerCase().lastIndexOf('would', m[0].length);
+  return would;
+}
 
 export function isFutureContext(sentence: string): boolean {
   return FUTURE_CUES.test(sentence.trimStart().replace(NAME_WILL, ''));
@@ -126,6 +151,8 @@ export function parseDates(text: string, publishedAt: string, range: { start: nu
  */
 export function resolveDates(text: string, publishedAt: string, range: { start: number; end: number }, parsed: ParsedDate[], inFuture: boolean): DateMention[] {
   const out: DateMention[] = [];
+  const would = reportedFutureAt(text, range);
+  const reportedFuture = parsed.some((p) => p.at < would) ? -1 : would;
   for (const { at: start, result: r } of parsed) {
     // chrono sometimes swallows the punctuation after a date ("last weekend,"): the span keeps the words only.
     // It also reads a dash and a bare number after a weekday as a range ("on Tuesday night - 22 points behind"):
@@ -136,10 +163,12 @@ export function resolveDates(text: string, publishedAt: string, range: { start: 
     const from = lead ? start - lead[0].length + (lead[0].length - lead[0].trimStart().length) : start;
     // "the last week of February": chrono reads "last week" and "February" apart; the week is the month's.
     if (/\bweek$/i.test(words) && /^\s+of\b/i.test(text.slice(start + words.length, start + words.length + 5))) continue;
+    // "join the march", "a peaceful march": a month is capitalised; the lower-case word without a day is the noun or verb.
+    if (LOWERCASE_MONTH_WORD.test(words)) continue;
     const span = spanOf(text, from, start + words.length);
     // "in the last week": the seven days before, not last calendar week; chrono leaves "the" out of the text.
     const the = /\bthe\s+$/i.test(text.slice(Math.max(range.start, start - 4), start));
-    const date = refine(r, publishedAt, inFuture, span, the);
+    const date = refine(r, publishedAt, inFuture || (reportedFuture >= 0 && start >= reportedFuture), span, the);
     if (date) out.push({ span, date });
   }
   return out;
@@ -224,7 +253,10 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
     let iso = isoDay(new Date(Date.UTC(year, month - 1, day)));
     // "Dec. 30" in a January article, past tense: last year's.
     if (!yearKnown && !future && iso > publishedAt) iso = isoDay(new Date(Date.UTC(year - 1, month - 1, day)));
-    if (!yearKnown && future && iso < publishedAt) iso = isoDay(new Date(Date.UTC(year + 1, month - 1, day)));
+    // A future cue elsewhere in the sentence does not move a day of the last few weeks a year ahead ("The agreement,
+    // concluded on 20 October, removes tariffs over the next decade", told in November): news gives the year of a
+    // day that far ahead, so a yearless one just past is this year's.
+    if (!yearKnown && future && iso < publishedAt && daysBetween(iso, publishedAt) > RECENT_DAYS) iso = isoDay(new Date(Date.UTC(year + 1, month - 1, day)));
     return fuzzy(iso, iso, 'DAY', span);
   }
   if (monthKnown && month !== null) {

@@ -78,4 +78,9 @@ describe('newly covered countries in an article', () => {
     expect(a.actors.filter((x) => x.kind === 'COUNTRY')).toEqual([]);
     expect(a.actors.map((x) => [x.kind, x.name])).toEqual([['PERSON', 'Chad Miller']]);
   });
+
+  it('makes no United States of Latin America, South America or a South American bloc (probe 3)', async () => {
+    const a = await extract('Chile and the South American trade bloc agreed a pact on Tuesday. "This is our best deal with Latin America," minister Ana Roca told reporters. Exports to North America fell.');
+    expect(a.actors.filter((x) => x.kind === 'COUNTRY').map((x) => x.name)).toEqual(['Chile']);
+  });
 });

@@ -17,6 +17,12 @@ describe('findDistances', () => {
     expect(one('about 1.5 nautical miles')).toMatchObject({ minKm: expect.closeTo(2.5, 1), maxKm: expect.closeTo(3.06, 1) });
   });
 
+  it('reads an abbreviation printed against the number ("4.6km"), never "3m" (probe 3)', () => {
+    expect(one('the plane hit the ground 4.6km from the runway')).toMatchObject({ normalized: '4.6-4.6 km', span: { exact: '4.6km' } });
+    expect(one('a 10-15mi stretch')).toMatchObject({ normalized: '16.1-24.1 km' });
+    expect(findDistances('the city of 3m people')).toEqual([]);
+  });
+
   it('keeps a parenthesised conversion in the same claim', () => {
     const d = one('the jets came within 2 or 3 kilometers (1.2 to 1.8 miles) from the plane');
     expect(d.span.exact).toBe('2 or 3 kilometers (1.2 to 1.8 miles)');

@@ -102,6 +102,29 @@ describe('findDates', () => {
     expect(one('in operation since last year', '2015-10-15')).toMatchObject({ start: '2014-01-01', end: '2014-12-31', precision: 'YEAR' });
   });
 
+  it('reads lower-case "march" and "may" without a day as words, not months (probe 3)', () => {
+    expect(findDates('a teacher who travelled from the coast to join the march', '2030-10-03')).toEqual([]);
+    expect(findDates('small groups tried to hijack a peaceful march.', '2030-10-03')).toEqual([]);
+    expect(findDates('in march', '2030-10-03')).toEqual([]);
+    expect(one('The unions will march on Monday.', '2030-10-03')).toMatchObject({ start: '2030-10-07' });
+    expect(one('Elections were held in March.', '2030-10-03')).toMatchObject({ start: '2030-03-01', precision: 'MONTH' });
+  });
+
+  it('keeps a yearless day of the last weeks this year\'s despite a future cue elsewhere in the sentence (probe 3)', () => {
+    expect(one('The pact, concluded on 20 October after long talks, removes tariffs over the next decade.', '2030-11-05')).toMatchObject({ start: '2030-10-20' });
+    // Months before publication, a future sentence's yearless day is next year's.
+    expect(one('The two sides will meet again on Jan. 10.', '2030-12-20')).toMatchObject({ start: '2031-01-10' });
+    expect(one('The two sides will meet again on Feb. 10.', '2030-07-20')).toMatchObject({ start: '2031-02-10' });
+  });
+
+  it('reads the dates after "said … would be held" as ahead of an undated saying (probe 3)', () => {
+    // 2030-10-11 is a Friday.
+    expect(one('The minister said the first meeting with the unions would be held on Tuesday at the palace.', '2030-10-11')).toMatchObject({ start: '2030-10-15' });
+    expect(one('The envoy said the next round would take place in Lisbon in October.', '2030-09-16')).toMatchObject({ start: '2030-10-01', precision: 'MONTH' });
+    // Said on a day of its own: "would" counts from that day, which the date reader does not know; the past reading stays.
+    expect(findDates('He said on Thursday that talks would resume on Friday.', '2030-10-12').map((d) => d.date.start)).toEqual(['2030-10-10', '2030-10-11']);
+  });
+
   it('skips expressions anchored to another event', () => {
     expect(findDates('troops began a ground offensive a week later', '2015-10-15')).toEqual([]);
   });

@@ -43,6 +43,8 @@ const UNIT = phraseSource(UNITS.flatMap((u) => u.forms));
 const HEDGE = phraseSource(HEDGES.flatMap((h) => h.forms));
 const HEDGE_RE = new RegExp(HEDGE, 'giu');
 const VAGUE_Q = phraseSource(VAGUE.flatMap((v) => v.forms));
+/** Abbreviations printed against the number ("4.6km", "5mi"); never the one-letter "m" ("3m" is three million). */
+const GLUED = `(?:${UNITS.flatMap((u) => u.forms).filter((f) => /^[a-z]{2,3}$/.test(f)).sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}\\p{N}])`;
 const RANGE_SEP = `\\s*(?:to|or|and|-|–|—)\\s*`;
 
 /**
@@ -51,8 +53,8 @@ const RANGE_SEP = `\\s*(?:to|or|and|-|–|—)\\s*`;
  */
 const DISTANCE_RE = new RegExp(
   `(?<within>\\bwithin\\s+)?(?<hedges>(?:${HEDGE}\\s+)*)` +
-    `(?:(?<vague>${VAGUE_Q})(?:\\s+of)?\\s+|(?:between\\s+)?(?<a>${NUM})(?:${RANGE_SEP}(?<b>${NUM}))?(?:\\s*-\\s*|\\s+)|(?<=^|[\\s“"(]))` +
-    `(?<unit>${UNIT})` +
+    `(?:(?<vague>${VAGUE_Q})(?:\\s+of)?\\s+|(?:between\\s+)?(?<a>${NUM})(?:${RANGE_SEP}(?<b>${NUM}))?(?:\\s*-\\s*|\\s+|(?=${GLUED}))|(?<=^|[\\s“"(]))` +
+    `(?:(?<unit>${UNIT})|(?<=\\d)(?<glued>${GLUED}))` +
     `(?<tail>\\s+(?:apart|of each other|from each other|of one another|away))?`,
   'giu',
 );
@@ -97,7 +99,8 @@ interface Parsed {
   vague: boolean;
 }
 
-function parseMatch(g: Record<string, string | undefined>): Parsed | undefined {
+function parseMatch(groups: Record<string, string | undefined>): Parsed | undefined {
+  const g: Record<string, string | undefined> = { ...groups, unit: groups.unit ?? groups.glued };
   const km = unitKm(g.unit ?? '');
   if (km === undefined) return undefined;
   let lo: number;

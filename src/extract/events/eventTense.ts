@@ -23,8 +23,22 @@ export function tensed(syntax: Syntax, verb: ParsedToken | undefined): 'past' | 
   if (!verb || UNDECIDED_TENSE.has(verb.lemma.toLowerCase())) return undefined;
   const aux = syntax.kids(verb.i).filter((k) => k.dep === 'aux' || k.dep === 'auxpass');
   if (aux.some((k) => ['will', "'ll", 'shall'].includes(k.lemma.toLowerCase()) || k.text.toLowerCase() === "'ll")) return 'future';
+  if (aux.some((k) => k.lemma.toLowerCase() === 'would') && reportedFuture(syntax, verb)) return 'future';
   if (verb.tag === 'VBD' || aux.some((k) => k.tag === 'VBD' || ['have', 'has', 'had'].includes(k.text.toLowerCase()))) return 'past';
   return undefined;
+}
+
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'announce', 'add', 'confirm']);
+
+/**
+ * "said the first meeting would be held on Tuesday": "would" under an undated speech verb is the speaker's "will"
+ * (said on Thursday, "would resume on Friday" may be past by publication: left to the other cues).
+ */
+function reportedFuture(syntax: Syntax, verb: ParsedToken): boolean {
+  if (verb.dep !== 'ccomp' || verb.head === verb.i) return false;
+  const head = syntax.tok(verb.head);
+  if (!SPEECH_LEMMAS.has(head.lemma.toLowerCase())) return false;
+  return !syntax.kids(head.i).some((k) => k.i !== verb.i && (k.ent === 'DATE' || syntax.kids(k.i).some((g) => g.ent === 'DATE')));
 }
 
 /** How far ahead a yearless date may lie to be read as coming rather than past. */

@@ -250,6 +250,8 @@ export function extractIncidents(ctx: EventContext): { events: ExtractedEvent[];
       for (const dist of findDistances(ctx.text, s.start, s.end)) {
         // "a minimum distance of two nautical miles between vessels": a rule's distance, not one the incident had.
         if (NORMATIVE_BEFORE.test(ctx.text.slice(Math.max(s.start, dist.span.start - 40), dist.span.start)) || NORMATIVE_START.test(dist.span.exact)) continue;
+        // "4.6km from the runway, not 3km as first reported": a distance the source denies is none it claims.
+        if (/\bnot\s+$/i.test(ctx.text.slice(Math.max(s.start, dist.span.start - 5), dist.span.start))) continue;
         add('distance', dist.span, dist.normalized);
       }
     }

@@ -144,6 +144,8 @@ const MAX_DECKS = 3;
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{N} .,'’-]{2,}(?:,\s*[\p{L}\p{N}. ]+)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s/u;
 /** Nouns that count meetings of a series ("rounds of talks"): their plural is several events. */
 const COUNTING_CONTAINERS = new Set(['round', 'session']);
+/** Spans too long for one event ("years of negotiation"); "two days of talks" may still be one round. */
+const LONG_SPANS = new Set(['year', 'month', 'decade']);
 /** Days in a unit of a counted offset ("six days before", "two weeks after"). */
 const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7 };
 const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
@@ -651,6 +653,8 @@ export class ParsedEvents {
     // "three rounds of talks that began in January": several meetings counted, not one.
     const container = containerOf(this.syntax, t);
     if (container !== undefined && this.syntax.tok(container).tag === 'NNS' && COUNTING_CONTAINERS.has(this.syntax.tok(container).lemma.toLowerCase())) return undefined;
+    // "years of negotiation", "months of talks": a long process, not one event.
+    if (container !== undefined && this.syntax.tok(container).tag === 'NNS' && LONG_SPANS.has(this.syntax.tok(container).lemma.toLowerCase())) return undefined;
     if (this.figurative(t)) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
     const left = leftModifiers(this.syntax, t.i);
@@ -897,6 +901,13 @@ export function joinLexical(lexical: ExtractedEvent[], parsed: ExtractedEvent[])
     // …when nothing says they differ: the lexical event names no parties, or the parse event shares one.
     const fits = (l: ExtractedEvent) => l.participantKeys.length === 0 || p.participantKeys.some((k) => l.participantKeys.includes(k));
     if (targets.length === 0 && !p.series && lone.length === 1 && !lone[0]!.date && fits(lone[0]!) && p.date && ofKind(parsed, p.kind).length === 1) {
+      targets = lone;
+      lone[0]!.date = p.date;
+    }
+    // …and so is the one lexical event of a kind dated by a span ("a plane crashed … last week") and the one parse event
+    // of that kind dated by a day inside it ("the 16 November crash"): one event, of that day.
+    const within = (l: ExtractedEvent) => !!l.date && !!p.date && l.date.precision !== 'DAY' && p.date.precision === 'DAY' && l.date.start <= p.date.start && p.date.end <= l.date.end;
+    if (targets.length === 0 && !p.series && lone.length === 1 && within(lone[0]!) && fits(lone[0]!) && ofKind(parsed, p.kind).length === 1) {
       targets = lone;
       lone[0]!.date = p.date;
     }

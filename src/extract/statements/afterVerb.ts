@@ -10,6 +10,9 @@ import type { Unit } from '../quotes.js';
 import { CALENDAR_WORD, DETERMINERS, QUOTE_MARKS, type PendingDraft, type SieveContext } from './context.js';
 import { readVia } from './via.js';
 
+/** A month word: a number beside it is a date's day. */
+const MONTH_WORD = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/;
+
 /**
  * Reads what follows a verb: audience ("told reporters"), intermediaries ("told Kyodo", "according to X",
  * "as quoted by X"), a date, a setting ("in a statement to …"), adverbs, a colon or "that". Returns where
@@ -51,7 +54,10 @@ export function readAfterVerb(ctx: SieveContext, unit: Unit, q: number, verb: Sp
       }
       continue;
     }
-    if (SKIPPABLE.has(t.lower) || CALENDAR_WORD.test(t.lower)) {
+    // A number is a date's only beside its month ("said Jan. 5", "said 5 January"): "said 260 people were detained"
+    // reports the 260.
+    const dateNumber = !/^\d/.test(t.lower) || MONTH_WORD.test(lower(q - 1) ?? '') || MONTH_WORD.test(lower(q + 1) ?? '');
+    if (SKIPPABLE.has(t.lower) || (CALENDAR_WORD.test(t.lower) && dateNumber)) {
       q++;
       continue;
     }

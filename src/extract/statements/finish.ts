@@ -5,7 +5,7 @@
  * taken only from the attribution clause — never from the content — else from the statement it continues.
  */
 import { datesOf } from '../dates.js';
-import { spanOf, trimSpan } from '../text.js';
+import { datelineLength, spanOf, trimSpan } from '../text.js';
 import type { ExtractedStatement, FuzzyDate } from '../../domain/types.js';
 import type { Draft, Range, SieveContext } from './context.js';
 
@@ -66,8 +66,10 @@ export function finish(ctx: SieveContext): ExtractedStatement[] {
   return out;
 }
 
-/** Content without a trailing period or comma (quote marks stay when the content ends in a quote). */
+/** Content without its dateline, a trailing period or comma (quote marks stay when the content ends in a quote). */
 function trimContent(ctx: SieveContext, start: number, end: number) {
+  // The lede's dateline is the wire's, not the speaker's words: "NAIROBI, Nov 18 (Reuters) - The death toll …".
+  start += datelineLength(ctx.text.slice(start, end));
   const tail = /\s*\([A-Z ]+\)\s*$/.exec(ctx.text.slice(start, end)); // "(PHOTOS)", "(VIDEO)"
   if (tail) end -= tail[0].length;
   while (end > start && /[\s.,;:]/.test(ctx.text[end - 1] ?? '')) end--;

@@ -9,7 +9,7 @@ import { datesOf } from '../../dates.js';
 import type { Doc } from '../../doc.js';
 import { findQuotes } from '../../quotes.js';
 import type { Syntax } from '../../syntax.js';
-import { trimSpan } from '../../text.js';
+import { datelineLength, trimSpan } from '../../text.js';
 import type { ExtractedActor, ExtractedStatement, FuzzyDate } from '../../../domain/types.js';
 import { DOCUMENT_HEADS, findCues, type Cue } from './cues.js';
 import { contentOf, type Content } from './content.js';
@@ -88,6 +88,8 @@ function withinParagraph(text: string, quotes: ReturnType<typeof findQuotes>, co
       if (cue.token.start >= at) start = at + m[0].length;
       else end = at;
     }
+    // The lede's dateline is the wire's, not the speaker's words: "NAIROBI, Nov 18 (Reuters) - The death toll …".
+    start += datelineLength(text.slice(start, end));
     return start === f.start && end === f.end ? f : trimSpan(text, start, end);
   });
   return { ...content, fragments: fragments.map((f) => ({ start: f.start, end: f.end })) };

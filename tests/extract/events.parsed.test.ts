@@ -494,6 +494,11 @@ describe('events from the parse', () => {
       expect(parsedEvents(b)).toEqual([]);
     });
 
+    it('reads protests in the plural as an incident ("joined protests in Lima on Tuesday")', async () => {
+      const a = await extract('Tens of thousands joined protests in Lima on Tuesday against the pension reform.', '2026-12-03');
+      expect(mentioning(a, 'protests')).toMatchObject({ kind: 'INCIDENT', date: { start: '2026-12-01', precision: 'DAY' } });
+    });
+
     it('makes no event of one said not to have happened ("without a deal") nor of several counted ("three rounds of talks")', async () => {
       const a = await extract('Markets rose.\n\nTraders were calm.\n\nThe first round in January had ended without a deal. The pact came after three rounds of talks that began in January.', '2026-02-12');
       expect(parsedEvents(a).filter((e) => e.date)).toEqual([]);

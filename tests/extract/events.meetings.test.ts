@@ -98,5 +98,15 @@ describe('meetings in a series', () => {
     expect(summit?.series?.name).toBe('summit');
     expect(summit?.participantKeys).toEqual([]);
   });
+
+  it('takes a bloc as a party as it takes a country ("EU and Canadian negotiators held a third round of talks")', () => {
+    const r = runEvents('EU and Canadian negotiators held a third round of talks in Ottawa on Monday.', '2026-11-05');
+    const [round] = meetings(r);
+    expect([round?.series?.name, round?.series?.ordinal]).toEqual(['Canada–European Union talks', 3]);
+    expect(round!.participantKeys.map((k) => [r.index.byKey(k)?.name, r.index.byKey(k)?.kind]).sort()).toEqual([
+      ['Canada', 'COUNTRY'],
+      ['European Union', 'ORGANIZATION'],
+    ]);
+  });
 });
 

@@ -7,6 +7,7 @@
  * every article however the article spells the country ("U.K.", "UK", "United Kingdom", "British", "London").
  */
 import type { ActorIndex } from '../actorIndex.js';
+import organizationData from '../../../data/lexicon/organizations.json' with { type: 'json' };
 import { COUNTRY_ENTRIES } from '../countries.js';
 import type { ExtractedActor, Span } from '../../domain/types.js';
 import { spanOf } from '../text.js';
@@ -19,6 +20,13 @@ export interface PartyMention {
 }
 
 const FORM_TO_COUNTRY = new Map<string, string>();
+/** Blocs that are parties as countries are ("EU–Canada talks"; organizations.json `party`): actors of their own kind. */
+const BLOCS = new Set<string>();
+for (const i of organizationData.institutions) {
+  if (!('party' in i && i.party)) continue;
+  BLOCS.add(i.name);
+  for (const f of [i.name, ...i.aliases]) FORM_TO_COUNTRY.set(f, i.name);
+}
 for (const c of COUNTRY_ENTRIES) {
   // Plural demonyms name the people ("Germans and Italians"); seats stand for governments ("Berlin").
   const plurals = c.demonyms.filter((d) => /[\p{Ll}]$/u.test(d)).map((d) => `${d}s`);
@@ -142,10 +150,14 @@ export class Parties {
   actorKey(m: PartyMention): string {
     const cached = this.resolved.get(m.country);
     if (cached) return cached;
-    const country = this.findCountryActor(m);
-    const key = country?.key ?? this.actors.ensure(m.span, 'COUNTRY', m.country).key;
+    const country = BLOCS.has(m.country) ? this.findBlocActor(m) : this.findCountryActor(m);
+    const key = country?.key ?? this.actors.ensure(m.span, BLOCS.has(m.country) ? 'ORGANIZATION' : 'COUNTRY', m.country).key;
     this.resolved.set(m.country, key);
     return key;
+  }
+
+  private findBlocActor(m: PartyMention): ExtractedActor | undefined {
+    return this.actors.actors.find((a) => a.name === m.country);
   }
 
   private findCountryActor(m: PartyMention): ExtractedActor | undefined {

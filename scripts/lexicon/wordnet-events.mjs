@@ -66,6 +66,9 @@ const ADD = [
   // WordNet files a merger under "combination" (of firms); news reports it as a deal struck on a day.
   ['merger', 'AGREEMENT'], ['megamerger', 'AGREEMENT'], ['working dinner', 'MEETING'], ['state dinner', 'MEETING'],
   ['campaign event', 'MEETING'],
+  // Gatherings news dates as happenings: "a fundraiser in the Hamptons on Saturday", "a signing ceremony on Thursday",
+  // "the funeral on Monday", "the trial opened on Tuesday".
+  ['fundraiser', 'MEETING'], ['ceremony', 'MEETING'], ['funeral', 'MEETING'], ['trial', 'MEETING'],
 ];
 
 function readSynsets() {

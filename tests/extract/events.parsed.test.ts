@@ -494,6 +494,12 @@ describe('events from the parse', () => {
       expect(parsedEvents(b)).toEqual([]);
     });
 
+    it('reads a trial, a ceremony, a funeral or a fundraiser as a meeting, dated by its clause', async () => {
+      const a = await extract('The trial opened on Tuesday in Hamburg. The leaders met at a signing ceremony on Thursday.', '2016-08-29');
+      expect(mentioning(a, 'The trial')).toMatchObject({ kind: 'MEETING', date: { start: '2016-08-23' } });
+      expect(mentioning(a, 'signing ceremony')).toMatchObject({ kind: 'MEETING', date: { start: '2016-08-25' } });
+    });
+
     it('reads protests in the plural as an incident ("joined protests in Lima on Tuesday")', async () => {
       const a = await extract('Tens of thousands joined protests in Lima on Tuesday against the pension reform.', '2026-12-03');
       expect(mentioning(a, 'protests')).toMatchObject({ kind: 'INCIDENT', date: { start: '2026-12-01', precision: 'DAY' } });

@@ -69,6 +69,8 @@ const ADD = [
   // Gatherings news dates as happenings: "a fundraiser in the Hamptons on Saturday", "a signing ceremony on Thursday",
   // "the funeral on Monday", "the trial opened on Tuesday".
   ['fundraiser', 'MEETING'], ['ceremony', 'MEETING'], ['funeral', 'MEETING'], ['trial', 'MEETING'],
+  // A protest march and a demonstration, which WordNet files under "show" and "walk".
+  ['march', 'INCIDENT'], ['demonstration', 'INCIDENT'],
 ];
 
 function readSynsets() {

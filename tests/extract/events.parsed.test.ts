@@ -500,9 +500,15 @@ describe('events from the parse', () => {
       expect(mentioning(a, 'signing ceremony')).toMatchObject({ kind: 'MEETING', date: { start: '2016-08-25' } });
     });
 
-    it('reads protests in the plural as an incident ("joined protests in Lima on Tuesday")', async () => {
+    it('reads protests in the plural, a march and a demonstration as an incident ("joined protests in Lima on Tuesday")', async () => {
       const a = await extract('Tens of thousands joined protests in Lima on Tuesday against the pension reform.', '2026-12-03');
       expect(mentioning(a, 'protests')).toMatchObject({ kind: 'INCIDENT', date: { start: '2026-12-01', precision: 'DAY' } });
+      const b = await extract('Thousands of people marched through central Lima on Friday, in the largest demonstration in years.', '2026-10-03');
+      expect(mentioning(b, 'marched')).toMatchObject({ kind: 'INCIDENT', date: { start: '2026-10-02' } });
+      expect(mentioning(b, 'marched').mentions.map((m) => m.exact)).toContain('the largest demonstration');
+      // The month is no march; troops marching someone somewhere is no protest.
+      const c = await extract('The unions held the march in March. Troops marched the prisoners to the camp on Friday.', '2026-10-03');
+      expect(c.events.flatMap((e) => e.mentions.map((m) => m.exact))).toEqual(['the march']);
     });
 
     it('makes no event of one said not to have happened ("without a deal") nor of several counted ("three rounds of talks")', async () => {

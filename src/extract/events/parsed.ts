@@ -146,6 +146,7 @@ const DATELINE = /^[\p{Lu}][\p{Lu}\p{N} .,'’-]{2,}(?:,\s*[\p{L}\p{N}. ]+)?(?:\
 const COUNTING_CONTAINERS = new Set(['round', 'session']);
 /** Spans too long for one event ("years of negotiation"); "two days of talks" may still be one round. */
 const LONG_SPANS = new Set(['year', 'month', 'decade']);
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Days in a unit of a counted offset ("six days before", "two weeks after"). */
 const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7 };
 const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
@@ -644,6 +645,8 @@ export class ParsedEvents {
     // may call the name a person's).
     const titled = this.titledName(t);
     if (!titled && (t.ent === 'PERSON' || t.ent === 'WORK_OF_ART')) return undefined;
+    // "in March": a month is no event, whatever its word ("march").
+    if (t.ent === 'DATE' && MONTH_NAMES.has(t.text.toLowerCase())) return undefined;
     // "voting law", "the primary calendar": a modifier of another noun, not an event mention.
     if (!titled && (t.dep === 'compound' || t.dep === 'amod')) return undefined;
     const lex = lexKindOfNoun(this.syntax, t);

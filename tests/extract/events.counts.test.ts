@@ -44,4 +44,22 @@ describe('counted claims about incidents', () => {
       ['crash of 2026-04-03', 'deaths', '2', null],
     ]);
   });
+
+  it('reads a protest’s crowd as each side counts it, and the arrested, with "forty-three" as a number', async () => {
+    const a = await extract(
+      'Thousands of people marched through the capital on Friday against the reform.\n\n' +
+        'Police said about 25,000 people took part in the march. Forty-three people were arrested, the ministry said.',
+      '2026-10-03',
+    );
+    expect(counts(a).filter(([, attribute]) => attribute !== 'deaths')).toEqual([]);
+    const crowd = a.claims.filter((c) => ['crowd', 'arrested'].includes(c.attribute)).map((c) => [c.attribute, c.normalized, a.actors.find((x) => x.key === c.sourceActorKey)?.name ?? null]);
+    expect(crowd).toEqual([
+      ['crowd', '~25000', 'Police'],
+      ['arrested', '43', 'the ministry'],
+    ]);
+    // A crowd is counted for a protest only: "300 people gathered" at a crash site is no crowd claim of the crash.
+    const b = await extract('A bus crashed on the highway on Friday, killing two. About 300 people gathered at the site.', '2026-10-03');
+    expect(b.claims.filter((c) => c.attribute === 'crowd')).toEqual([]);
+  });
 });
+

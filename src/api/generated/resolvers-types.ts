@@ -319,7 +319,7 @@ export type Campaign = Event & Node & {
 /** What one source asserts about an event (a distance, a day, a purpose). */
 export type Claim = Node & {
   __typename?: 'Claim';
-  /** What the claim is about: "date", "place", "distance", "purpose", "status", and for incidents the counts sources disagree on: "deaths", "injured", "magnitude". */
+  /** What the claim is about: "date", "place", "distance", "purpose", "status", and for incidents the counts sources disagree on: "deaths", "injured", "arrested", "crowd" (protests), "magnitude" (earthquakes). */
   attribute: Scalars['String']['output'];
   /** True when the claim comes from the curation file rather than an article. */
   curated: Scalars['Boolean']['output'];

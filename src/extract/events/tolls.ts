@@ -15,8 +15,10 @@ import type { EventContext } from './context.js';
 import { phraseSource } from './lexicon.js';
 
 const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
-// Not a number inside a compound or a date: "killed 40-year-old Terence", "killed 9/11 plotter".
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${phraseSource([...NUMBER_WORDS.keys()].filter((w) => w !== 'a' && w !== 'an'))})(?![-–/]|\\.\\d)`;
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+// Not a number inside a compound or a date: "killed 40-year-old Terence", "killed 9/11 plotter"; "forty-three" is one.
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${TENS.join('|')})-(?:${UNITS.join('|')})|${phraseSource([...NUMBER_WORDS.keys()].filter((w) => w !== 'a' && w !== 'an'))})(?![-–/]|\\.\\d)`;
 /** Hedge words → how the number is bounded in the normalised value. */
 const HEDGES: Array<[string, string]> = [
   ['at least|more than|over|just over|upwards of', '>='],
@@ -36,6 +38,14 @@ const PATTERNS: Array<{ attribute: string; re: RegExp }> = [
   { attribute: 'injured', re: new RegExp(`\\b(?:${phraseSource(counts.injureVerbs)})\\s+${HEDGE}(${NUM})\\b`, 'giu') },
   { attribute: 'injured', re: new RegExp(`\\b${HEDGE}(${NUM})\\s+${WHO}${BE}(?:${phraseSource(counts.injuredWords)})\\b`, 'giu') },
   // Not the value it was revised from ("revised the magnitude from 6.8").
+  // How many took part, as the police and the organisers each count ("Police said about 25,000 people took part",
+  // "the organisers put the crowd at 150,000"): for protests only (crowdEvents).
+  { attribute: 'crowd', re: new RegExp(`\\b${HEDGE}(${NUM})\\s+(?:people|protesters|demonstrators|marchers)\\s+(?:${phraseSource(counts.crowdVerbs)})\\b`, 'giu') },
+  { attribute: 'crowd', re: new RegExp(`\\b(?:put|estimated|put the crowd|estimated the crowd)\\s+(?:the\\s+)?(?:crowd|turnout|number)?\\s*at\\s+${HEDGE}(${NUM})\\b`, 'giu') },
+  { attribute: 'crowd', re: new RegExp(`\\bcrowds?\\s+of\\s+${HEDGE}(${NUM})\\b`, 'giu') },
+  // How many were arrested ("Forty-three people were arrested", "police detained 260").
+  { attribute: 'arrested', re: new RegExp(`\\b${HEDGE}(${NUM})\\s+${WHO}${BE}(?:arrested|detained|taken into custody)\\b`, 'giu') },
+  { attribute: 'arrested', re: new RegExp(`\\b(?:arrested|detained|arresting|detaining)\\s+${HEDGE}(${NUM})\\b`, 'giu') },
   { attribute: 'magnitude', re: /\bmagnitude(?:\s+of)?(?:\s+[\p{L}]+){0,3}?(?<!\sfrom)\s+(?:at\s+)?()(\d(?:\.\d)?)\b/giu },
   { attribute: 'magnitude', re: /\b()(\d\.\d)[-\s]magnitude\b/giu },
   // …but the value it was revised to ("revised the magnitude from 6.8 to 6.9").
@@ -43,11 +53,15 @@ const PATTERNS: Array<{ attribute: string; re: RegExp }> = [
 ];
 /** Event words that have a magnitude. */
 const MAGNITUDE_TRIGGERS = new Set(counts.magnitudeEvents);
+/** Event words that have a crowd. */
+const CROWD_TRIGGERS = new Set(counts.crowdEvents);
 /** How many sentences after an incident's mention still tell its counts ("Officials said 142 had been confirmed dead"). */
 const FOLLOW_UP_SENTENCES = 3;
 
 function numberOf(text: string): number | undefined {
   const t = text.toLowerCase();
+  const compound = /^([a-z]+)-([a-z]+)$/.exec(t);
+  if (compound) return (NUMBER_WORDS.get(compound[1]!) ?? NaN) + (NUMBER_WORDS.get(compound[2]!) ?? NaN);
   if (NUMBER_WORDS.has(t)) return NUMBER_WORDS.get(t);
   const n = Number(t.replace(/,/g, ''));
   return Number.isFinite(n) ? n : undefined;
@@ -83,6 +97,7 @@ export function countClaims(ctx: EventContext, events: ExtractedEvent[]): Extrac
         if (!nearest) continue;
         const event = nearest.event;
         if (attribute === 'magnitude' && !MAGNITUDE_TRIGGERS.has(event.trigger ?? '')) continue;
+        if (attribute === 'crowd' && !CROWD_TRIGGERS.has(event.trigger ?? '')) continue;
         const key = `${event.key}|${attribute}|${span.start}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -70,4 +70,14 @@ describe('campaigns', () => {
     const text = 'Talks between Norway and Finland ended without a deal on Wednesday. No agreement was reached on quotas, officials said.';
     expect(rows(runEvents(text, '2024-05-10')).filter(([kind]) => kind === 'AGREEMENT')).toEqual([]);
   });
+
+  it('names an agreement by the parties its mentions name most often, not by every country listed near it', () => {
+    const text =
+      'Uruguay ratified the free trade agreement between Canada and the Mercosur bloc on Wednesday. ' +
+      'The agreement was signed on Nov. 5 by the leaders of Canada, Brazil, Argentina, Uruguay and Paraguay. ' +
+      'Canada and the four Mercosur countries say the trade agreement will cut tariffs.';
+    const agreements = runEvents(text, '2026-12-03').events.filter((e) => e.kind === 'AGREEMENT');
+    expect(agreements.map((e) => e.name)).toEqual(['Canada–Mercosur trade agreement']);
+  });
 });
+

@@ -126,14 +126,22 @@ function reportDate(ctx: EventContext, sentence: number, cue: { start: number; e
   return status === 'SIGNED' ? null : ctx.reportDate(cue.start, cue.end);
 }
 
+/**
+ * The parties the agreement's mentions name most often (ties: the first named) — not all of them together: "the
+ * agreement between Canada and the Mercosur bloc … signed by the leaders of Canada, Brazil, Argentina, Uruguay and
+ * Paraguay" is Canada and Mercosur's, not six parties'.
+ */
 function partiesOf(ctx: EventContext, mentions: Mention[]): PartyMention[] {
-  const found: PartyMention[] = [];
+  const groups: PartyMention[][] = [];
   for (const m of mentions) {
     const s = ctx.sentences[m.sentence]!;
     const g = ctx.parties.groupNear(s.start, s.end, m.span.start);
-    if (g) found.push(...g);
+    if (g) groups.push(g);
   }
-  return found.length > 0 ? found : ctx.parties.principal;
+  if (groups.length === 0) return ctx.parties.principal;
+  const key = (g: PartyMention[]) => countriesOf(g).join('|');
+  const count = (g: PartyMention[]) => groups.filter((x) => key(x) === key(g)).length;
+  return groups.reduce((best, g) => (count(g) > count(best) ? g : best));
 }
 
 /** The earliest report wins: a status held on the day it was first reported. */

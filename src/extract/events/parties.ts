@@ -43,8 +43,8 @@ const MIN_PRINCIPAL_MENTIONS = 2;
 /** The article's opening (headline and lede): parties named together there are what the story is about. */
 const OPENING_CHARS = 500;
 
-/** Separators that coordinate two parties: "X and Y", "X, Y", "X-Y", "both X and Y", "X and the Y". */
-const COORDINATOR = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-–—/]\s*|,?\s*as well as\s+)(?:the\s+)?$/i;
+/** Separators that coordinate two parties: "X and Y", "X, Y", "X-Y", "both X and Y", "X and the Y", "X and the four Y countries". */
+const COORDINATOR = /^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|[-–—/]\s*|,?\s*as well as\s+)(?:the\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?$/i;
 
 export function countryOfForm(form: string): string | undefined {
   return FORM_TO_COUNTRY.get(form.replace(/’/g, "'"));

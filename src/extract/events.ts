@@ -33,7 +33,7 @@ export function extractEvents(
   const parsed = joinLexical(lexical, extractParsedEvents(ctx, syntax, lexical));
   const events = [...lexical, ...parsed];
   placeEvents(ctx, syntax, events);
-  const claims = [...incidents.claims, ...agreements.claims, ...countClaims(ctx, events)];
+  const claims = [...incidents.claims, ...agreements.claims, ...countClaims(ctx, syntax, events)];
   linkStatements(ctx, events, claims);
   return { events, claims };
 }

@@ -57,6 +57,9 @@ describe('counted claims about incidents', () => {
       ['crowd', '~25000', 'Police'],
       ['arrested', '43', 'the ministry'],
     ]);
+    // Outside any statement, whoever gives the figure claims it.
+    const c = await extract('Thousands of people marched through the capital on Friday against the reform.\n\nThe organisers put the crowd at 150,000.', '2026-10-03');
+    expect(c.claims.filter((x) => x.attribute === 'crowd').map((x) => [x.normalized, c.actors.find((y) => y.key === x.sourceActorKey)?.name])).toEqual([['150000', 'the organisers']]);
     // A crowd is counted for a protest only: "300 people gathered" at a crash site is no crowd claim of the crash.
     const b = await extract('A bus crashed on the highway on Friday, killing two. About 300 people gathered at the site.', '2026-10-03');
     expect(b.claims.filter((c) => c.attribute === 'crowd')).toEqual([]);

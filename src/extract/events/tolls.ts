@@ -8,7 +8,8 @@
  */
 import unitData from '../../../data/lexicon/units.json' with { type: 'json' };
 import incidentData from '../../../data/lexicon/incidents.json' with { type: 'json' };
-import type { ExtractedClaim, ExtractedEvent, Span } from '../../domain/types.js';
+import type { ExtractedActor, ExtractedClaim, ExtractedEvent, Span } from '../../domain/types.js';
+import type { Syntax } from '../syntax.js';
 import { spanOf } from '../text.js';
 import { makeClaim } from './claims.js';
 import type { EventContext } from './context.js';
@@ -53,6 +54,8 @@ const PATTERNS: Array<{ attribute: string; re: RegExp }> = [
 ];
 /** Event words that have a magnitude. */
 const MAGNITUDE_TRIGGERS = new Set(counts.magnitudeEvents);
+/** Verbs by which a subject gives a figure of its own ("put the crowd at", "estimated the crowd at"). */
+const ESTIMATING = new Set(['put', 'estimate', 'count', 'number']);
 /** Event words that have a crowd. */
 const CROWD_TRIGGERS = new Set(counts.crowdEvents);
 /** How many sentences after an incident's mention still tell its counts ("Officials said 142 had been confirmed dead"). */
@@ -78,7 +81,7 @@ function boundOf(hedge: string | undefined): string {
  * sentence, else to the incident mentioned last within FOLLOW_UP_SENTENCES before it (when no other incident was
  * mentioned in between).
  */
-export function countClaims(ctx: EventContext, events: ExtractedEvent[]): ExtractedClaim[] {
+export function countClaims(ctx: EventContext, syntax: Syntax, events: ExtractedEvent[]): ExtractedClaim[] {
   const incidents = events.filter((e) => e.kind === 'INCIDENT');
   if (incidents.length === 0) return [];
   const mentions = incidents.flatMap((e) => e.mentions.map((m) => ({ event: e, span: m, sentence: ctx.sentenceIndexAt(m.start) })));
@@ -103,9 +106,34 @@ export function countClaims(ctx: EventContext, events: ExtractedEvent[]): Extrac
         seen.add(key);
         // A magnitude keeps its tenth ("7.0"), so that equal claims compare equal however they are written.
         const value = attribute === 'magnitude' ? n.toFixed(1) : String(n);
-        claims.push(makeClaim(ctx, event.key, attribute, span, `${boundOf(hit[1])}${value}`));
+        const claim = makeClaim(ctx, event.key, attribute, span, `${boundOf(hit[1])}${value}`);
+        // Outside any statement, the subject who gives the figure claims it ("the organisers put the crowd at 150,000").
+        if (!claim.sourceActorKey) {
+          const counter = counterOf(ctx, syntax, span);
+          if (counter) claim.sourceActorKey = counter.key;
+        }
+        claims.push(claim);
       }
     }
   });
   return claims.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The actor who gives a figure with a verb of estimating ("the organisers put the crowd at 150,000", "police estimated
+ * the crowd at 12,000"): that verb's subject, when it is an actor the article names.
+ */
+function counterOf(ctx: EventContext, syntax: Syntax, span: Span): ExtractedActor | undefined {
+  const verb = syntax.within(span.start, span.end).find((t) => t.pos === 'VERB' && ESTIMATING.has(t.lemma.toLowerCase()));
+  const subject = verb ? syntax.kid(verb.i, 'nsubj') : undefined;
+  if (!subject) return undefined;
+  const { start, end } = syntax.chars(syntax.subtree(subject.i));
+  const known = ctx.actors.actorsIn(start, end)[0];
+  if (known) return known;
+  // Named by no actor yet: a name ("The Pensioners' Front put …") is an organisation, a description ("the
+  // organisers") a source of this article.
+  if (subject.pos !== 'NOUN' && subject.pos !== 'PROPN') return undefined;
+  const phrase = ctx.text.slice(start, subject.end).replace(/^The\b/, 'the');
+  const proper = subject.pos === 'PROPN' || /^\p{Lu}/u.test(subject.text);
+  return ctx.actors.ensure(spanOf(ctx.text, start, subject.end), proper ? 'ORGANIZATION' : 'ANONYMOUS_SOURCE', proper ? phrase.replace(/^the\s+/i, '') : phrase);
 }

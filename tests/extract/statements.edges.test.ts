@@ -127,5 +127,13 @@ describe('statement edges', () => {
     const b = await extract('Major General Pavel Marek, a spokesman for the ministry told reporters that the ferry had left.');
     expect(name(b, find(b, 'the ferry had left').speakerKey)).toBe('Pavel Marek');
   });
+
+  it('a verb of saying in a clause of time or cause reports nothing of the clause it hangs on ("… after negotiators concluded the deal")', async () => {
+    const a = await extract('The deal was signed two weeks after negotiators concluded the deal in Ottawa.');
+    expect(a.statements).toEqual([]);
+    // "as X said" still attributes its host.
+    const b = await extract('The talks are over, as the minister said on Monday.');
+    expect(b.statements.map((s) => [name(b, s.speakerKey), s.text])).toEqual([['the minister', 'The talks are over']]);
+  });
 });
 

@@ -9,6 +9,9 @@ import { SPEECH_VERBS, type SpeechVerb } from '../lexicon.js';
 import type { Unit } from '../quotes.js';
 import { readAfterVerb, readSetting } from './afterVerb.js';
 import { clauseCut, contentEnd, reverseContentEnd, reverseContentStart } from './content.js';
+
+/** A subordinator right before a subject: its clause is an adjunct ("after X concluded …"), not an attribution. */
+const SUBORDINATE_BEFORE = /\b(?:after|before|when|until|since|because|while|once|if|unless|although|though)\s+$/i;
 import type { Draft, PendingDraft, SieveContext } from './context.js';
 import { isCoordinated, isParticiple, resolveSubject, subjectOf, type Subject } from './subjects.js';
 
@@ -113,6 +116,9 @@ function buildFromVerb(ctx: SieveContext, unit: Unit, p: number, verb: SpeechVer
   if (!quoteFirst && (hasForward || subject.continues)) return; // e.g. "denied to comment", "speculates more problems"
   // Nothing after the verb: the content is what precedes the speaker ("…, the official said").
   const speakerStart = subject.inverted ? verbTok.start : subject.range.start;
+  // "… two weeks after negotiators concluded the deal": a clause a subordinator opens reports nothing of the words
+  // before it.
+  if (!subject.inverted && SUBORDINATE_BEFORE.test(ctx.text.slice(Math.max(unit.start, speakerStart - 12), speakerStart))) return;
   const start = reverseContentStart(ctx, unit, speakerStart);
   const end = reverseContentEnd(ctx, unit, start, speakerStart);
   if (end <= start) return;

@@ -8,6 +8,9 @@ import type { Quote } from '../../quotes.js';
 import type { Syntax, TokenRange } from '../../syntax.js';
 import { NEEDS_CONTENT, type Cue } from './cues.js';
 
+/** Subordinators whose clause is an adjunct of time, cause or condition, never a parenthetical attribution. */
+const SUBORDINATORS = new Set(['after', 'before', 'when', 'until', 'since', 'because', 'while', 'once', 'if', 'unless', 'although', 'though', 'whether']);
+
 export interface Content {
   /** Character ranges of the reported words (several for a quote split by its attribution). */
   fragments: Array<{ start: number; end: number }>;
@@ -56,7 +59,10 @@ export function contentOf(syn: Syntax, cue: Cue, quotes: readonly Quote[], sente
   }
 
   // A parenthetical cue: "The talks, he said, failed." / "The talks failed, he said."
-  if ((v.dep === 'parataxis' || v.dep === 'advcl' && syn.kid(v.i, 'nsubj') && v.i > v.head) && v.head !== v.i) {
+  // Not an adverbial clause a subordinator of time, cause or condition opens ("… two weeks after negotiators concluded
+  // the deal"): it reports nothing of its host ("as he said" does).
+  const subordinate = syn.kids(v.i, 'mark').some((m) => SUBORDINATORS.has(m.text.toLowerCase()));
+  if ((v.dep === 'parataxis' || (v.dep === 'advcl' && !subordinate && syn.kid(v.i, 'nsubj') && v.i > v.head)) && v.head !== v.i) {
     const host = syn.tok(v.head);
     const r = without(syn.subtree(host.i, (c) => c.i === v.i), syn.subtree(v.i));
     return wholeQuote(trimmed(syn, r));

@@ -511,6 +511,12 @@ describe('events from the parse', () => {
       expect(c.events.flatMap((e) => e.mentions.map((m) => m.exact))).toEqual(['the march']);
     });
 
+    it('dates a bare round of talks by a participle of occurrence on it ("The second round, held in late January, …")', async () => {
+      const a = await extract('Norway and Finland held a first round of fishing talks in Oslo on Sunday.\n\nThe second round, held in late January, ended without agreement.', '2026-02-12');
+      const second = a.events.find((e) => e.series?.ordinal === 2)!;
+      expect(second.date).toMatchObject({ start: '2026-01-01', end: '2026-01-31', precision: 'MONTH' });
+    });
+
     it('makes no event of one said not to have happened ("without a deal") nor of several counted ("three rounds of talks")', async () => {
       const a = await extract('Markets rose.\n\nTraders were calm.\n\nThe first round in January had ended without a deal. The pact came after three rounds of talks that began in January.', '2026-02-12');
       expect(parsedEvents(a).filter((e) => e.date)).toEqual([]);

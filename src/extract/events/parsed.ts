@@ -427,6 +427,11 @@ export class ParsedEvents {
     return t.dep === 'dobj' && FIGURATIVE.verbs.has(head.lemma.toLowerCase());
   }
 
+  /** The date a reduced relative of occurrence on the noun gives ("the second round, held in late January"). */
+  participleDate(t: ParsedToken): FuzzyDate | undefined {
+    return this.dateIn(participleSlots(this.syntax, t.i), t.start, true);
+  }
+
   /** `at` lies in the headline (a short first paragraph). */
   inHeadline(at: number): boolean {
     return at < this.headlineEnd;
@@ -960,6 +965,12 @@ function dateUndatedLexical(lexical: ExtractedEvent[], syntax: Syntax, finder: P
         // An agreement is dated by what happened to it, not by a plan ("will be signed in Oslo next week").
         if (m?.date && !(e.kind === 'AGREEMENT' && m.date.start > publishedAt)) dates.push(m.date);
         peg ??= m?.peg;
+        // "The second round, held in late January": a meeting word the open vocabulary lacks ("round") is still
+        // dated by a participle of occurrence on it.
+        if (!m && e.kind === 'MEETING' && t.pos === 'NOUN') {
+          const held = finder.participleDate(t);
+          if (held) dates.push(held);
+        }
       }
     }
     // Nothing dates it, but the headline names it and the lede reports it as news ("criticized the climate accord

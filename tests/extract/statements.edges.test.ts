@@ -135,5 +135,11 @@ describe('statement edges', () => {
     const b = await extract('The talks are over, as the minister said on Monday.');
     expect(b.statements.map((s) => [name(b, s.speakerKey), s.text])).toEqual([['the minister', 'The talks are over']]);
   });
+
+  it('"a baker who asked to be identified only as Karim told …": the one the relative clause describes speaks', async () => {
+    const a = await extract('"I heard six or seven shots," a baker who asked to be identified only as Karim told France 24. A resident who declined to give her name said the shooting lasted a minute.');
+    expect(name(a, find(a, 'I heard six or seven shots').speakerKey)).toBe('a baker');
+    expect(name(a, find(a, 'the shooting lasted a minute').speakerKey)).toBe('a resident');
+  });
 });
 

@@ -85,6 +85,10 @@ function subjectBefore(ctx: SieveContext, unit: Unit, p: number): Subject | unde
     const first = firstSubject(ctx, unit, verbTok.start);
     if (first) return first;
   }
+  // "a baker who asked to be identified only as Karim told France 24": the speaker is the one the relative clause
+  // describes, not a name inside it.
+  const described = describedByRelative(ctx, clauseStart, verbTok.start);
+  if (described) return described;
   for (let c = cands.length - 1; c >= 0; c--) {
     const m = cands[c]!;
     if (ctx.afterPreposition(m.start, clauseStart)) continue;
@@ -97,6 +101,19 @@ function subjectBefore(ctx: SieveContext, unit: Unit, p: number): Subject | unde
     return actor ? { actor, range: { start: tk.start, end: tk.end }, pronoun: true } : undefined;
   }
   return nounPhraseSubject(ctx, unit, clauseStart, p);
+}
+
+/**
+ * An unnamed speaker described, then a relative clause running to the verb without a comma: "a baker who asked to be
+ * identified only as Karim told …", "a resident who declined to give her name said …". The description speaks.
+ */
+function describedByRelative(ctx: SieveContext, clauseStart: number, verbStart: number): Subject | undefined {
+  const before = ctx.text.slice(clauseStart, verbStart);
+  const m = /(?:^|[\s,])((?:a|an|the|one)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\s+who\s+[^,;:"“”]+$/u.exec(before);
+  if (!m || m[2]!.length < 3) return undefined;
+  const start = clauseStart + m.index + m[0].indexOf(m[1]!);
+  const range = { start, end: start + m[1]!.length };
+  return { range, create: { kind: 'ANONYMOUS_SOURCE', name: m[1]! } };
 }
 
 /** First subject-like mention of the clause (for participles with no earlier statement in the unit). */

@@ -5,6 +5,7 @@
  * two units). Units, number words, vague quantities and hedges are data (data/lexicon/units.json).
  */
 import unitData from '../../../data/lexicon/units.json' with { type: 'json' };
+import { NUMBER_WORDS, parseNumber } from './numbers.js';
 import { spanOf } from '../text.js';
 import type { Span } from '../../domain/types.js';
 import { phraseSource } from './lexicon.js';
@@ -32,7 +33,6 @@ interface Hedge {
 
 const UNITS: Unit[] = unitData.units;
 const HEDGES: Hedge[] = unitData.hedges;
-const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
 const VAGUE = unitData.vagueQuantities;
 const PLURAL_UNIT_WORDS = new Set(
   UNITS.flatMap((u) => u.forms).filter((f) => f.length > 3 && /s$/.test(f) && f !== 'kms'),
@@ -62,12 +62,6 @@ const DISTANCE_RE = new RegExp(
 /** Words after a length that make it a size, altitude or range rather than a separation. */
 const NOT_SEPARATION_AFTER = /^[\s-]*(?:high|tall|deep|long|wide|range|radius|altitude|in altitude|above|below|in length)\b/i;
 const NOT_SEPARATION_BEFORE = /\b(?:at|altitude of|height of|depth of|cruising at|climbed to|descended to|at an altitude of|length of|range of)\s+$/i;
-
-function parseNumber(s: string): number | undefined {
-  const t = s.toLowerCase().replace(/,/g, '');
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
-  return NUMBER_WORDS.get(t.replace(/\s+/g, ' '));
-}
 
 function unitKm(form: string): number | undefined {
   const f = form.toLowerCase();

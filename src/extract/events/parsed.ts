@@ -12,13 +12,13 @@
  */
 import nounData from '../../../data/lexicon/event-nouns.json' with { type: 'json' };
 import mentionData from '../../../data/lexicon/event-mentions.json' with { type: 'json' };
-import unitData from '../../../data/lexicon/units.json' with { type: 'json' };
 import ordinalData from '../../../data/lexicon/ordinals.json' with { type: 'json' };
 import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json' };
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
 import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
 import { ordinalWord } from './meetings.js';
+import { NUMBER_WORDS } from './numbers.js';
 import { isFutureContext, resolveWeekday, type DateMention } from '../time.js';
 import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
 import { addDays, normalizeDate } from '../../domain/dates.js';
@@ -149,7 +149,6 @@ const LONG_SPANS = new Set(['year', 'month', 'decade']);
 const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Days in a unit of a counted offset ("six days before", "two weeks after"). */
 const DAYS_PER_UNIT: Record<string, number> = { day: 1, week: 7 };
-const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
 /** How far back the story's day (storyDay) may lie before publication. */
 const STORY_DAYS = 3;
 /** How far back "recently" (the news peg) reaches when the article dates the event itself. */

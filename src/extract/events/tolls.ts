@@ -1,12 +1,11 @@
 /**
- * Counted claims about an incident: how many were killed ("deaths") or injured ("injured"), and an earthquake's
- * magnitude. These are what sources disagree on most ("killing at least 142 people, officials said" / "the death toll
+ * Counted claims about an incident: how many were killed ("deaths"), injured ("injured") or arrested ("arrested"), a
+ * protest's crowd ("crowd") and an earthquake's magnitude. These are what sources disagree on most ("killing at least 142 people, officials said" / "the death toll
  * rose to 160, a health ministry official said" / "the U.S. Geological Survey put the magnitude at 7.0"); each is
  * a claim of whoever says it, kept side by side with the others. Number words and hedges are data
  * (data/lexicon/units.json); the patterns and the words around them are data too (data/lexicon/incidents.json,
  * `counts`).
  */
-import unitData from '../../../data/lexicon/units.json' with { type: 'json' };
 import incidentData from '../../../data/lexicon/incidents.json' with { type: 'json' };
 import type { ExtractedActor, ExtractedClaim, ExtractedEvent, Span } from '../../domain/types.js';
 import type { Syntax } from '../syntax.js';
@@ -14,12 +13,10 @@ import { spanOf } from '../text.js';
 import { makeClaim } from './claims.js';
 import type { EventContext } from './context.js';
 import { phraseSource } from './lexicon.js';
+import { HYPHENATED_NUMBER, NUMBER_WORDS, parseNumber } from './numbers.js';
 
-const NUMBER_WORDS = new Map(Object.entries(unitData.numberWords));
-const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 // Not a number inside a compound or a date: "killed 40-year-old Terence", "killed 9/11 plotter"; "forty-three" is one.
-const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|(?:${TENS.join('|')})-(?:${UNITS.join('|')})|${phraseSource([...NUMBER_WORDS.keys()].filter((w) => w !== 'a' && w !== 'an'))})(?![-–/]|\\.\\d)`;
+const NUM = `(?:\\d{1,3}(?:,\\d{3})+|\\d+|${HYPHENATED_NUMBER}|${phraseSource([...NUMBER_WORDS.keys()].filter((w) => w !== 'a' && w !== 'an'))})(?![-–/]|\\.\\d)`;
 /** Hedge words → how the number is bounded in the normalised value. */
 const HEDGES: Array<[string, string]> = [
   ['at least|more than|over|just over|upwards of', '>='],
@@ -38,7 +35,6 @@ const PATTERNS: Array<{ attribute: string; re: RegExp }> = [
   { attribute: 'deaths', re: new RegExp(`\\bdeath toll\\b[^.;]{0,60}?\\b(?:${phraseSource(counts.tollVerbs)})\\s+${HEDGE}(${NUM})\\b`, 'giu') },
   { attribute: 'injured', re: new RegExp(`\\b(?:${phraseSource(counts.injureVerbs)})\\s+${HEDGE}(${NUM})\\b`, 'giu') },
   { attribute: 'injured', re: new RegExp(`\\b${HEDGE}(${NUM})\\s+${WHO}${BE}(?:${phraseSource(counts.injuredWords)})\\b`, 'giu') },
-  // Not the value it was revised from ("revised the magnitude from 6.8").
   // How many took part, as the police and the organisers each count ("Police said about 25,000 people took part",
   // "the organisers put the crowd at 150,000"): for protests only (crowdEvents).
   { attribute: 'crowd', re: new RegExp(`\\b${HEDGE}(${NUM})\\s+(?:people|protesters|demonstrators|marchers)\\s+(?:${phraseSource(counts.crowdVerbs)})\\b`, 'giu') },
@@ -47,6 +43,7 @@ const PATTERNS: Array<{ attribute: string; re: RegExp }> = [
   // How many were arrested ("Forty-three people were arrested", "police detained 260").
   { attribute: 'arrested', re: new RegExp(`\\b${HEDGE}(${NUM})\\s+${WHO}${BE}(?:arrested|detained|taken into custody)\\b`, 'giu') },
   { attribute: 'arrested', re: new RegExp(`\\b(?:arrested|detained|arresting|detaining)\\s+${HEDGE}(${NUM})\\b`, 'giu') },
+  // Not the value it was revised from ("revised the magnitude from 6.8").
   { attribute: 'magnitude', re: /\bmagnitude(?:\s+of)?(?:\s+[\p{L}]+){0,3}?(?<!\sfrom)\s+(?:at\s+)?()(\d(?:\.\d)?)\b/giu },
   { attribute: 'magnitude', re: /\b()(\d\.\d)[-\s]magnitude\b/giu },
   // …but the value it was revised to ("revised the magnitude from 6.8 to 6.9").
@@ -60,15 +57,6 @@ const ESTIMATING = new Set(['put', 'estimate', 'count', 'number']);
 const CROWD_TRIGGERS = new Set(counts.crowdEvents);
 /** How many sentences after an incident's mention still tell its counts ("Officials said 142 had been confirmed dead"). */
 const FOLLOW_UP_SENTENCES = 3;
-
-function numberOf(text: string): number | undefined {
-  const t = text.toLowerCase();
-  const compound = /^([a-z]+)-([a-z]+)$/.exec(t);
-  if (compound) return (NUMBER_WORDS.get(compound[1]!) ?? NaN) + (NUMBER_WORDS.get(compound[2]!) ?? NaN);
-  if (NUMBER_WORDS.has(t)) return NUMBER_WORDS.get(t);
-  const n = Number(t.replace(/,/g, ''));
-  return Number.isFinite(n) ? n : undefined;
-}
 
 function boundOf(hedge: string | undefined): string {
   if (!hedge) return '';
@@ -94,7 +82,7 @@ export function countClaims(ctx: EventContext, syntax: Syntax, events: Extracted
       for (const hit of s.exact.matchAll(re)) {
         const at = s.start + hit.index!;
         const span: Span = spanOf(ctx.text, at, at + hit[0].length);
-        const n = numberOf(hit[2]!);
+        const n = parseNumber(hit[2]!);
         if (n === undefined) continue;
         const nearest = own.sort((a, b) => Math.abs(a.span.start - at) - Math.abs(b.span.start - at))[0] ?? earlier;
         if (!nearest) continue;
@@ -121,7 +109,7 @@ export function countClaims(ctx: EventContext, syntax: Syntax, events: Extracted
 
 /**
  * The actor who gives a figure with a verb of estimating ("the organisers put the crowd at 150,000", "police estimated
- * the crowd at 12,000"): that verb's subject, when it is an actor the article names.
+ * the crowd at 12,000"): that verb's subject — an actor the article names there, else one made from the phrase.
  */
 function counterOf(ctx: EventContext, syntax: Syntax, span: Span): ExtractedActor | undefined {
   const verb = syntax.within(span.start, span.end).find((t) => t.pos === 'VERB' && ESTIMATING.has(t.lemma.toLowerCase()));

@@ -39,8 +39,8 @@ const ANAPHORIC_RE = phraseRegex(meetingData.anaphoricParties);
 const SAME_DAY_RE = phraseRegex(meetingData.sameDayAnaphora);
 /** How far after a meeting's words its coordinated parties may start ("talks in Geneva with Russia and Ukraine"). */
 const PARTIES_AFTER_CHARS = 40;
-/** Containers that count the meetings of a series ("the second round of … talks"). */
-const ROUND_OF = new Set(['round', 'session']);
+/** Containers that count the meetings of a series ("the second round of … talks"; "three rounds of talks" are several). */
+export const ROUND_OF = new Set(['round', 'session']);
 /** Between a date and a meeting it dates as the setting of what was said then ("said Monday during the debate"). */
 const SETTING_AFTER_DATE = /^\s*,?\s*(?:at|during|in)\s*$/i;
 const ORDINALS = new Map(Object.entries(ordinalData.words));

@@ -17,7 +17,7 @@ import meetingData from '../../../data/lexicon/meetings.json' with { type: 'json
 import speechData from '../../../data/lexicon/speech-cues.json' with { type: 'json' };
 import type { ParsedToken } from '../../nlp/types.js';
 import type { Syntax } from '../syntax.js';
-import { ordinalWord } from './meetings.js';
+import { ordinalWord, ROUND_OF } from './meetings.js';
 import { NUMBER_WORDS } from './numbers.js';
 import { isFutureContext, resolveWeekday, type DateMention } from '../time.js';
 import type { EventKind, ExtractedEvent, FuzzyDate, Span } from '../../domain/types.js';
@@ -142,8 +142,6 @@ const MAX_HEADLINE_CHARS = 200;
 const MAX_DECKS = 3;
 /** A wire dateline opening a lede: "MANCHESTER, N.H. -", "KUALA LUMPUR, Jan 19 (Reuters) -", "ANKARA, Turkey (AP) —". */
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{N} .,'’-]{2,}(?:,\s*[\p{L}\p{N}. ]+)?(?:\s*\([^)]{1,40}\))?\s*[-–—]\s/u;
-/** Nouns that count meetings of a series ("rounds of talks"): their plural is several events. */
-const COUNTING_CONTAINERS = new Set(['round', 'session']);
 /** Spans too long for one event ("years of negotiation"); "two days of talks" may still be one round. */
 const LONG_SPANS = new Set(['year', 'month', 'decade']);
 const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -346,9 +344,10 @@ export class ParsedEvents {
     // he said"), is of another day.
     const phrase = this.syntax.chars(this.syntax.subtree(t.i));
     const own = (d: DateMention) => d.span.start >= phrase.start && d.span.end <= phrase.end;
-    const sentence = this.ctx.sentences[this.ctx.sentenceIndexAt(t.start)]!;
+    const si = this.ctx.sentenceIndexAt(t.start);
+    const sentence = this.ctx.sentences[si]!;
     const year = this.syntax.within(sentence.start, sentence.end).some((k) => k.ent === 'DATE' && /^\d{4}$/.test(k.text));
-    if (year || this.datesOf(this.ctx.sentenceIndexAt(t.start)).some(own)) return undefined;
+    if (year || this.datesOf(si).some(own)) return undefined;
     const first = this.ctx.sentenceIndexAt(this.headlineEnd);
     for (let si = first; si < this.ctx.sentences.length && this.ctx.sentences[si]!.start < this.ledeEnd; si++) {
       const day = this.datesOf(si).find((d) => d.date.precision === 'DAY');
@@ -657,11 +656,11 @@ export class ParsedEvents {
     if (!lex || TOPICAL.has(lex.trigger) || TOPICAL.has(t.text.toLowerCase())) return undefined;
     // "ended without a deal": an event said not to have happened.
     if (t.dep === 'pobj' && this.syntax.tok(t.head).lemma.toLowerCase() === 'without') return undefined;
-    // "three rounds of talks that began in January": several meetings counted, not one.
+    // "three rounds of talks that began in January": several meetings counted, not one; "years of negotiation",
+    // "months of talks": a long process, not one event.
     const container = containerOf(this.syntax, t);
-    if (container !== undefined && this.syntax.tok(container).tag === 'NNS' && COUNTING_CONTAINERS.has(this.syntax.tok(container).lemma.toLowerCase())) return undefined;
-    // "years of negotiation", "months of talks": a long process, not one event.
-    if (container !== undefined && this.syntax.tok(container).tag === 'NNS' && LONG_SPANS.has(this.syntax.tok(container).lemma.toLowerCase())) return undefined;
+    const plurals = container !== undefined && this.syntax.tok(container).tag === 'NNS' ? this.syntax.tok(container).lemma.toLowerCase() : undefined;
+    if (plurals !== undefined && (ROUND_OF.has(plurals) || LONG_SPANS.has(plurals))) return undefined;
     if (this.figurative(t)) return undefined;
     const plural = t.tag === 'NNS' || t.tag === 'NNPS';
     const left = leftModifiers(this.syntax, t.i);
@@ -762,7 +761,7 @@ export class ParsedEvents {
     // Proper words name the event ("Delaware Democratic primary"); common modifiers only when there are none
     // ("presidential election"), so that two articles' wordings of one event get one name.
     const nameParts = properParts.length > 0 ? properParts : commonParts;
-    const name = titled ? this.ctx.text.slice(t.start, titled.end) : [...nameParts, lex.trigger.includes(' ') ? lex.trigger : headWord].join(' ').replace(/\s+/g, ' ');
+    const name = titled ? this.ctx.text.slice(t.start, titled.end) : [...nameParts, trigger].join(' ').replace(/\s+/g, ' ');
     return {
       kind: lex.kind,
       trigger,

@@ -26,11 +26,19 @@ export function rekeyActors(actors: Map<string, KnownActor>, renames: ReadonlyMa
       actors.set(to, { ...old, id: to, aliases: [...old.aliases] });
       continue;
     }
-    const name = old.name.length > target.name.length || (old.name.length === target.name.length && old.name < target.name) ? old.name : target.name;
-    const forms = new Set([target.name, ...target.aliases, old.name, ...old.aliases]);
-    forms.delete(name);
-    actors.set(to, { ...target, name, aliases: [...forms].sort() });
+    actors.set(to, { ...target, ...mergedForms(target, old) });
   }
+}
+
+/**
+ * Two records of one actor's names merged as the loader merges them: the longer name wins (ties: alphabetical), every
+ * other form is an alias.
+ */
+export function mergedForms(a: { name: string; aliases: readonly string[] }, b: { name: string; aliases: readonly string[] }): { name: string; aliases: string[] } {
+  const name = b.name.length > a.name.length || (b.name.length === a.name.length && b.name < a.name) ? b.name : a.name;
+  const forms = new Set([a.name, ...a.aliases, b.name, ...b.aliases]);
+  forms.delete(name);
+  return { name, aliases: [...forms].sort() };
 }
 
 /** An id after the renames (unchanged when not re-keyed). */

@@ -16,7 +16,7 @@ import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/ty
 import { toLoadRows } from '../graph/loadRows.js';
 import type { RestProbe } from './candidates.js';
 import { addKnownEvents, rekeyStatements } from './events.js';
-import { actorRenames, followActorRekeys, rekeyActors, renamed } from './actorRekeys.js';
+import { actorRenames, followActorRekeys, mergedForms, rekeyActors, renamed } from './actorRekeys.js';
 
 type KnownActor = KnownGraph['actors'][number];
 type KnownStatement = KnownGraph['statements'][number];
@@ -92,12 +92,10 @@ export class BatchKnownGraph {
       const rowAliases = [...new Set(a.aliases)].filter((x) => x !== a.name);
       const prev = this.actors.get(id);
       if (!prev) {
-        this.actors.set(id, { id, name: a.name, kind: a.kind, aliases: mergedAliases([], a.name, rowAliases, a.name) });
+        this.actors.set(id, { id, name: a.name, kind: a.kind, aliases: [...rowAliases].sort() });
         continue;
       }
-      const name = a.name.length > prev.name.length || (a.name.length === prev.name.length && a.name < prev.name) ? a.name : prev.name;
-      prev.aliases = mergedAliases(prev.aliases, prev.name, rowAliases, a.name, name);
-      prev.name = name;
+      Object.assign(prev, mergedForms(prev, { name: a.name, aliases: rowAliases }));
     }
   }
 
@@ -135,10 +133,6 @@ export class BatchKnownGraph {
     }
     this.events = addKnownEvents(this.events, resolved, resolved.ids);
   }
-}
-
-function mergedAliases(stored: string[], storedName: string, aliases: string[], name: string, winner = name): string[] {
-  return [...new Set([...stored, ...aliases, storedName, name])].filter((a) => a !== winner).sort();
 }
 
 const days = (s: string, e: string) => (Date.parse(e) - Date.parse(s)) / 86_400_000;

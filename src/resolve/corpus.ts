@@ -5,7 +5,7 @@
 import type { ExtractedArticle, KnownGraph, ResolvedArticle } from '../domain/types.js';
 import { addKnownEvents, rekeys, rekeyStatements } from './events.js';
 import { resolveArticle } from './index.js';
-import { followActorRekeys } from './actorRekeys.js';
+import { followActorRekeys, mergedForms } from './actorRekeys.js';
 
 /** Adds a resolved article's actors and statements to `known` the way the loader merges them. */
 export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
@@ -19,12 +19,7 @@ export function addToKnown(known: KnownGraph, r: ResolvedArticle): KnownGraph {
       actors.set(id, { id, name: a.name, kind: a.kind, aliases: [...a.aliases] });
       continue;
     }
-    // The longer name wins (ties: alphabetical), as the loader stores it; every other form is an alias.
-    const longer = a.name.length > prev.name.length || (a.name.length === prev.name.length && a.name < prev.name);
-    const name = longer ? a.name : prev.name;
-    const forms = new Set([prev.name, ...prev.aliases, a.name, ...a.aliases]);
-    forms.delete(name);
-    actors.set(id, { ...prev, name, aliases: [...forms].sort() });
+    actors.set(id, { ...prev, ...mergedForms(prev, a) });
   }
   const statements = new Map(followed.statements.map((s) => [s.id, s]));
   rekeyStatements(statements, r.ids);

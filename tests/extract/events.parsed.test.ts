@@ -112,6 +112,14 @@ describe('events from the parse', () => {
     expect(incidents[0]!.mentions.map((m) => m.exact)).toEqual(['Plane crash', 'crashed', 'The crash']);
   });
 
+  it('does not date an event by the point "since" counts from', async () => {
+    // Published Thursday 2024-03-14.
+    const a = await extract('Officials said it was the worst bombing in the region since March 3. Police made no arrests.');
+    const bombing = a.events.find((e) => e.mentions.some((m) => m.exact.includes('bombing')));
+    expect(bombing).toBeDefined();
+    expect(bombing!.date?.start).not.toBe('2024-03-03');
+  });
+
   it('reads each place of a list of contests as the vote held there, on the list’s day', async () => {
     const a = await extract('Ana Ruiz won the primaries in Montana, Idaho and Utah on Tuesday, her aides said.');
     for (const place of ['Montana', 'Idaho', 'Utah']) expect(mentioning(a, place).date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });

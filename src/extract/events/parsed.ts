@@ -458,6 +458,10 @@ export class ParsedEvents {
       // Only an anchoring word inside the adjunct counts: in "after the Paris attacks in November" the "after" is
       // the noun's, not its date's.
       if (!own && !wholeAdjunct && this.ctx.isAnchoredElsewhere(d, Math.max(sentenceStart, slot.start))) continue;
+      // "the worst attack since 9/11", "the first meeting since March": the object of the preposition "since" is the
+      // point a span is counted from, not the event's day ("since" as a conjunction, "since last weekend both
+      // jets …", introduces a clause of its own and is not this).
+      if (this.sinceObject(d)) continue;
       // A date inside a clause of the adjunct ("on the day they met … since forces started strikes on Sept. 30")
       // belongs to that clause.
       const clauseVerb = this.verbOfDate(d);
@@ -568,6 +572,19 @@ export class ParsedEvents {
   }
 
   /** The verb a date mention hangs on: up the tree from its first token to the first verb. */
+  private sinceObject(d: DateMention): boolean {
+    const tok = this.syntax.within(d.span.start, d.span.end)[0];
+    let cur = tok;
+    // Up from the date's first word to the preposition it is the object of ("since early March": early → March → since).
+    for (let hops = 0; cur && hops < 3 && cur.head !== cur.i; hops++) {
+      const head = this.syntax.tok(cur.head);
+      if (cur.dep === 'pobj') return head.lemma.toLowerCase() === 'since' && head.dep === 'prep';
+      if (head.start < d.span.start || head.end > d.span.end) return false;
+      cur = head;
+    }
+    return false;
+  }
+
   private verbOfDate(d: DateMention): ParsedToken | undefined {
     let cur: ParsedToken | undefined = this.syntax.within(d.span.start, d.span.end)[0];
     for (let hops = 0; cur && hops < 6; hops++) {

@@ -120,6 +120,13 @@ describe('events from the parse', () => {
     expect(bombing!.date?.start).not.toBe('2024-03-03');
   });
 
+  it('does not give an event the day of something that belongs to it ("ad of the election"), but does for a phase of it', async () => {
+    const a = await extract('Ana Ruiz will unveil on Monday her second ad of the general election. She signed autographs at the conclusion of a rally in the port on March 2.');
+    const election = a.events.find((e) => e.mentions.some((m) => m.exact.includes('election')));
+    expect(election?.date?.start).not.toBe('2024-03-18');
+    expect(mentioning(a, 'rally').date).toMatchObject({ start: '2024-03-02', precision: 'DAY' });
+  });
+
   it('reads each place of a list of contests as the vote held there, on the list’s day', async () => {
     const a = await extract('Ana Ruiz won the primaries in Montana, Idaho and Utah on Tuesday, her aides said.');
     for (const place of ['Montana', 'Idaho', 'Utah']) expect(mentioning(a, place).date).toMatchObject({ start: '2024-03-12', precision: 'DAY' });

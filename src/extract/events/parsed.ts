@@ -184,6 +184,8 @@ const REASON_PREP = (syn: Syntax, t: ParsedToken): boolean => {
 };
 /** Clauses that happen when the verb they hang on does (a conjunct, an adjunct); a complement (ccomp) may not. */
 const SHARED_TIME_DEPS = new Set(['conj', 'advcl', 'xcomp', 'pcomp', 'acl']);
+/** Nouns naming a phase of the event their "of" phrase names: what dates the phase dates the event. */
+const PHASES = new Set(['start', 'beginning', 'opening', 'outset', 'middle', 'height', 'course', 'end', 'close', 'conclusion', 'finish', 'climax']);
 /** Links by which a noun on the way up describes a person ("Cooper, [the] opponent in …"). */
 const PERSON_LINKS = new Set(['appos']);
 /** Words that put an event ahead ("the upcoming election"). */
@@ -201,18 +203,23 @@ const NP_LINKS = new Set(['nsubj', 'nsubjpass', 'dobj', 'attr', 'oprd', 'pobj', 
  * "[defeated] Sanders in Delaware's primary Tuesday"): the nearest verb up the tree through noun-phrase links
  * only, so a date in another clause never reaches it.
  */
-function governingVerb(syntax: Syntax, t: ParsedToken): { verb?: ParsedToken; nouns: number[] } {
+function governingVerb(syntax: Syntax, t: ParsedToken): { verb?: ParsedToken; nouns: number[]; viaOf: boolean } {
   let cur = t;
   const nouns: number[] = [];
+  let viaOf = false;
   for (let hops = 0; hops < 5; hops++) {
     if (!NP_LINKS.has(cur.dep) || cur.head === cur.i) break;
     const head = syntax.tok(cur.head);
-    if (head.pos === 'VERB' || head.pos === 'AUX') return { verb: head, nouns };
+    if (head.pos === 'VERB' || head.pos === 'AUX') return { verb: head, nouns, viaOf };
+    // "his ad of the general election", "the eve of the vote": a thing or time belonging to the event (the noun the
+    // event's own "of" hangs on) is not the event — unless it is a phase of it ("at the conclusion of a rally on
+    // February 27").
+    if (hops === 0 && head.dep === 'prep' && head.lemma.toLowerCase() === 'of' && cur.dep === 'pobj' && !PHASES.has(syntax.tok(head.head).lemma.toLowerCase())) viaOf = true;
     // Nouns passed on the way ("a finish in the primary on Tuesday") may carry the date too.
     if (head.pos === 'NOUN' || head.pos === 'PROPN') nouns.push(head.i);
     cur = head;
   }
-  return { nouns };
+  return { nouns, viaOf };
 }
 
 /** The noun's own right-hand phrase ("the caucuses in Iowa on Feb. 1"), without clauses hanging off it. */
@@ -687,7 +694,7 @@ export class ParsedEvents {
     if (plural && !namedPlural && !PLURAL_OK.has(t.text.toLowerCase()) && !PLURAL_OK.has(lex.trigger)) return undefined;
     if (left.some((k) => k.dep === 'det' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
     if (left.some((k) => k.dep === 'amod' && NOT_REAL_DET.has(k.lemma.toLowerCase()))) return undefined;
-    const { verb, nouns } = governingVerb(this.syntax, t);
+    const { verb, nouns, viaOf } = governingVerb(this.syntax, t);
     // The event's own words first ("Tuesday's primary": even after "ahead of" or a verb of saying), then its phrase
     // ("the primary on Tuesday"), the nouns and the predicate above it, else the one event date of its clause.
     const ownDate =
@@ -703,16 +710,22 @@ export class ParsedEvents {
     // Dates from around the noun only when it takes part in what its clause tells: not the reference point of
     // "two months until the election", not an event named to describe a person ("Cooper, McCrory's opponent in the
     // upcoming election, called Friday for …").
+    // The predicate's date only when it follows the noun right away, whatever the parse hung it on ("before the
+    // convention in late July").
+    const following = (): FuzzyDate | undefined => {
+      const next = verb ? this.dateOfPredicate(verb, t.start) : this.onlyDateOfClause(t.start);
+      const between = next?.span && next.span.start >= t.end ? this.ctx.text.slice(t.end, next.span.start) : undefined;
+      return between !== undefined && /^\s*(?:(?:in|on|at|of)\s+)?(?:(?:early|late|mid)[-\s]+)?$/i.test(between) ? next : undefined;
+    };
     const borrowed = (): FuzzyDate | undefined => {
       if ((t.dep === 'pobj' && RELATIVE_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) || REASON_PREP(this.syntax, t)) {
         // "made their cases on Wednesday, six days before the primary": counted from the predicate's day.
         const counted = verb ? this.countedFrom(this.syntax.tok(t.head), verb, t.start) : undefined;
-        if (counted) return counted;
-        // …unless the date follows the noun right away, whatever the parse hung it on ("before the convention in late July").
-        const next = verb ? this.dateOfPredicate(verb, t.start) : undefined;
-        const between = next?.span && next.span.start >= t.end ? this.ctx.text.slice(t.end, next.span.start) : undefined;
-        return between !== undefined && /^\s*(?:(?:in|on|at|of)\s+)?(?:(?:early|late|mid)[-\s]+)?$/i.test(between) ? next : undefined;
+        return counted ?? following();
       }
+      // "unveil on Monday his second ad of the general election": what belongs to an event ("of") is not the event, so
+      // its clause's day is the ad's, not the election's ("on the eve of the convention in July" still is).
+      if (viaOf) return following() ?? this.discourseDay(t.start);
       if (nouns.some((n) => n !== titled?.i && (this.syntax.tok(n).ent === 'PERSON' || PERSON_LINKS.has(this.syntax.tok(n).dep)))) return undefined;
       // "At a campaign rally Monday morning, Rubio said …": the setting's date, whatever the parse hung it on.
       if (t.dep === 'pobj' && SETTING_PREPS.has(this.syntax.tok(t.head).lemma.toLowerCase())) {

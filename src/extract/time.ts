@@ -10,6 +10,7 @@
  */
 import * as chrono from 'chrono-node';
 import { spanOf } from './text.js';
+import { SEASON_PATTERN, seasonInterval } from './seasons.js';
 import type { DatePrecision, FuzzyDate, Span } from '../domain/types.js';
 
 export interface DateMention {
@@ -107,10 +108,11 @@ function fuzzy(start: string, end: string, precision: DatePrecision, span: Span)
 /** "(earlier|later) this week", which chrono's casual English does not parse: read here, resolved in `refine`. */
 const THIS_WEEK = /\b(?:(?:earlier|later)\s+)?this\s+week\b/i;
 const newsChrono = chrono.casual.clone();
-newsChrono.parsers.push({
-  pattern: () => THIS_WEEK,
-  extract: (context) => context.createParsingComponents({ day: context.reference.instant.getUTCDate(), month: context.reference.instant.getUTCMonth() + 1, year: context.reference.instant.getUTCFullYear() }),
-});
+const publicationDay = (context: chrono.ParsingContext) =>
+  context.createParsingComponents({ day: context.reference.instant.getUTCDate(), month: context.reference.instant.getUTCMonth() + 1, year: context.reference.instant.getUTCFullYear() });
+newsChrono.parsers.push({ pattern: () => THIS_WEEK, extract: publicationDay });
+// Seasons and parts of a year ("last summer", "early 2016"): read here, resolved in `refine` (seasons.ts).
+newsChrono.parsers.push({ pattern: () => SEASON_PATTERN, extract: publicationDay });
 
 /** A week named relative to publication: "this week", "earlier this week", "last week", "the past week", "next week". */
 const RELATIVE_WEEK = /\b(?:(earlier|later)\s+)?(?:(the)\s+)?(this|last|previous|past|next)\s+week\b/;
@@ -204,6 +206,11 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
     }
     // "earlier this week" told on a Monday is that day.
     return fuzzy(start, end, start === end ? 'DAY' : 'INTERVAL', span);
+  }
+  const season = SEASON_PATTERN.exec(r.text);
+  if (season && season.index === 0 && season[0].length === r.text.replace(/[\s,;:.]+$/, '').length) {
+    const s = seasonInterval(season, publishedAt, future);
+    return s ? fuzzy(s.start, s.end, s.precision, span) : null;
   }
   if (RELATIVE_TO_OTHER_EVENT.test(words)) return null;
   // "in a second round of talks", "within a minute": chrono reads a duration from now; no calendar date is meant.

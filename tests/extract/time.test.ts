@@ -27,6 +27,21 @@ describe('findDates', () => {
     expect(one('Columnist George Will wrote about the Nov. 14 speech.', '2015-11-21')).toMatchObject({ start: '2015-11-14' });
   });
 
+  it('reads seasons and parts of a year as intervals, relative to publication and tense', () => {
+    // Published 2016-03-15: spring is under way, the last summer was 2015's, the last winter ended two weeks ago.
+    expect(one('the convention this summer', '2016-03-15')).toMatchObject({ start: '2016-06-01', end: '2016-08-31', precision: 'INTERVAL' });
+    expect(one('this winter was mild', '2016-03-15')).toMatchObject({ start: '2015-12-01', end: '2016-02-29', precision: 'INTERVAL' });
+    expect(one("last fall's election", '2016-03-15')).toMatchObject({ start: '2015-09-01', end: '2015-11-30' });
+    expect(one('next spring', '2016-03-15')).toMatchObject({ start: '2017-03-01', end: '2017-05-31' });
+    expect(one('The vote will be held in the fall.', '2016-03-15')).toMatchObject({ start: '2016-09-01', end: '2016-11-30' });
+    expect(one('The vote was held in the fall.', '2016-03-15')).toMatchObject({ start: '2015-09-01', end: '2015-11-30' });
+    expect(one('in the summer of 2014', '2016-03-15')).toMatchObject({ start: '2014-06-01', end: '2014-08-31' });
+    expect(one('talks in early 2015', '2016-03-15')).toMatchObject({ start: '2015-01-01', end: '2015-04-30', precision: 'INTERVAL' });
+    expect(one('a deal by mid-2016', '2016-03-15')).toMatchObject({ start: '2016-05-01', end: '2016-08-31' });
+    // Everyday words and names are no seasons.
+    expect(findDates('Prices fall sharply after the Arab Spring and a winter storm.', '2016-03-15')).toEqual([]);
+  });
+
   it('gives month precision for a month and year, never a day', () => {
     expect(one('since the MOU was signed in October of 2015', '2016-01-29')).toMatchObject({
       start: '2015-10-01', end: '2015-10-31', precision: 'MONTH',

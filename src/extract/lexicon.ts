@@ -128,6 +128,15 @@ export const UNNAMED_HEADS = new Set([...anonymousData.personHeads.words, ...ano
 /** Heads of an institution's description: named ("the Central Electoral Bureau"), an organisation. */
 export const ORGANIZATION_HEADS = new Set(anonymousData.organizationHeads.words);
 
+/**
+ * Who "he" or "she" may stand for: a person, or one unnamed source that is not an institution ("a local resident",
+ * "the official"; not "officials", not "the company": "The company denied the claim. He denies all charges.").
+ */
+export function mayBeHeOrShe(a: { kind: ActorKind; name: string }): boolean {
+  if (a.kind === 'PERSON') return true;
+  return a.kind === 'ANONYMOUS_SOURCE' && !/s$/.test(a.name) && !ORGANIZATION_HEADS.has(a.name.split(' ').pop()!.toLowerCase());
+}
+
 // ---------------------------------------------------------------- countries, institutions, outlets
 
 export interface Country {

@@ -14,6 +14,13 @@ const name = (a: ExtractedArticle, key: string | undefined) => a.actors.find((x)
 
 
 describe('statement edges', () => {
+  it('"he" or "she" never stands for an unnamed institution; a person named before is still found', async () => {
+    const alone = await extract('The company denied the claim. He denies all charges.');
+    expect(alone.statements.filter((s) => s.text.includes('all charges')).map((s) => name(alone, s.speakerKey))).not.toContain('The company');
+    const named = await extract('The company denied the claim. Its founder, Tomas Berg, was arrested on Monday. He denies all charges.');
+    expect(name(named, find(named, 'all charges').speakerKey)).toBe('Tomas Berg');
+  });
+
   it('"told the X news agency on Wednesday that …": the content starts after "that", said on the Wednesday, via the outlet', async () => {
     // 2024-05-10 is a Friday: "on Wednesday" is 2024-05-08.
     const a = await extract('Colonel Pavel Marek of the border guard told the RIA Novosti news agency on Wednesday that the ferry had left port without permission.');

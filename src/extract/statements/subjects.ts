@@ -11,6 +11,7 @@ import {
   ANON_SINGULAR,
   GROUP_HEADS,
   ORGANIZATION_HEADS,
+  mayBeHeOrShe,
   PARTICIPLES,
   ROLE_NOUNS,
   SKIPPABLE,
@@ -195,8 +196,7 @@ function nounPhraseSubject(ctx: SieveContext, unit: Unit, clauseStart: number, p
 function pronounReferent(ctx: SieveContext, pronoun: string, before: number): ExtractedActor | undefined {
   const speakers = ctx.speakersLatestFirst();
   // No gender filter: given-name lexicons mark unisex names as female, and news rarely needs it.
-  // An unnamed single source ("a local resident") can be "she" too.
-  const ok = (a: ExtractedActor) => a.kind === 'PERSON' || (a.kind === 'ANONYMOUS_SOURCE' && !/s$/.test(a.name));
+  const ok = mayBeHeOrShe;
   if (pronoun === 'he' || pronoun === 'she') {
     // "Y's foreign policy chief, X, congratulated Z. 'Q,' she wrote.": the person the paragraph's sentence
     // before was about, not an earlier speaker.

@@ -11,6 +11,7 @@ import { spanOf } from '../../text.js';
 import type { ActorKind, ExtractedActor } from '../../../domain/types.js';
 import { ANON_HEADS, GROUP_HEAD_NOUNS } from './lexicon.js';
 import { NOT_SPEAKERS } from './cues.js';
+import { mayBeHeOrShe } from '../../lexicon.js';
 
 /** Dependents that are not part of a speaker's name: "X, who …", "X, a spokesman for Y,", "X of Y". */
 const NOT_IN_NAME = new Set(['appos', 'relcl', 'acl', 'punct', 'cc', 'conj', 'advmod', 'parataxis', 'prep', 'npadvmod', 'dep', 'meta']);
@@ -174,8 +175,7 @@ function pronounSpeaker(ctx: SpeakerContext, pron: ParsedToken, before: number):
   const range = { first: pron.i, last: pron.i };
   const recent = ctx.speakersBefore(before).reverse();
   if (PERSON_PRONOUNS.has(lower)) {
-    const person = (a: ExtractedActor) => a.kind === 'PERSON' || (a.kind === 'ANONYMOUS_SOURCE' && !/s$/.test(a.name));
-    const spoke = recent.find(person);
+    const spoke = recent.find(mayBeHeOrShe);
     const named = lastPersonNamed(ctx, before);
     // The nearer of the last speaker and the last person named: news names a new person, then "he said".
     const pick = spoke && named ? (lastMention(spoke, before) >= lastMention(named, before) ? spoke : named) : spoke ?? named;

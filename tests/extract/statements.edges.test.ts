@@ -14,6 +14,12 @@ const name = (a: ExtractedArticle, key: string | undefined) => a.actors.find((x)
 
 
 describe('statement edges', () => {
+  it('a verb of saying with a complement of its own is no parenthetical attribution of its host clause', async () => {
+    const a = await extract('Port reopens as dockworkers agree to talks.\n\nThe strike at the port ended, union leaders said.');
+    expect(a.statements.some((s) => s.text.includes('Port reopens'))).toBe(false);
+    expect(find(a, 'The strike at the port ended').text).toBe('The strike at the port ended');
+  });
+
   it('"he" or "she" never stands for an unnamed institution; a person named before is still found', async () => {
     const alone = await extract('The company denied the claim. He denies all charges.');
     expect(alone.statements.filter((s) => s.text.includes('all charges')).map((s) => name(alone, s.speakerKey))).not.toContain('The company');

@@ -62,7 +62,9 @@ export function contentOf(syn: Syntax, cue: Cue, quotes: readonly Quote[], sente
   // Not an adverbial clause a subordinator of time, cause or condition opens ("… two weeks after negotiators concluded
   // the deal"): it reports nothing of its host ("as he said" does).
   const subordinate = syn.kids(v.i, 'mark').some((m) => SUBORDINATORS.has(m.text.toLowerCase()));
-  if ((v.dep === 'parataxis' || (v.dep === 'advcl' && !subordinate && syn.kid(v.i, 'nsubj') && v.i > v.head)) && v.head !== v.i) {
+  // Nor a cue with a complement of its own ("Peru lifts curfew as unions agree to talks"): it tells what it reports.
+  const ownComplement = syn.kids(v.i).some((k) => (k.dep === 'prep' && k.lemma.toLowerCase() === 'to') || OPEN_CLAUSE.has(k.dep));
+  if ((v.dep === 'parataxis' || (v.dep === 'advcl' && !subordinate && !ownComplement && syn.kid(v.i, 'nsubj') && v.i > v.head)) && v.head !== v.i) {
     const host = syn.tok(v.head);
     const r = without(syn.subtree(host.i, (c) => c.i === v.i), syn.subtree(v.i));
     return wholeQuote(trimmed(syn, r));

@@ -14,6 +14,7 @@ import type { EventKind, ExtractedArticle, KnownGraph } from '../domain/types.js
 import { actorProbe, restProbe, searchTerms, WIDE_PRECISIONS, type ActorProbe, type RestProbe } from '../resolve/candidates.js';
 import { dbExecutor } from './executor.js';
 import { KEEP_PLAN } from './keepPlan.js';
+import { seriesOf } from './series.js';
 
 export { searchTerms };
 
@@ -23,8 +24,8 @@ const ACTOR_CANDIDATES = 500;
 /** An event `e` as resolution compares it (series name and ordinal, participants): one projection for every read of events. */
 export const KNOWN_EVENT = `e {
     .id, .kind, .name, .place, .vehicles, start: toString(e.start), end: toString(e.end),
-    seriesName: [(e)-[:PART_OF]->(ms_:MeetingSeries) | ms_.name][0],
-    ordinal: coalesce([(e)-[po_:PART_OF]->(:MeetingSeries) | po_.ordinal][0], e.ordinal),
+    seriesName: ${seriesOf('e')}.name,
+    ordinal: coalesce(${seriesOf('e')}.ordinal, e.ordinal),
     participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
   }`;
 

@@ -142,6 +142,22 @@ function seriesParts(name: string): { parties: string; canonical: string; generi
   return noun ? { parties: name.slice(0, name.length - noun.canonical.length).trim(), canonical: noun.canonical, generic: !!noun.generic } : undefined;
 }
 
+/** A series named by a generic meeting noun ("Russia–United States talks"). */
+export function genericSeriesName(name: string): boolean {
+  return seriesParts(name)?.generic ?? false;
+}
+
+/**
+ * The series a meeting reported under two series words is shown in: the specific one ("video conference") over a
+ * generic one ("talks"), then the first by name — as the graph chooses (graph/series.ts), whatever the order.
+ */
+export function preferredSeriesName(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  const [ga, gb] = [genericSeriesName(a), genericSeriesName(b)];
+  if (ga !== gb) return ga ? b : a;
+  return a <= b ? a : b;
+}
+
 /**
  * Whether two series can hold the same meeting although their names differ: the same parties (or one names
  * none) and the same noun, or one noun is generic ("their third round of talks" is the third video conference
@@ -572,7 +588,7 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
     }
     if (width(old.start, old.end) < width(target.start, target.end)) [target.start, target.end] = [old.start, old.end];
     target.ordinal ??= old.ordinal;
-    target.seriesName ??= old.seriesName;
+    target.seriesName = preferredSeriesName(target.seriesName, old.seriesName);
     target.participantIds = [...new Set([...target.participantIds, ...old.participantIds])].sort();
     target.place ??= old.place ?? null;
     if (old.vehicles?.length) target.vehicles = [...new Set([...(target.vehicles ?? []), ...old.vehicles])].sort();
@@ -602,7 +618,7 @@ export function addKnownEvents(known: KnownGraph['events'], article: ExtractedAr
     prev.place ??= e.place?.name ?? null;
     if (e.date && width(e.date.start, e.date.end) < width(prev.start, prev.end)) [prev.start, prev.end] = [e.date.start, e.date.end];
     prev.ordinal ??= e.series?.ordinal ?? null;
-    prev.seriesName ??= e.series?.name ?? null;
+    prev.seriesName = preferredSeriesName(prev.seriesName, e.series?.name ?? null);
     prev.participantIds = [...new Set([...prev.participantIds, ...participants])].sort();
   }
   return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -10,6 +10,7 @@ import { rememberGraph, testDriver } from '../support/neo4j.js';
 import { testNlp } from '../support/nlp.js';
 import { loadConfig } from '../../src/config.js';
 import { applyMigrations } from '../../src/graph/migrations.js';
+import { seriesOf } from '../../src/graph/series.js';
 import { ingestArticles } from '../../src/ingest/pipeline.js';
 import { readSeedFolder } from '../../src/ingest/seedFolder.js';
 import { DATABASE } from './helpers.js';
@@ -47,6 +48,10 @@ async function probeFacts(q: Query): Promise<void> {
     RETURN DISTINCT e.id AS id, COLLECT { MATCH (e)-[:DESCRIBED_IN]->(a:Article) RETURN DISTINCT a.id ORDER BY a.id } AS articles`);
   expect(third).toHaveLength(1);
   expect(third[0]!.articles).toEqual(expect.arrayContaining(['001_45fd82710821ae0a', '004_aa3a53a6edca9073', 'p4-02-tass-third-videoconference', 'p4-03-ap-third-round', 'p4-04-afp-agreed', 'p4-06-reuters-signed']));
+  // AP's "a third round of talks" also files it under "Russia–United States talks"; it is shown (API, resolution) in
+  // the specific series, in either order.
+  const shown = await q(`MATCH (e:Meeting {id: '${String(third[0]!.id)}'}) RETURN ${seriesOf('e')} AS series`);
+  expect(shown[0]!.series).toMatchObject({ name: SERIES, ordinal: 3 });
   // The encounter: one node for ten articles, the two sides' distances and days side by side.
   const encounter = await q("MATCH (e:Incident) WHERE e.id CONTAINS 'close-encounter' RETURN COLLECT { MATCH (e)-[:DESCRIBED_IN]->(a:Article) RETURN DISTINCT a.id } AS articles");
   expect((encounter[0]!.articles as string[]).filter((a) => a.startsWith('p4-')).sort()).toEqual(

@@ -3,6 +3,7 @@
  * fixed Cypher projection fragments, keyset helpers and full-text query escaping.
  */
 import neo4j, { isDate, isDateTime, isInt, isLocalDateTime } from 'neo4j-driver';
+import { seriesOf } from '../series.js';
 import type {
   ActorRow,
   AgreementStatus,
@@ -87,7 +88,7 @@ export const statementMap = (v: CypherVar) =>
   `speaker: [(spk_:Actor)-[:SAID]->(${v}) | spk_ {${ACTOR_FIELDS}}][0]}`;
 export const eventMap = (v: CypherVar) =>
   `${v} {.id, .name, .kind, .start, .end, .precision, .sortDate, .implied, .ordinal, .status, .place, ` +
-  `series: [(${v})-[po_:PART_OF]->(ms_:MeetingSeries) | ms_ {.id, .name, ordinal: po_.ordinal}][0]}`;
+  `series: ${seriesOf(v)}}`;
 export const claimMap = (v: CypherVar) =>
   `${v} {.id, .attribute, .value, .normalized, .curated, .curationSource, eventId: [(${v})-[:ON]->(ce_:Event) | ce_.id][0]}`;
 

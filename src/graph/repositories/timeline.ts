@@ -10,6 +10,7 @@
  * written without one (undated) are read by a label scan, and only when the dated rows do not fill the page.
  */
 import type { Runner } from './runner.js';
+import { seriesOf } from '../series.js';
 import {
   ACTOR_FIELDS,
   DIRECTION,
@@ -161,7 +162,7 @@ function timelineQuery(variant: Source, order: SortOrder): string {
 WITH node, kind, key ORDER BY key ${dir}, node.id ${dir} LIMIT $limit
 ${events === 'all' ? `${undatedEvents(order)}\n` : ''}RETURN kind, toString(key) AS key, node {.*,
   speaker: [(spk_:Actor)-[:SAID]->(node) | spk_ {${ACTOR_FIELDS}}][0],
-  series: [(node)-[po_:PART_OF]->(ms_:MeetingSeries) | ms_ {.id, .name, ordinal: po_.ordinal}][0]
+  series: ${seriesOf('node')}
 } AS node
 ORDER BY key ${dir}, node.id ${dir}`;
 }

@@ -109,8 +109,11 @@ for (const a of speechVerbData.audience.settings) SETTING_NOUNS.add(a, true);
 // ---------------------------------------------------------------- people
 
 export const TITLES = new PhraseSet<'title' | 'rank'>();
-for (const t of peopleData.titles) TITLES.add(t, 'title');
-for (const t of peopleData.ranks) TITLES.add(t, 'rank');
+// British and many agencies' style drops the abbreviation's points ("Maj Gen Igor Konashenkov", "Mr Putin"): each
+// abbreviation also without them.
+const undotted = (t: string) => t.replace(/\.(?=[\s-]|$)/g, '');
+for (const t of peopleData.titles) for (const f of new Set([t, undotted(t)])) TITLES.add(f, 'title');
+for (const t of peopleData.ranks) for (const f of new Set([t, undotted(t)])) TITLES.add(f, 'rank');
 export const NON_PERSON_PREFIXES = new Set(peopleData.nonPersonPrefixes.map((p) => p.toLowerCase()));
 export const NON_PERSON_FOLLOWERS = new Set(peopleData.nonPersonFollowers.map((p) => p.toLowerCase()));
 

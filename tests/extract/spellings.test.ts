@@ -41,6 +41,13 @@ describe('one person across spellings within an article', () => {
     expect(people(a).map((p) => p.name).sort()).toEqual(['Anna Kowalska', 'Igor Konashenkov', 'John Kirby']);
   });
 
+  it('ranks and titles without their points, British style: "Maj Gen Igor Konashenkov", "Lt Col Anna Kowalska"', async () => {
+    const a = await extract('Maj Gen Igor Konashenkov said the jets had returned to base. Lt Col Anna Kowalska said the drills would end soon.');
+    expect(byName(a, 'Igor Konashenkov').role).toBe('Maj Gen');
+    expect(byName(a, 'Anna Kowalska').role).toBe('Lt Col');
+    expect(people(a).map((p) => p.name).sort()).toEqual(['Anna Kowalska', 'Igor Konashenkov']);
+  });
+
   it('a misspelt known name: "Bashir al-Assad" is the "Bashar al-Assad" of the story (the spelling written more often names him)', async () => {
     const a = await extract(
       'Bashir al-Assad said the army would advance. Later, Bashar al-Assad said he had met his generals. Bashar al-Assad said they were ready.',

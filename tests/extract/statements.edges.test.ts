@@ -20,6 +20,13 @@ describe('statement edges', () => {
     expect(find(a, 'The strike at the port ended').text).toBe('The strike at the port ended');
   });
 
+  it('"told a news briefing that …": the briefing is where it was told, the words start after "that"', async () => {
+    const a = await extract('Pentagon spokesman Peter Cook told a news briefing that the memorandum took effect on signing.');
+    const s = find(a, 'the memorandum took effect');
+    expect(s.text).toBe('the memorandum took effect on signing');
+    expect(name(a, s.speakerKey)).toBe('Peter Cook');
+  });
+
   it('"he" or "she" never stands for an unnamed institution; a person named before is still found', async () => {
     const alone = await extract('The company denied the claim. He denies all charges.');
     expect(alone.statements.filter((s) => s.text.includes('all charges')).map((s) => name(alone, s.speakerKey))).not.toContain('The company');

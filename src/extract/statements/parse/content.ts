@@ -49,6 +49,11 @@ export function contentOf(syn: Syntax, cue: Cue, quotes: readonly Quote[], sente
 
   const clause = syn.kid(v.i, CLAUSE);
   if (clause) return wholeQuote(trimmed(syn, stripLeadingThat(syn, syn.subtree(clause.i))));
+  // "told a news briefing that the memorandum took effect": the parser hangs the "that" clause on the object as a
+  // relative clause, but its "that" is a complementiser (a mark), not a relative pronoun: it is what was told.
+  const told = syn.kid(v.i, 'dobj');
+  const thatClause = told && syn.kids(told.i).find((k) => k.dep === 'relcl' && k.i > told.i && syn.kids(k.i).some((m) => m.dep === 'mark' && m.text.toLowerCase() === 'that'));
+  if (thatClause) return wholeQuote(trimmed(syn, stripLeadingThat(syn, syn.subtree(thatClause.i))));
 
   // "X urged Congress to act", "called on Y to resign": the object with its open complement.
   const open = syn.kid(v.i, OPEN_CLAUSE);

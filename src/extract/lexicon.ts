@@ -109,7 +109,7 @@ for (const a of speechVerbData.audience.settings) SETTING_NOUNS.add(a, true);
 // ---------------------------------------------------------------- people
 
 export const TITLES = new PhraseSet<'title' | 'rank'>();
-// British and many agencies' style drops the abbreviation's points ("Maj Gen Igor Konashenkov", "Mr Putin"): each
+// British and many agencies' style drops the abbreviation's points ("Maj Gen Anna Berg", "Mr Smith"): each
 // abbreviation also without them.
 const undotted = (t: string) => t.replace(/\.(?=[\s-]|$)/g, '');
 for (const t of peopleData.titles) for (const f of new Set([t, undotted(t)])) TITLES.add(f, 'title');

@@ -5,7 +5,7 @@
 import { normalizeDate } from '../domain/dates.js';
 import { slugify } from '../domain/ids.js';
 import type { ActorKind, EventKind, FuzzyDate, ResolvedArticle, Span } from '../domain/types.js';
-import { genericSeriesName, rekeys } from '../resolve/events.js';
+import { rekeys, seriesRank } from '../resolve/events.js';
 
 /** The nodes resolution may re-key to a canonical id (docs/graph-model.md, "Ids"). */
 export type RekeyLabel = 'Actor' | 'Event' | 'Statement';
@@ -73,7 +73,7 @@ export interface LoadRows {
   >;
   eventMentions: Array<SpanRow & { eventId: string }>;
   participants: Array<{ actorId: string; eventId: string }>;
-  series: Array<{ eventId: string; seriesId: string; seriesName: string; generic: boolean; ordinal: number | null }>;
+  series: Array<{ eventId: string; seriesId: string; seriesName: string; rank: number; ordinal: number | null }>;
   milestones: Array<{ milestoneId: string; agreementId: string }>;
   /** Date claims also carry the range they give and the article asserting them (the event's date is derived from these); place claims the article (its place is). */
   claims: Array<{ id: string; attribute: string; value: string; normalized: string; articleId: string | null; /** An article's own date for an event (what its date is derived from), not a claim the text makes. */ eventDate: boolean } & DateFields>;
@@ -197,7 +197,7 @@ export function toLoadRows(resolved: ResolvedArticle): LoadRows {
         eventId: id,
         seriesId: seriesIdFor(resolved, e.key, e.series.name),
         seriesName: e.series.name,
-        generic: genericSeriesName(e.series.name),
+        rank: seriesRank(e.series.name),
         ordinal: e.series.ordinal ?? null,
       });
     }

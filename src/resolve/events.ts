@@ -135,33 +135,44 @@ interface Match {
 }
 
 const MEETING_NOUNS = [...meetingData.nouns].sort((a, b) => b.canonical.length - a.canonical.length);
+/** The lexicon's order, which ranks series (seriesRank); a longer canonical noun is matched first. */
+const MEETING_NOUNS_IN_ORDER = meetingData.nouns;
 
 /** "Russia–United States video conference" → its parties and its noun (generic: "talks", "meeting"). */
-function seriesParts(name: string): { parties: string; canonical: string; generic: boolean } | undefined {
+function seriesParts(name: string): { parties: string; canonical: string; generic: boolean; remote: boolean } | undefined {
   const noun = MEETING_NOUNS.find((n) => name === n.canonical || name.endsWith(` ${n.canonical}`));
-  return noun ? { parties: name.slice(0, name.length - noun.canonical.length).trim(), canonical: noun.canonical, generic: !!noun.generic } : undefined;
-}
-
-/** A series named by a generic meeting noun ("Russia–United States talks"). */
-export function genericSeriesName(name: string): boolean {
-  return seriesParts(name)?.generic ?? false;
+  return noun
+    ? { parties: name.slice(0, name.length - noun.canonical.length).trim(), canonical: noun.canonical, generic: !!noun.generic, remote: 'remote' in noun && !!noun.remote }
+    : undefined;
 }
 
 /**
- * The series a meeting reported under two series words is shown in: the specific one ("video conference") over a
- * generic one ("talks"), then the first by name — as the graph chooses (graph/series.ts), whatever the order.
+ * How a series ranks when one meeting is filed under several (lower first): specific nouns in the meeting lexicon's
+ * order ("video conference" before "teleconference"), then generic ones ("talks"), then names of no lexicon noun.
+ */
+export function seriesRank(name: string): number {
+  const noun = MEETING_NOUNS_IN_ORDER.findIndex((n) => name === n.canonical || name.endsWith(` ${n.canonical}`));
+  if (noun < 0) return 2 * MEETING_NOUNS_IN_ORDER.length;
+  return (MEETING_NOUNS_IN_ORDER[noun]!.generic ? MEETING_NOUNS_IN_ORDER.length : 0) + noun;
+}
+
+/**
+ * The series a meeting reported under two series words is shown in: the better seriesRank ("video conference"
+ * over "teleconference" over "talks"), then the first by name — as the graph chooses (graph/series.ts), whatever
+ * the order the reports came in.
  */
 export function preferredSeriesName(a: string | null, b: string | null): string | null {
   if (a === null || b === null) return a ?? b;
-  const [ga, gb] = [genericSeriesName(a), genericSeriesName(b)];
-  if (ga !== gb) return ga ? b : a;
+  const [ra, rb] = [seriesRank(a), seriesRank(b)];
+  if (ra !== rb) return ra < rb ? a : b;
   return a <= b ? a : b;
 }
 
 /**
  * Whether two series can hold the same meeting although their names differ: the same parties (or one names
  * none) and the same noun, or one noun is generic ("their third round of talks" is the third video conference
- * of the same parties). Two specific nouns ("summit", "video conference") are two series.
+ * of the same parties), or both name a meeting held at a distance (meetings.json `remote`). Two other specific nouns
+ * ("summit", "video conference") are two series.
  */
 function seriesCompatible(a: string, b: string): boolean {
   const x = seriesParts(a);
@@ -170,8 +181,9 @@ function seriesCompatible(a: string, b: string): boolean {
   const sameParties = x.parties === y.parties || x.parties === '' || y.parties === '';
   if (!sameParties) return false;
   if (x.canonical === y.canonical) return x.parties !== y.parties;
-  // A generic noun needs the parties named on both sides: "the talks of Wednesday" alone could be any talks.
-  return (x.generic || y.generic) && x.parties !== '' && x.parties === y.parties;
+  // A generic noun needs the parties named on both sides: "the talks of Wednesday" alone could be any talks; so do two
+  // words for one meeting held at a distance ("the latest teleconference" / "the third video conference").
+  return (x.generic || y.generic || (x.remote && y.remote)) && x.parties !== '' && x.parties === y.parties;
 }
 
 /**

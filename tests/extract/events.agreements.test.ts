@@ -5,6 +5,19 @@ const rows = (r: ReturnType<typeof runEvents>) =>
   r.events.map((e) => [e.kind, e.name, e.status ?? null, e.date ? `${e.date.start}/${e.date.end}/${e.date.precision}/${e.date.source}` : null]);
 
 describe('agreements and their status over time', () => {
+
+  it('"the memorandum" refers back to a memorandum of understanding named before it; alone it is any memo', () => {
+    const r = runEvents(
+      'A Justice Department memorandum said the flights were legal. The United States and Russia agreed a memorandum of understanding on air safety. ' +
+        'The memorandum was signed on Tuesday.',
+      '2015-10-21',
+    );
+    const agreements = r.events.filter((e) => e.kind === 'AGREEMENT');
+    expect(agreements.map((e) => e.name)).toEqual(['Russia–United States memorandum of understanding']);
+    expect(agreements[0]!.mentions.map((m) => m.exact)).toEqual(['memorandum of understanding', 'memorandum']);
+    expect(rows(r)).toContainEqual(['AGREEMENT_MILESTONE', 'Russia–United States memorandum of understanding: signed', 'SIGNED', '2015-10-20/2015-10-20/DAY/TEXT']);
+    expect(runEvents('A Justice Department memorandum said the program was legal.', '2015-10-21').events).toEqual([]);
+  });
   it('joins aliases into one agreement and dates each status by its report', () => {
     const text =
       'Officials: U.S. and Russia close to agreement on flights\n' +

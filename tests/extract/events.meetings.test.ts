@@ -4,6 +4,11 @@ import { expectExactSpans, runEvents, statementOver } from './support/runEvents.
 const meetings = (r: ReturnType<typeof runEvents>) => r.events.filter((e) => e.kind === 'MEETING');
 
 describe('meetings in a series', () => {
+
+  it('an executive body stands for its country as a party ("between the Pentagon and the Russian Defense Ministry")', () => {
+    const r = runEvents('Officials held a third video conference on Wednesday between the Pentagon and the Russian Defense Ministry.', '2015-10-15');
+    expect(meetings(r).map((m) => [m.series?.name, m.series?.ordinal, m.date?.start])).toEqual([['Russia–United States video conference', 3, '2015-10-14']]);
+  });
   it('reads ordinals and dates, merges generic nouns into the counted series, and implies the missing one', () => {
     const text =
       'The United States and Russia are ready to sign a memorandum, a U.S. official said on Wednesday. ' +

@@ -66,6 +66,26 @@ describe('resolveEvents', () => {
     expect(c!.y).toBe('event:meeting:russia-united-states-video-conference:2016-01-28');
   });
 
+  it('joins a teleconference and a video conference of the same parties on the same day, in either order; not a summit', () => {
+    const tele = (key: string, parties: string, d: ExtractedEvent['date']): ExtractedEvent => ({
+      key, kind: 'MEETING', name: `${parties} teleconference`, date: d, series: { name: `${parties} teleconference` }, participantKeys: ['us', 'ru'], mentions: [span],
+    });
+    const a1 = article('a1', [meeting('m3', 3, day('2015-10-14'))]);
+    const a2 = article('a2', [tele('t', 'Russia–United States', day('2015-10-14'))]);
+    const [x, y] = resolveAll([a1, a2]);
+    expect(y!.t).toBe(x!.m3);
+    // Teleconference first: the numbered video conference joins it and re-keys it to its own, better id.
+    const [p, q] = resolveAll([a2, a1]);
+    expect(q!.m3).toBe(x!.m3);
+    expect(q![`merge:${p!.t}`]).toBe(x!.m3);
+    // Without parties on one side, or another specific word ("summit"), they stay apart.
+    const [, alone] = resolveAll([a1, article('a3', [tele('t', '', day('2015-10-14'))])]);
+    expect(alone!.t).not.toBe(x!.m3);
+    const summit: ExtractedEvent = { ...tele('s', 'Russia–United States', day('2015-10-14')), name: 'Russia–United States summit', series: { name: 'Russia–United States summit' } };
+    const [, other] = resolveAll([a1, article('a4', [summit])]);
+    expect(other!.s).not.toBe(x!.m3);
+  });
+
   it('puts a dated meeting into the one implied meeting whose interval contains it', () => {
     const [a, b] = resolveAll([
       article('a1', [meeting('m2', 2, { start: '2015-10-02', end: '2015-10-13', precision: 'INTERVAL', source: 'INFERRED' }, true)]),

@@ -25,6 +25,8 @@ const CASE_SENSITIVE = new Set(SPECIFIC.flatMap((a) => a.caseSensitiveForms ?? [
 const SPECIFIC_RE = phraseRegex(SPECIFIC.flatMap((a) => a.forms).filter((f) => !CASE_SENSITIVE.has(f)));
 const SPECIFIC_CS_RE = phraseRegex([...CASE_SENSITIVE], 'gu');
 const GENERIC_RE = phraseRegex(agreementData.generic);
+/** Words that refer back to a specific agreement named earlier, never name one themselves ("the memorandum"). */
+const BACK_REFERENCE_RE = phraseRegex(agreementData.backReferences);
 const DETERMINER_BEFORE = new RegExp(`${phraseSource(agreementData.genericNeedsDeterminer)}\\s+$`, 'iu');
 /** "ended without a deal", "no agreement": the word names no agreement. */
 const NEGATED_BEFORE = new RegExp(`\\b${phraseSource(agreementData.negatedBefore)}\\s+(?:(?:an?|any)\\s+)?$`, 'iu');
@@ -65,7 +67,10 @@ function findMentions(ctx: EventContext): Mention[] {
       const entry = entryFor(SPECIFIC, (a) => a.forms, h.text);
       if (entry) out.push({ span: spanOf(ctx.text, h.start, h.end), sentence: i, canonical: entry.canonical });
     }
-    for (const h of hitsIn(GENERIC_RE, ctx.text, s.start, s.end)) {
+    // A back-reference counts once a specific agreement was named before it.
+    const named = (at: number) => out.some((m) => m.canonical !== undefined && m.span.start < at) || specific.some((x) => x.end <= at);
+    const backReferences = hitsIn(BACK_REFERENCE_RE, ctx.text, s.start, s.end).filter((h) => named(h.start));
+    for (const h of [...hitsIn(GENERIC_RE, ctx.text, s.start, s.end), ...backReferences]) {
       if (specific.some((x) => x.start < h.end && h.start < x.end)) continue; // "memorandum of agreement"
       const before = ctx.text.slice(Math.max(s.start, h.start - 30), h.start);
       if (NEGATED_BEFORE.test(before)) continue;

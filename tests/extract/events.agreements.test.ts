@@ -6,6 +6,11 @@ const rows = (r: ReturnType<typeof runEvents>) =>
 
 describe('agreements and their status over time', () => {
 
+  it('"in force since Oct. 20" dates the agreement\'s taking effect, not the report', () => {
+    const r = runEvents('The memorandum of understanding between the United States and Russia, in force since Oct. 20, requires pilots to keep apart.', '2015-11-12');
+    expect(rows(r)).toContainEqual(['AGREEMENT_MILESTONE', 'Russia–United States memorandum of understanding: in implementation', 'IN_IMPLEMENTATION', '2015-10-20/2015-10-20/DAY/TEXT']);
+  });
+
   it('"the memorandum" refers back to a memorandum of understanding named before it; alone it is any memo', () => {
     const r = runEvents(
       'A Justice Department memorandum said the flights were legal. The United States and Russia agreed a memorandum of understanding on air safety. ' +

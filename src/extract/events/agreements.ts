@@ -128,6 +128,9 @@ function reportDate(ctx: EventContext, sentence: number, cue: { start: number; e
     (x) => x.span.start >= cue.end && x.span.end <= clause.end && !ctx.isSpeechDate(x, s.start),
   );
   if (own) return own.date;
+  // "in force since Oct. 20": the day it took effect ("since" ends the clause for everything else).
+  const since = status === 'IN_IMPLEMENTATION' ? ctx.dates(sentence).find((x) => x.span.start >= cue.end && /^\s*since\s+$/i.test(ctx.text.slice(cue.end, x.span.start))) : undefined;
+  if (since) return since.date;
   return status === 'SIGNED' ? null : ctx.reportDate(cue.start, cue.end);
 }
 

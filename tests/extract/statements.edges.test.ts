@@ -27,6 +27,11 @@ describe('statement edges', () => {
     expect(name(a, s.speakerKey)).toBe('Peter Cook');
   });
 
+  it('"according to a statement from the ministry": the unnamed institution that issued it is the speaker', async () => {
+    const a = await extract('The two jets came within ten miles of each other, according to a statement from the ministry.');
+    expect(name(a, find(a, 'The two jets came within').speakerKey)).toBe('the ministry');
+  });
+
   it('"he" or "she" never stands for an unnamed institution; a person named before is still found', async () => {
     const alone = await extract('The company denied the claim. He denies all charges.');
     expect(alone.statements.filter((s) => s.text.includes('all charges')).map((s) => name(alone, s.speakerKey))).not.toContain('The company');

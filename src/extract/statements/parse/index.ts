@@ -12,6 +12,7 @@ import type { Syntax } from '../../syntax.js';
 import { datelineLength, trimSpan } from '../../text.js';
 import type { ExtractedActor, ExtractedStatement, FuzzyDate } from '../../../domain/types.js';
 import { DOCUMENT_HEADS, findCues, type Cue } from './cues.js';
+import { ORGANIZATION_HEADS } from '../../lexicon.js';
 import { contentOf, type Content } from './content.js';
 import { SETTING_DEPS } from './settings.js';
 import { speakerFor, subjectOf, type Speaker } from './speakers.js';
@@ -100,8 +101,10 @@ function issuerOf(syn: Syntax, actors: ActorIndex, doc: ParsedToken): ParsedToke
   if (!DOCUMENT_HEADS.has(doc.lemma.toLowerCase())) return undefined;
   const prep = syn.kids(doc.i, 'prep').find((p) => /^(from|by)$/i.test(p.text)); // "of" is mostly the topic ("a transcript of the interview")
   const issuer = syn.kid(doc.i, 'poss') ?? (prep ? syn.kid(prep.i, 'pobj') : undefined);
-  // A name or an actor the article names: "the convention" or "its" is no issuer.
-  return issuer && (issuer.pos === 'PROPN' || (issuer.pos === 'NOUN' && actors.actorAt(issuer.start, issuer.end))) ? issuer : undefined;
+  // A name, an actor the article names, or an unnamed institution ("a statement from the ministry"): "the convention"
+  // or "its" is no issuer.
+  const institution = (t: ParsedToken) => t.pos === 'NOUN' && ORGANIZATION_HEADS.has(t.lemma.toLowerCase());
+  return issuer && (issuer.pos === 'PROPN' || (issuer.pos === 'NOUN' && actors.actorAt(issuer.start, issuer.end)) || institution(issuer)) ? issuer : undefined;
 }
 
 function substantial(text: string, content: Content): boolean {

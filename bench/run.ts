@@ -14,8 +14,13 @@
  * the corpus as an N-record JSON Lines file, ingested the way `chronicle ingest file.jsonl` does it, with
  * throughput and memory sampled during the run (bench/jsonl.ts). `--jsonl-only` runs only that phase on its
  * own fresh Neo4j (`npm run bench -- --jsonl-only --jsonl 10000`), result file <timestamp>-jsonl-<N>.json.
+ *
+ * `--engines N` parses the corpus with N NLP engines at once (default 1, so per-engine figures stay comparable).
+ * `--stream` (on by itself above 10,000 articles) keeps no extraction in memory: the load re-extracts each batch
+ * from the on-disk parse cache, timed apart and left out of the load's figures (docs/performance.md, 100,000).
+ * Memory of this process (it hosts our API servers) and of the Neo4j JVM is sampled during load and queries.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +37,8 @@ import type { ResponseCache, ResponseCacheStats } from '../src/api/responseCache
 import { PHASES, phaseCollector, type PhaseTimes } from '../src/api/timing.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { extractArticle } from '../src/extract/index.js';
-import type { ExtractedArticle } from '../src/domain/types.js';
+import type { ArticleInput, ExtractedArticle } from '../src/domain/types.js';
+import type { Parse } from '../src/nlp/types.js';
 import { createDriver } from '../src/graph/driver.js';
 import { FETCH_KNOWN_ACTORS, FETCH_KNOWN_REST } from '../src/graph/knownGraph.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/graph/localNeo4j.js';
@@ -49,6 +55,8 @@ import { countsOf, generateCorpus, type Corpus, type Expected } from './corpus/g
 import { PAGE_SIZE, QUERIES, type BenchQuery, type Json, type Targets } from './queries.js';
 import { benchExports, benchJsonlIngest, type ExportMeasure, type JsonlIngestResult } from './jsonl.js';
 import { optionReader } from './args.js';
+import { procStatusBytes, sampleMemory, type PhaseMemory } from './memory.js';
+import { comparePaged, latestBaseline, pagedRuleFor, PAGED_MAX_RATIO } from './paged.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -73,13 +81,20 @@ interface Options {
   workers: number[];
   /** Skip the query measurements (a load-only run). */
   skipQueries: boolean;
+  /** NLP engines parsing the corpus at once in the extraction pass (1: the per-engine figures of earlier runs). */
+  engines: number;
+  /** Keep no extractions between the extraction pass and the load: re-extract each batch (default above STREAM_ABOVE articles). */
+  stream: boolean;
 }
+
+/** Above this scale the extractions are not kept for the load (~60 MB per 1,000 articles would exceed Node's heap at 100,000). */
+const STREAM_ABOVE = 10_000;
 
 function parseOptions(argv: string[]): Options {
   const { get, num } = optionReader(argv);
   for (const a of argv) {
-    if (a.startsWith('--') && !['--scale', '--seed', '--requests', '--max-cell-seconds', '--out', '--jsonl', '--jsonl-only', '--batch', '--workers', '--skip-queries'].includes(a)) {
-      throw new Error(`unknown option ${a} (options: --scale N, --seed N, --requests N, --max-cell-seconds N, --out DIR, --jsonl N, --jsonl-only, --batch N, --workers 1,2,4, --skip-queries)`);
+    if (a.startsWith('--') && !['--scale', '--seed', '--requests', '--max-cell-seconds', '--out', '--jsonl', '--jsonl-only', '--batch', '--workers', '--skip-queries', '--engines', '--stream', '--no-stream'].includes(a)) {
+      throw new Error(`unknown option ${a} (options: --scale N, --seed N, --requests N, --max-cell-seconds N, --out DIR, --jsonl N, --jsonl-only, --batch N, --workers 1,2,4, --skip-queries, --engines N, --stream, --no-stream)`);
     }
   }
   return {
@@ -97,6 +112,8 @@ function parseOptions(argv: string[]): Options {
       return n;
     }),
     skipQueries: argv.includes('--skip-queries'),
+    engines: Math.max(1, Math.round(num('--engines', 1))),
+    stream: argv.includes('--stream') || (!argv.includes('--no-stream') && Math.round(num('--scale', 1000)) > STREAM_ABOVE),
   };
 }
 
@@ -263,6 +280,8 @@ interface ParsingResult {
   kbPerSecond: number;
   kbPerEngineCpuSecond: number;
   requests: number;
+  /** Engines parsing at once (--engines); CPU seconds are summed over them. */
+  engines: number;
 }
 
 interface ExtractionResult {
@@ -282,6 +301,8 @@ interface ExtractionResult {
   rssBeforeMB: number;
   statementsFound: number;
   statementsExpected: number;
+  /** false with --stream: the extractions were dropped after counting (the load re-extracts). */
+  kept: boolean;
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux); 0 where unknown. */
@@ -297,8 +318,16 @@ function cpuSecondsOf(pid: number): number {
 /** Articles parsed per request during the extraction pass (what the ingest pipeline uses too). */
 const PARSE_WINDOW = 16;
 
-async function extractAll(corpus: Corpus, nlp: NlpClient, engine: NlpEngine): Promise<{ result: ExtractionResult; extracted: Map<string, ExtractedArticle> }> {
-  const extracted = new Map<string, ExtractedArticle>();
+async function extractAll(
+  corpus: Corpus,
+  nlp: NlpClient,
+  engines: readonly NlpEngine[],
+  keep: boolean,
+): Promise<{ result: ExtractionResult; extracted: Map<string, ExtractedArticle> | null }> {
+  const extracted = keep ? new Map<string, ExtractedArticle>() : null;
+  const engineCpu = () => engines.reduce((a, e) => a + cpuSecondsOf(e.pid), 0);
+  // Each engine gets a window per request, as with one.
+  const window = PARSE_WINDOW * engines.length;
   // Warm-up (lazy lexicon loading, JIT), not timed: with only 5 articles the timed pass still ran ~40% slower
   // at its start than later, so this measures steady-state throughput. Their parses are cached, so the timed
   // pass parses the other articles only: warm-up texts are excluded from the parsing rate.
@@ -310,23 +339,27 @@ async function extractAll(corpus: Corpus, nlp: NlpClient, engine: NlpEngine): Pr
   let found = 0;
   let parseMs = 0;
   const stats0 = nlp.stats();
-  const engineCpu0 = cpuSecondsOf(engine.pid);
+  const engineCpu0 = engineCpu();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  for (let w = 0; w < corpus.articles.length; w += PARSE_WINDOW) {
-    const window = corpus.articles.slice(w, w + PARSE_WINDOW);
+  const tenth = Math.ceil(corpus.articles.length / 10);
+  for (let w = 0; w < corpus.articles.length; w += window) {
+    const articles = corpus.articles.slice(w, w + window);
     const p0 = performance.now();
-    const parses = await nlp.parseMany(window.map((a) => a.text));
+    const parses = await nlp.parseMany(articles.map((a) => a.text));
     parseMs += performance.now() - p0;
-    for (const [k, a] of window.entries()) {
+    for (const [k, a] of articles.entries()) {
       const x = extractArticle(toInput(a), parses[k]!);
       found += x.statements.length;
-      extracted.set(a.id, x);
+      extracted?.set(a.id, x);
     }
     peak = Math.max(peak, process.memoryUsage.rss());
+    if (corpus.articles.length > STREAM_ABOVE && Math.floor((w + articles.length) / tenth) > Math.floor(w / tenth)) {
+      log(`  parsed and extracted ${w + articles.length}/${corpus.articles.length} (${round((performance.now() - t0) / 1000, 0)} s, RSS ${round(process.memoryUsage.rss() / 2 ** 20, 0)} MB)`);
+    }
   }
   const cpu = process.cpuUsage(cpu0);
-  const engineCpuSeconds = cpuSecondsOf(engine.pid) - engineCpu0;
+  const engineCpuSeconds = engineCpu() - engineCpu0;
   const after = nlp.stats();
   const seconds = (performance.now() - t0 - parseMs) / 1000;
   // Node's CPU includes the JSON work of the client (expanding parses): counted as extraction's.
@@ -343,6 +376,7 @@ async function extractAll(corpus: Corpus, nlp: NlpClient, engine: NlpEngine): Pr
         kbPerSecond: round(parsedKb / (parseMs / 1000), 1),
         kbPerEngineCpuSecond: engineCpuSeconds > 0 ? round(parsedKb / engineCpuSeconds, 1) : 0,
         requests: after.engineRequests - stats0.engineRequests,
+        engines: engines.length,
       },
       kbPerCpuSecondWithParsing: round((megabytes * 1e3) / (cpuSeconds + engineCpuSeconds), 1),
       articles: corpus.articles.length,
@@ -356,6 +390,7 @@ async function extractAll(corpus: Corpus, nlp: NlpClient, engine: NlpEngine): Pr
       rssBeforeMB: round(rssBefore / 2 ** 20, 1),
       statementsFound: found,
       statementsExpected: corpus.expected.reports,
+      kept: keep,
     },
   };
 }
@@ -381,6 +416,13 @@ interface LoadPhase {
   breakdownMs: Record<string, number>;
   /** Articles that failed to load, with the pipeline's one-line reason (the count check excludes them). */
   failures: Array<{ id: string | null; error: string }>;
+  /**
+   * --stream: the load re-extracted each article from its cached parse (nothing kept since the extraction pass).
+   * That time is left out of `seconds`, the rates and the tenths (they stay resolution + writing, as without
+   * --stream), and reported here; `wallSeconds` is the phase's wall clock with it.
+   */
+  reExtraction?: { articles: number; seconds: number };
+  wallSeconds: number;
 }
 
 /** Times every driver call of the pipeline by the first words of its Cypher, to show where loading spends its time. */
@@ -429,7 +471,16 @@ function timingDriver(driver: Driver, buckets: Record<string, number>): Driver {
   });
 }
 
-async function loadCorpus(driver: Driver, nlp: NlpClient, config: Config, corpus: Corpus, extracted: Map<string, ExtractedArticle>, batch: number): Promise<LoadPhase> {
+async function loadCorpus(
+  driver: Driver,
+  nlp: NlpClient,
+  config: Config,
+  corpus: Corpus,
+  extracted: Map<string, ExtractedArticle> | null,
+  batch: number,
+  /** Memory now, for the progress lines (a stopped run keeps what they printed). */
+  memoryNow: () => string,
+): Promise<LoadPhase> {
   const buckets: Record<string, number> = {};
   const timed = timingDriver(driver, buckets);
   const n = corpus.articles.length;
@@ -438,21 +489,35 @@ async function loadCorpus(driver: Driver, nlp: NlpClient, config: Config, corpus
   const results: IngestResult[] = [];
   const t0 = performance.now();
   let last = t0;
-  // Extraction was measured above: reuse its output so this phase times resolution and writing.
-  const extract = (input: { id: string }) => {
-    const x = extracted.get(input.id);
-    if (!x) throw new Error(`no extraction for ${input.id}`);
-    return x;
+  // Extraction was measured above: reuse its output so this phase times resolution and writing. With --stream
+  // nothing was kept: extract again from the parse (a parse-cache hit either way) and time it apart.
+  let reExtractMs = 0;
+  let reExtracted = 0;
+  const extract = (input: ArticleInput, parse: Parse) => {
+    if (extracted) {
+      const x = extracted.get(input.id);
+      if (!x) throw new Error(`no extraction for ${input.id}`);
+      return x;
+    }
+    const t = performance.now();
+    try {
+      return extractArticle(input, parse);
+    } finally {
+      reExtractMs += performance.now() - t;
+      reExtracted++;
+    }
   };
   for (let i = 0; i < n; i += tenth) {
     const slice = corpus.articles.slice(i, i + tenth).map(toInput);
+    const reBefore = reExtractMs;
     results.push(...(await ingestArticles(timed, nlp, config, slice, { extract, batchArticles: batch })));
     const now = performance.now();
-    marks.push(round(slice.length / ((now - last) / 1000), 1));
+    marks.push(round(slice.length / ((now - last - (reExtractMs - reBefore)) / 1000), 1));
     last = now;
-    log(`  loaded ${Math.min(n, i + tenth)}/${n} articles (${marks.at(-1)} articles/s)`);
+    log(`  loaded ${Math.min(n, i + tenth)}/${n} articles (${marks.at(-1)} articles/s${extracted ? '' : `, re-extraction ${round((reExtractMs - reBefore) / 1000, 1)} s apart`}; ${memoryNow()})`);
   }
-  const seconds = (performance.now() - t0) / 1000;
+  const wallSeconds = (performance.now() - t0) / 1000;
+  const seconds = wallSeconds - reExtractMs / 1000;
   const failed = results.filter((r) => r.status !== 'created');
   const nodes = results.reduce((a, r) => a + (r.counts?.nodesCreated ?? 0), 0);
   const rels = results.reduce((a, r) => a + (r.counts?.relationshipsCreated ?? 0), 0);
@@ -473,6 +538,8 @@ async function loadCorpus(driver: Driver, nlp: NlpClient, config: Config, corpus
       ...Object.fromEntries(Object.entries(buckets).map(([k, v]) => [k, round(v, 0)])),
       resolveAndOther: round(seconds * 1000 - known, 0),
     },
+    ...(extracted ? {} : { reExtraction: { articles: reExtracted, seconds: round(reExtractMs / 1000, 2) } }),
+    wallSeconds: round(wallSeconds, 2),
   };
 }
 
@@ -802,13 +869,15 @@ function printTable(r: BenchReport): void {
   const e = r.extraction;
   const l = r.load;
   out.push(`Chronicle bench — scale ${r.scale} (${r.corpus.megabytes} MB), ${r.machine.cores} cores, ${r.machine.cpuModel}, load average ${r.machine.loadAverageAtStart.join('/')} at start`);
-  out.push(`parsing (NLP engine): ${e.parsing.kbPerSecond} KB/s wall, ${e.parsing.kbPerEngineCpuSecond} KB per engine CPU-second, ${e.parsing.requests} requests`);
+  out.push(`parsing (NLP engine${e.parsing.engines > 1 ? `s: ${e.parsing.engines} at once` : ''}): ${e.parsing.kbPerSecond} KB/s wall, ${e.parsing.kbPerEngineCpuSecond} KB per engine CPU-second, ${e.parsing.requests} requests, ${e.parsing.seconds} s`);
   out.push(`extraction: ${e.mbPerSecond} MB/s wall, ${e.mbPerCpuSecond} MB per CPU-second, ${e.articlesPerSecond} articles/s, peak RSS ${e.peakRssMB} MB`);
   const c = r.nlp.cacheAfter;
   out.push(`parse cache (cumulative): after extraction ${c.extraction?.hits} hits / ${c.extraction?.misses} misses, after seeding ${c.seed?.hits} / ${c.seed?.misses}, after loading ${c.load?.hits} / ${c.load?.misses}`);
   out.push(`load:       ${l.articlesPerSecond} articles/s, ${l.nodesAndRelsPerSecond} nodes+rels/s (${l.nodesCreated} nodes, ${l.relationshipsCreated} rels in ${l.seconds} s)`);
   const b = l.breakdownMs;
   out.push(`            time: write transactions ${b.writeTransaction ?? 0} ms, known-graph reads ${b.knownGraphRead ?? 0} ms, stored-version reads ${b.storedVersionRead ?? 0} ms, resolution+JS ${b.resolveAndOther} ms; articles/s by tenth: ${l.articlesPerSecondByTenth.join(' ')}`);
+  if (l.reExtraction) out.push(`            re-extraction during the load (--stream; not in the figures above): ${l.reExtraction.articles} articles in ${l.reExtraction.seconds} s; load wall clock with it ${l.wallSeconds} s`);
+  for (const [phase, m] of Object.entries(r.memory ?? {})) out.push(`memory ${pad(phase, 10, true)}: ${memoryLine(m)}`);
   out.push(`per core:   parse + extract ${e.kbPerCpuSecondWithParsing} KB per CPU-second (engine and extraction), beside load ${l.nodesAndRelsPerSecond} nodes+rels/s in batches of ${l.batchArticles}`);
   for (const w of r.workers ?? []) {
     out.push(`workers ${pad(w.workers, 2)}: whole pipeline ${w.articlesPerSecond} articles/s (${w.kbPerSecond} KB/s, x${w.speedup}), ${w.kbPerCpuSecond} KB per CPU-second, ${w.nodesAndRelsPerSecond} nodes+rels/s, ${w.failed} failed, counts ${w.countsOk ? 'exact' : 'MISMATCH'}`);
@@ -992,26 +1061,25 @@ function targets(r: Omit<BenchReport, 'targets'>): Target[] {
   return out;
 }
 
-/** Paged latency against the latest --scale 100 run in the same results folder (keyset paging should keep it flat). */
+/**
+ * Paged latency against the latest baseline run in the same results folder (keyset paging should keep it flat):
+ * a 10,000 run against --scale 100, a 100,000 run against --scale 1000 (bench/paged.ts).
+ */
 function pagedTarget(r: Omit<BenchReport, 'targets'>): Target {
-  const target = 'paged latency at 10,000 within 1.5x of 100';
-  if (r.scale <= 100) return { target, met: null, detail: 'this run is the baseline (scale 100): run --scale 10000 to compare' };
-  const baselines = readdirSync(r.options.out).filter((f) => f.endsWith('-100.json')).sort();
-  const file = baselines.at(-1);
-  if (!file) return { target, met: null, detail: `no --scale 100 result in ${r.options.out} to compare with` };
-  const base = JSON.parse(readFileSync(path.join(r.options.out, file), 'utf8')) as BenchReport;
-  const parts: string[] = [];
-  let worst = 0;
-  for (const name of ['timeline page 1', 'timeline page 10']) {
-    const now = r.queries.find((q) => q.name === name)?.latency.ours.c1;
-    const then = base.queries.find((q) => q.name === name)?.latency.ours.c1;
-    if (!now || !then) continue;
-    const ratio = round(now.p99 / then.p99);
-    worst = Math.max(worst, ratio);
-    parts.push(`${name}: p99 ${now.p99} ms vs ${then.p99} ms (${ratio}x), p50 ${now.p50} vs ${then.p50} ms`);
-  }
-  const label = r.scale === 10_000 ? '' : ` (this run is at ${r.scale}, not 10,000)`;
-  return { target, met: r.scale === 10_000 ? worst <= 1.5 : null, detail: `${parts.join('; ')} — baseline ${file}${label}` };
+  const rule = pagedRuleFor(r.scale);
+  const { target } = rule;
+  if (r.scale <= rule.baseline) return { target, met: null, detail: `this run is a baseline (scale ${r.scale}): run --scale ${rule.at} to compare` };
+  const found = latestBaseline(r.options.out, rule.baseline);
+  if (!found) return { target, met: null, detail: `no --scale ${rule.baseline} result with the paged queries in ${r.options.out} to compare with` };
+  const { worst, parts } = comparePaged(r, found.report);
+  const applies = r.scale === rule.at && worst !== null;
+  const label = r.scale === rule.at ? '' : ` (this run is at ${r.scale}, not ${rule.at})`;
+  return { target, met: applies ? worst! <= PAGED_MAX_RATIO : null, detail: `${parts.join('; ') || 'queries not measured'} — baseline ${found.file}${label}` };
+}
+
+function memoryLine(m: PhaseMemory): string {
+  const neo = m.neo4jRss ? `, Neo4j JVM RSS ${m.neo4jRss.minMB}–${m.neo4jRss.maxMB} MB (peak since start ${m.neo4jPeakRssMB} MB)` : '';
+  return `bench/API process RSS ${m.rss.minMB}–${m.rss.maxMB} MB, V8 heap used ${m.heapUsed.minMB}–${m.heapUsed.maxMB} MB${neo} (${m.samples} samples over ${m.seconds} s)`;
 }
 
 interface BenchReport {
@@ -1027,6 +1095,11 @@ interface BenchReport {
   nlp: { engine: NlpClient['engine']; startSeconds: number; cacheAfter: Record<string, NlpStats> };
   seed: { articles: number; failed: number; seconds: number; warmSeconds: number };
   load: LoadPhase;
+  /**
+   * Sampled every second per phase (bench/memory.ts): this process — which hosts our API servers, the peer and
+   * the raw-over-HTTP endpoint in-process — and the Neo4j JVM (none during extraction: it starts after).
+   */
+  memory: Record<string, PhaseMemory>;
   counts: CountCheck[];
   graph: { busyActorStatements: number; chainReports: number; incidentClaims: number };
   queries: QueryResult[];
@@ -1133,7 +1206,7 @@ async function main(): Promise<number> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'chronicle-bench-neo4j-'));
   // An empty parse cache: the extraction pass measures the engine; later phases show the cache's hits.
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'chronicle-bench-nlp-cache-'));
-  let engine: NlpEngine | undefined;
+  const engines: NlpEngine[] = [];
   let db: LocalNeo4j | undefined;
   let driver: Driver | undefined;
   let ourServer: HttpHandle | undefined;
@@ -1152,8 +1225,7 @@ async function main(): Promise<number> {
     driver = undefined;
     await db?.stop().catch(() => {});
     db = undefined;
-    await engine?.stop().catch(() => {});
-    engine = undefined;
+    for (const e of engines.splice(0)) await e.stop().catch(() => {});
     rmSync(home, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
   };
@@ -1164,16 +1236,22 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    log('starting the NLP engine');
+    log(opts.engines === 1 ? 'starting the NLP engine' : `starting ${opts.engines} NLP engines`);
     const engineStart = performance.now();
-    engine = await startNlpEngine();
+    engines.push(...(await Promise.all(Array.from({ length: opts.engines }, () => startNlpEngine()))));
     const engineStartSeconds = round((performance.now() - engineStart) / 1000, 2);
-    const nlp = await createNlpClient({ url: engine.url, cacheDir });
-    log(`  ready in ${engineStartSeconds} s (${engine.description})`);
+    // Several engines: one client each over the same disk cache, parseMany split between them (src/nlp/pool.ts).
+    const clients = await Promise.all(engines.map((e) => createNlpClient({ url: e.url, cacheDir })));
+    const nlp = clients.length === 1 ? clients[0]! : parallelNlpClient(clients);
+    log(`  ready in ${engineStartSeconds} s (${engines[0]!.description})`);
     const cacheAt: Record<string, NlpStats> = {};
+    const memory: Record<string, PhaseMemory> = {};
+    const neo4jPid = () => db?.pid;
 
-    log(`parsing and extracting ${corpus.articles.length} articles (${round(corpus.expected.bytes / 1e6, 2)} MB)`);
-    const { result: extraction, extracted } = await extractAll(corpus, nlp, engine);
+    log(`parsing and extracting ${corpus.articles.length} articles (${round(corpus.expected.bytes / 1e6, 2)} MB)${opts.stream ? ', keeping no extraction (--stream)' : ''}`);
+    const extractionMemory = sampleMemory(neo4jPid);
+    const { result: extraction, extracted } = await extractAll(corpus, nlp, engines, !opts.stream);
+    memory.extraction = extractionMemory.stop();
     cacheAt.extraction = nlp.stats();
     log(`  parsing ${extraction.parsing.kbPerSecond} KB/s wall, ${extraction.parsing.kbPerEngineCpuSecond} KB per engine CPU-second`);
     log(`  extraction ${extraction.mbPerSecond} MB/s, ${extraction.articlesPerSecond} articles/s, peak RSS ${extraction.peakRssMB} MB`);
@@ -1212,10 +1290,25 @@ async function main(): Promise<number> {
     await wipeAll();
 
     log(`loading ${corpus.articles.length} articles through the ingest pipeline`);
-    const load = await loadCorpus(driver, nlp, config, corpus, extracted, opts.batch);
+    const loadMemory = sampleMemory(neo4jPid);
+    const memoryNow = () => {
+      const m = process.memoryUsage();
+      const neo = (() => {
+        try {
+          return procStatusBytes(readFileSync(`/proc/${db?.pid}/status`, 'utf8'), 'VmRSS');
+        } catch {
+          return null;
+        }
+      })();
+      return `RSS ${round(m.rss / 2 ** 20, 0)} MB, heap used ${round(m.heapUsed / 2 ** 20, 0)} MB, Neo4j RSS ${neo === null ? '?' : round(neo / 2 ** 20, 0)} MB, load average ${os.loadavg().map((x) => round(x, 1)).join('/')}`;
+    };
+    const load = await loadCorpus(driver, nlp, config, corpus, extracted, opts.batch, memoryNow);
+    memory.load = loadMemory.stop();
     cacheAt.load = nlp.stats();
     log(`  parse cache: ${cacheAt.load.hits - cacheAt.seed.hits} hits, ${cacheAt.load.misses - cacheAt.seed.misses} misses while loading`);
-    extracted.clear();
+    extracted?.clear();
+    log(`  memory while loading: ${memoryLine(memory.load)}`);
+    if (load.reExtraction) log(`  re-extraction (apart from the figures): ${load.reExtraction.articles} articles in ${load.reExtraction.seconds} s; wall clock with it ${load.wallSeconds} s`);
     log(`  ${load.articlesPerSecond} articles/s, ${load.nodesAndRelsPerSecond} nodes+rels/s${load.failed ? `, ${load.failed} FAILED (${load.firstFailure})` : ''}`);
 
     const failedIds = new Set(load.failures.map((f) => f.id));
@@ -1225,6 +1318,7 @@ async function main(): Promise<number> {
     const queries: QueryResult[] = [];
     let graph = { busyActorStatements: 0, chainReports: 0, incidentClaims: 0 };
     if (!opts.skipQueries) {
+      const queryMemory = sampleMemory(neo4jPid);
       log('starting our API and the @neo4j/graphql API');
       const oursCounted = countingDriver(driver);
       // The uncached figure: the response cache off, so every request parses (document cache), executes, reads.
@@ -1268,6 +1362,8 @@ async function main(): Promise<number> {
         );
       }
       graph = { busyActorStatements: t.busyActorStatements, chainReports: t.chainReports, incidentClaims: t.incidentClaims };
+      memory.queries = queryMemory.stop();
+      log(`  memory while measuring queries: ${memoryLine(memory.queries)}`);
     }
 
     const workers = opts.workers.length > 0 ? await workersPhase(driver, config, corpus, opts.workers, opts.batch, wipeAll) : undefined;
@@ -1290,6 +1386,7 @@ async function main(): Promise<number> {
       nlp: { engine: nlp.engine, startSeconds: engineStartSeconds, cacheAfter: cacheAt },
       seed,
       load,
+      memory,
       counts,
       graph,
       queries,

@@ -97,10 +97,35 @@ function monthDay(iso: string): string {
 }
 
 function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+/** Days since 1970-01-01 of an ISO date, remembered (a corpus has one date per day it spans). */
+const DAY_NUMBERS = new Map<string, number>();
+function dayNumber(iso: string): number {
+  let n = DAY_NUMBERS.get(iso);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+    DAY_NUMBERS.set(iso, n);
+  }
+  return n;
+}
+
+const ORDINALS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth',
+  'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+];
+/**
+ * Above this many articles the 16 countries run out of meeting series (at 10,000, 475 of their 480 series hold
+ * meetings, up to the twelfth): larger corpora add world.json's 32 moreCountries and let a series reach its
+ * twentieth meeting (data/lexicon/ordinals.json's words), with the people spread over 48 countries (the same
+ * total as 16 would have). Up to this scale nothing changes: the same random draws, byte-identical corpora.
+ */
+export const LARGE_SCALE = 10_000;
+const MEETINGS_PER_SERIES = 12;
+const MEETINGS_PER_SERIES_LARGE = 20;
+/** Large corpora: how many places down the busiest officials of each country move every LARGE_SCALE articles. */
+const ERA_SHIFT = 29;
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -213,6 +238,8 @@ interface Series {
   b: Country;
   noun: string;
   held: Array<{ ordinal: number; date: string }>;
+  /** dayNumber of the last meeting held (the filters below run over every series for every article). */
+  lastDay?: number;
   topic: string;
 }
 
@@ -231,22 +258,45 @@ interface Incident {
 // ---------------------------------------------------------------------------------------------
 // The world
 
-/** Invented surnames (head + tail syllables, then head + link + tail), unique, never a seed name. */
-export function surnamePool(): string[] {
-  const out: string[] = [];
-  for (const h of names.surnameHeads) for (const t of names.surnameTails) out.push(h + t);
-  for (const link of ['er', 'an', 'ov', 'el']) {
-    for (const h of names.surnameHeads) for (const t of names.surnameTails) out.push(h + link + t);
-  }
-  return [...new Set(out)];
+/** Link syllables between head and tail; the second group only for scales above 10,000 (see buildPeople). */
+const LINKS = ['er', 'an', 'ov', 'el'];
+const MORE_LINKS = ['am', 'ed', 'il', 'un', 'as'];
+
+/**
+ * Invented surnames (head + tail syllables, then head + link + tail), unique, never a seed name, in three
+ * parts: plain, linked, more linked (enough for 100,000 articles). Returns the whole pool and where each part ends.
+ */
+function surnameParts(): { pool: string[]; plainEnd: number; linkedEnd: number } {
+  const seen = new Set<string>();
+  const part = (links: readonly string[] | null) => {
+    for (const link of links ?? ['']) {
+      for (const h of names.surnameHeads) for (const t of names.surnameTails) seen.add(h + link + t);
+    }
+    return seen.size;
+  };
+  const plainEnd = part(null);
+  const linkedEnd = part(LINKS);
+  part(MORE_LINKS);
+  return { pool: [...seen], plainEnd, linkedEnd };
 }
 
-function buildPeople(rng: Rng, scale: number): Map<string, Person[]> {
-  const perCountry = 6 + Math.ceil(scale / 120);
-  // Plain head+tail names first; the longer linked ones only when a large scale needs them.
-  const pool = surnamePool();
-  const plain = names.surnameHeads.length * names.surnameTails.length;
-  const surnames = [...rng.shuffle(pool.slice(0, plain)), ...rng.shuffle(pool.slice(plain))];
+export function surnamePool(): string[] {
+  return surnameParts().pool;
+}
+
+function buildPeople(rng: Rng, scale: number, countries: readonly Country[]): Map<string, Person[]> {
+  const people = world.countries.length * (6 + Math.ceil(scale / 120));
+  const perCountry = Math.ceil(people / countries.length);
+  // Plain head+tail names first; the longer linked ones only when a large scale needs them. The third part is
+  // shuffled only when the first two are too few (above ~10,000 articles): smaller corpora draw exactly the
+  // random numbers they drew before it existed, so they stay byte-identical.
+  const { pool, plainEnd, linkedEnd } = surnameParts();
+  const needed = perCountry * countries.length;
+  const surnames = [
+    ...rng.shuffle(pool.slice(0, plainEnd)),
+    ...rng.shuffle(pool.slice(plainEnd, linkedEnd)),
+    ...(needed > linkedEnd ? rng.shuffle(pool.slice(linkedEnd)) : []),
+  ];
   const givenPool = [
     ...names.female.map((g) => ({ given: g, female: true as boolean, short: undefined as string | undefined })),
     ...names.male.map((g) => ({ given: g, female: false, short: undefined as string | undefined })),
@@ -254,7 +304,7 @@ function buildPeople(rng: Rng, scale: number): Map<string, Person[]> {
   ];
   const byCountry = new Map<string, Person[]>();
   let n = 0;
-  for (const country of world.countries) {
+  for (const country of countries) {
     const list: Person[] = [];
     for (let i = 0; i < perCountry; i++) {
       const g = rng.pick(givenPool);
@@ -363,8 +413,10 @@ export function generateCorpus(opts: GenerateOptions): Corpus {
   const rng = new Rng(seed);
   const start = opts.start ?? '2023-01-02';
   const spanDays = Math.max(45, Math.ceil(scale * SPAN_DAYS_PER_ARTICLE));
-  const people = buildPeople(rng, scale);
-  const countries: Country[] = world.countries;
+  const large = scale > LARGE_SCALE;
+  const countries: Country[] = large ? [...world.countries, ...world.moreCountries] : world.countries;
+  const maxHeld = large ? MEETINGS_PER_SERIES_LARGE : MEETINGS_PER_SERIES;
+  const people = buildPeople(rng, scale, countries);
 
   const utterances: Utterance[] = [];
   const series: Series[] = [];
@@ -424,12 +476,12 @@ export function generateCorpus(opts: GenerateOptions): Corpus {
         title = `${side === 'a' ? a.name : b.name} says ${inc.vehicle[0]} came close to ${side === 'a' ? b.adjective : a.adjective} craft`;
         if (side === 'b') [a, b] = [b, a];
       } else {
-        ({ a, b, topic, title } = meetingStory(rng, series, countries, publishedAt, paragraphs, exp, seenMeetings, seenSeries));
+        ({ a, b, topic, title } = meetingStory(rng, series, countries, maxHeld, publishedAt, paragraphs, exp, seenMeetings, seenSeries));
         mentionCountry(a);
         mentionCountry(b);
       }
     } else {
-      ({ a, b, topic, title } = meetingStory(rng, series, countries, publishedAt, paragraphs, exp, seenMeetings, seenSeries));
+      ({ a, b, topic, title } = meetingStory(rng, series, countries, maxHeld, publishedAt, paragraphs, exp, seenMeetings, seenSeries));
       mentionCountry(a);
       mentionCountry(b);
     }
@@ -439,7 +491,10 @@ export function generateCorpus(opts: GenerateOptions): Corpus {
     const castSize = 1 + rng.int(3);
     for (let k = 0; k < castSize * 3 && cast.length < castSize; k++) {
       const side = (people.get((k % 2 === 0 ? a : b).name) ?? []) as Person[];
-      const p = side[rng.zipf(side.length)] as Person;
+      // Large corpora (decades of news) change their busy officials every LARGE_SCALE articles: otherwise the
+      // busiest would say so much that no clause stays fresh for them (MAX_OVERLAP).
+      const rank = rng.zipf(side.length);
+      const p = side[large ? (rank + Math.floor(i / LARGE_SCALE) * ERA_SHIFT) % side.length : rank] as Person;
       // Two people of one gender would make "he"/"she" ambiguous only for the pronoun form, which checks it.
       if (!cast.includes(p)) cast.push(p);
     }
@@ -683,11 +738,24 @@ function report(
   return { sentence, report: { utterance, speaker, kind, text, via, form } };
 }
 
+/** The series by key (a key is unique: `<a>|<b>|<noun>` with a < b), kept beside the list. */
+const SERIES_INDEX = new WeakMap<Series[], Map<string, Series>>();
+function seriesByKey(series: Series[]): Map<string, Series> {
+  let m = SERIES_INDEX.get(series);
+  if (!m) {
+    m = new Map(series.map((s) => [s.key, s]));
+    SERIES_INDEX.set(series, m);
+  }
+  return m;
+}
+
 /** A meeting lead: a new meeting of a (new or running) series, or another report of a recent one. */
 function meetingStory(
   rng: Rng,
   series: Series[],
   countries: Country[],
+  /** Meetings a series may hold (ordinals up to this one). */
+  maxHeld: number,
   publishedAt: string,
   paragraphs: string[],
   exp: ExpectedArticle,
@@ -695,10 +763,8 @@ function meetingStory(
   seenSeries: Set<string>,
 ): { a: Country; b: Country; topic: string; title: string } {
   // Meetings held in the last 6 days can be named by weekday ("on Tuesday").
-  const recent = series.filter((s) => {
-    const last = s.held[s.held.length - 1];
-    return last !== undefined && daysBetween(last.date, publishedAt) >= 1 && daysBetween(last.date, publishedAt) <= 6;
-  });
+  const today = dayNumber(publishedAt);
+  const recent = series.filter((s) => s.lastDay !== undefined && today - s.lastDay >= 1 && today - s.lastDay <= 6);
   const write = (s: Series, m: { ordinal: number; date: string }) =>
     writeMeeting(rng, s, m, paragraphs, exp, seenMeetings, seenSeries);
   if (recent.length > 0 && rng.chance(0.35)) {
@@ -707,10 +773,8 @@ function meetingStory(
   }
   // A new meeting, at least a week after the series' last one.
   const date = addDays(publishedAt, -1 - rng.int(4));
-  const canMeet = (x: Series) => {
-    const last = x.held[x.held.length - 1];
-    return !last || (daysBetween(last.date, date) >= 7 && x.held.length < ORDINALS.length);
-  };
+  const day = dayNumber(date);
+  const canMeet = (x: Series) => x.lastDay === undefined || (day - x.lastDay >= 7 && x.held.length < maxHeld);
   const running = series.filter((x) => x.held.length > 0 && canMeet(x));
   let s: Series | undefined = running.length > 0 && rng.chance(0.75) ? rng.pick(running) : undefined;
   for (let attempt = 0; !s && attempt < 50; attempt++) {
@@ -719,16 +783,18 @@ function meetingStory(
     if (a === b) continue;
     const [x, y] = a.name < b.name ? [a, b] : [b, a];
     const noun = rng.pick(world.meetingNouns);
-    const existing = series.find((z) => z.a === x && z.b === y && z.noun === noun);
+    const existing = seriesByKey(series).get(`${x.name}|${y.name}|${noun}`);
     if (existing && canMeet(existing)) s = existing;
     else if (!existing) {
       s = { key: `${x.name}|${y.name}|${noun}`, a: x, b: y, noun, held: [], topic: rng.pick(world.topics) };
       series.push(s);
+      seriesByKey(series).set(s.key, s);
     }
   }
   if (!s) throw new Error('no series can meet: add countries or meeting nouns to bench/corpus/data/world.json');
   const meeting = { ordinal: s.held.length + 1, date };
   s.held.push(meeting);
+  s.lastDay = day;
   return write(s, meeting);
 }
 
@@ -764,13 +830,19 @@ function writeMeeting(
 /** A new incident between two countries with no other incident of either within a week (so none merge). */
 function newIncident(rng: Rng, incidents: Incident[], countries: Country[], publishedAt: string): Incident | undefined {
   const date = addDays(publishedAt, -1);
+  const day = dayNumber(date);
   for (let attempt = 0; attempt < 20; attempt++) {
     const a = rng.pick(countries);
     const b = rng.pick(countries);
     if (a === b) continue;
-    const clash = incidents.some(
-      (x) => Math.abs(daysBetween(x.date, date)) <= 8 && [x.a, x.b].some((c) => c === a || c === b),
-    );
+    // Incidents are pushed in date order (a day before the article, articles in date order): only the last
+    // ones can be within 8 days, so the scan stops at the first older one.
+    let clash = false;
+    for (let j = incidents.length - 1; j >= 0 && !clash; j--) {
+      const x = incidents[j]!;
+      if (day - dayNumber(x.date) > 8) break;
+      clash = Math.abs(day - dayNumber(x.date)) <= 8 && (x.a === a || x.b === a || x.a === b || x.b === b);
+    }
     if (clash) continue;
     const inc: Incident = {
       key: `incident:${a.name}|${b.name}|${date}`,

@@ -109,9 +109,12 @@ describe('generateCorpus', () => {
     for (const a of small.articles) expect(seedText.includes(a.text.slice(0, 60))).toBe(false);
   });
 
-  it('has enough invented surnames for 10,000 articles (one per person)', () => {
+  it('has enough invented surnames for 100,000 articles (one per person)', () => {
     const perCountry = 6 + Math.ceil(10_000 / 120);
     expect(surnamePool().length).toBeGreaterThanOrEqual(perCountry * world.countries.length);
+    // Above LARGE_SCALE the same number of people spread over 48 countries (generate.ts buildPeople).
+    const large = Math.ceil(((6 + Math.ceil(100_000 / 120)) * world.countries.length) / (world.countries.length + world.moreCountries.length));
+    expect(surnamePool().length).toBeGreaterThanOrEqual(large * (world.countries.length + world.moreCountries.length));
     expect(new Set(surnamePool()).size).toBe(surnamePool().length);
     expect(names.female.length + names.male.length).toBeGreaterThan(50);
   });

@@ -5,6 +5,15 @@ const meetings = (r: ReturnType<typeof runEvents>) => r.events.filter((e) => e.k
 
 describe('meetings in a series', () => {
 
+  it('"the talks" with no parties nearby are the talks of the article\'s principal parties', () => {
+    const r = runEvents(
+      'Norway and Russia sign fisheries pact\n\nNorway and Russia signed a fisheries pact on Friday. The two countries had disagreed for years.\n\n' +
+        'A Russian negotiator said the deal was settled in the talks on Wednesday.',
+      '2024-03-14',
+    );
+    expect(meetings(r).map((m) => [m.series?.name, m.date?.start])).toEqual([['Norway–Russia talks', '2024-03-13']]);
+  });
+
   it('an executive body stands for its country as a party ("between the Pentagon and the Russian Defense Ministry")', () => {
     const r = runEvents('Officials held a third video conference on Wednesday between the Pentagon and the Russian Defense Ministry.', '2015-10-15');
     expect(meetings(r).map((m) => [m.series?.name, m.series?.ordinal, m.date?.start])).toEqual([['Russia–United States video conference', 3, '2015-10-14']]);

@@ -32,6 +32,16 @@ describe('statement edges', () => {
     expect(name(a, find(a, 'The two jets came within').speakerKey)).toBe('the ministry');
   });
 
+  it('a paragraph that is mostly a quotation but has its own speaker does not continue the previous speaker\'s quote', async () => {
+    const a = await extract(
+      'Port spokesman Tomas Berg told reporters the talks went well.\n\n' +
+        'In Oslo, Deputy Minister Anna Lind said the accord covered all ships. "This is a first step. We hope for more," Lind told reporters.\n\n' +
+        'Berg said the accord "does not establish zones of cooperation, shared patrols or any sharing of target information at sea."',
+    );
+    expect(name(a, find(a, 'does not establish zones').speakerKey)).toBe('Tomas Berg');
+    expect(find(a, 'This is a first step').text).not.toContain('does not establish');
+  });
+
   it('"he" or "she" never stands for an unnamed institution; a person named before is still found', async () => {
     const alone = await extract('The company denied the claim. He denies all charges.');
     expect(alone.statements.filter((s) => s.text.includes('all charges')).map((s) => name(alone, s.speakerKey))).not.toContain('The company');

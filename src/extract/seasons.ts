@@ -10,7 +10,7 @@
 import type { DatePrecision } from '../domain/types.js';
 
 export const SEASON_PATTERN =
-  /\b(?:(this|last|next|past|coming)\s+(spring|summer|fall|autumn|winter)\b(?:\s+of\s+(\d{4})\b)?|(?:the\s+)?(spring|summer|fall|autumn|winter)\s+(?:of\s+)?(\d{4})\b|in\s+the\s+(spring|summer|fall|autumn|winter)\b(?!\s+of\b)|(early|mid|late)[-\s](\d{4})\b)/i;
+  /\b(?:(this|last|next|past|coming)\s+(spring|summer|fall|autumn|winter)\b(?:\s+of\s+((?:19|20)\d{2})\b)?|(?:the\s+)?(spring|summer|fall|autumn|winter)\s+(?:of\s+)?((?:19|20)\d{2})\b|in\s+the\s+(spring|summer|fall|autumn|winter)\b(?!\s+of\b)|(early|mid|late)[-\s]((?:19|20)\d{2})\b)/i;
 
 /** First month (1–12) of each season; winter runs into the next year. */
 const SEASON_START: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 };

@@ -208,7 +208,10 @@ function refine(r: chrono.ParsedResult, publishedAt: string, future: boolean, sp
     return fuzzy(start, end, start === end ? 'DAY' : 'INTERVAL', span);
   }
   const season = SEASON_PATTERN.exec(r.text);
-  if (season && season.index === 0 && season[0].length === r.text.replace(/[\s,;:.]+$/, '').length) {
+  if (season && season.index === 0) {
+    // Our parser gave the publication day as a placeholder: anything chrono merged into it ("early 2015 to mid-2016")
+    // is not a season we can read, and no day.
+    if (season[0].length !== r.text.replace(/[\s,;:.]+$/, '').length) return null;
     const s = seasonInterval(season, publishedAt, future);
     return s ? fuzzy(s.start, s.end, s.precision, span) : null;
   }

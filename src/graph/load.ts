@@ -206,7 +206,7 @@ CALL (article, previousSha256) {
     MERGE (ms:MeetingSeries {id: row.seriesId})
       ON CREATE SET ms.name = row.seriesName
     // Names with one id differ in case or punctuation only: the smallest, whatever the order.
-    SET ms.name = CASE WHEN row.seriesName < ms.name THEN row.seriesName ELSE ms.name END, ms.rank = row.rank
+    SET ms.name = CASE WHEN row.seriesName < ms.name THEN row.seriesName ELSE ms.name END, ms.rank = CASE WHEN ms.rank IS NULL OR row.rank < ms.rank THEN row.rank ELSE ms.rank END
     MERGE (e)-[p:PART_OF]->(ms)
     SET p.ordinal = coalesce(p.ordinal, row.ordinal)
   }

@@ -135,7 +135,7 @@ interface Match {
 }
 
 const MEETING_NOUNS = [...meetingData.nouns].sort((a, b) => b.canonical.length - a.canonical.length);
-/** The lexicon's order, which ranks series (seriesRank); a longer canonical noun is matched first. */
+/** The lexicon's order, which ranks series (seriesRank); the noun itself is found longest first (seriesParts). */
 const MEETING_NOUNS_IN_ORDER = meetingData.nouns;
 
 /** "Russia–United States video conference" → its parties and its noun (generic: "talks", "meeting"). */
@@ -151,9 +151,10 @@ function seriesParts(name: string): { parties: string; canonical: string; generi
  * order ("video conference" before "teleconference"), then generic ones ("talks"), then names of no lexicon noun.
  */
 export function seriesRank(name: string): number {
-  const noun = MEETING_NOUNS_IN_ORDER.findIndex((n) => name === n.canonical || name.endsWith(` ${n.canonical}`));
+  const parts = seriesParts(name);
+  const noun = parts ? MEETING_NOUNS_IN_ORDER.findIndex((n) => n.canonical === parts.canonical) : -1;
   if (noun < 0) return 2 * MEETING_NOUNS_IN_ORDER.length;
-  return (MEETING_NOUNS_IN_ORDER[noun]!.generic ? MEETING_NOUNS_IN_ORDER.length : 0) + noun;
+  return (parts!.generic ? MEETING_NOUNS_IN_ORDER.length : 0) + noun;
 }
 
 /**
@@ -184,6 +185,16 @@ function seriesCompatible(a: string, b: string): boolean {
   // A generic noun needs the parties named on both sides: "the talks of Wednesday" alone could be any talks; so do two
   // words for one meeting held at a distance ("the latest teleconference" / "the third video conference").
   return (x.generic || y.generic || (x.remote && y.remote)) && x.parties !== '' && x.parties === y.parties;
+}
+
+/**
+ * Two series compatible only because both words name a meeting held at a distance ("teleconference" / "video
+ * conference"): each counts its own meetings ("the second phone call" is not the second video conference), so only
+ * the same day ties them.
+ */
+function remoteOnly(a: string, b: string): boolean {
+  const [x, y] = [seriesParts(a), seriesParts(b)];
+  return !!x && !!y && x.canonical !== y.canonical && !x.generic && !y.generic && x.remote && y.remote;
 }
 
 /**
@@ -225,8 +236,10 @@ function acrossSeries(e: ExtractedEvent, known: KnownEvent[], already: ReadonlyS
   };
   for (const k of compatible.filter(ownSeries)) refused.push({ id: k.id, reason: 'SEVERAL_CANDIDATES', detail: `${detail(k)}: a numbered series of its own` });
   const linkable = compatible.filter((k) => !ownSeries(k));
+  // Ordinals and the only-meeting rule reach across a remote-only pair no further than the day does.
+  const countable = linkable.filter((k) => !remoteOnly(series.name, k.seriesName!));
   if (series.ordinal !== undefined) {
-    const byOrdinal = linkable.filter((k) => k.ordinal === series.ordinal);
+    const byOrdinal = countable.filter((k) => k.ordinal === series.ordinal);
     // The same position in the series on another day is another meeting.
     const datedElsewhere = byOrdinal.filter((k) => d?.precision === 'DAY' && k.start !== null && k.start === (k.end ?? k.start) && !sameDay(k));
     for (const k of datedElsewhere) refused.push({ id: k.id, reason: 'DATE_OUTSIDE_WINDOW', detail: `${detail(k)}, ${k.start} vs ${d!.start}` });
@@ -239,7 +252,7 @@ function acrossSeries(e: ExtractedEvent, known: KnownEvent[], already: ReadonlyS
   if (!d && series.ordinal === undefined) {
     // Undated and unnumbered ("the Russia–United States video conference"): joins only when its own series and the
     // compatible ones hold exactly one meeting between them; anything more is several candidates.
-    tie([...known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name), ...linkable], 'ONLY_MEETING_OF_SERIES');
+    tie([...known.filter((k) => k.kind === 'MEETING' && k.seriesName === series.name), ...countable], 'ONLY_MEETING_OF_SERIES');
   }
   return { joined, refused };
 }

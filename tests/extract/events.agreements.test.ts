@@ -21,7 +21,9 @@ describe('agreements and their status over time', () => {
     expect(agreements.map((e) => e.name)).toEqual(['Russia–United States memorandum of understanding']);
     expect(agreements[0]!.mentions.map((m) => m.exact)).toEqual(['memorandum of understanding', 'memorandum']);
     expect(rows(r)).toContainEqual(['AGREEMENT_MILESTONE', 'Russia–United States memorandum of understanding: signed', 'SIGNED', '2015-10-20/2015-10-20/DAY/TEXT']);
-    expect(runEvents('A Justice Department memorandum said the program was legal.', '2015-10-21').events).toEqual([]);
+    expect(runEvents('The memorandum said the program was legal. It was signed on Tuesday.', '2015-10-21').events).toEqual([]);
+    const paper = runEvents('The two countries signed a memorandum of understanding. Officials released a document on Tuesday.', '2015-10-21');
+    expect(paper.events.find((e) => e.kind === 'AGREEMENT')!.mentions.map((m) => m.exact)).toEqual(['memorandum of understanding']);
   });
   it('joins aliases into one agreement and dates each status by its report', () => {
     const text =

@@ -12,6 +12,13 @@ describe('meetings in a series', () => {
       '2024-03-14',
     );
     expect(meetings(r).map((m) => [m.series?.name, m.date?.start])).toEqual([['Norway–Russia talks', '2024-03-13']]);
+    // Not any definite meeting word: "the session of parliament" is no session of the two countries.
+    const other = runEvents(
+      'Norway and Russia sign fisheries pact\n\nNorway and Russia signed a fisheries pact on Friday. The two countries had disagreed for years.\n\n' +
+        'The pact was debated in the session of parliament on Wednesday.',
+      '2024-03-14',
+    );
+    expect(meetings(other).map((m) => m.series?.name)).not.toContain('Norway–Russia session');
   });
 
   it('an executive body stands for its country as a party ("between the Pentagon and the Russian Defense Ministry")', () => {

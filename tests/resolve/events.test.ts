@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addKnownEvents, betterId, resolveEvents } from '../../src/resolve/events.js';
+import { addKnownEvents, betterId, preferredSeriesName, resolveEvents, seriesRank } from '../../src/resolve/events.js';
 import type { ExtractedArticle, ExtractedClaim, ExtractedEvent, KnownGraph } from '../../src/domain/types.js';
 
 const span = { start: 0, end: 1, exact: 'x' };
@@ -84,6 +84,33 @@ describe('resolveEvents', () => {
     const summit: ExtractedEvent = { ...tele('s', 'Russia–United States', day('2015-10-14')), name: 'Russia–United States summit', series: { name: 'Russia–United States summit' } };
     const [, other] = resolveAll([a1, article('a4', [summit])]);
     expect(other!.s).not.toBe(x!.m3);
+    // Each word counts its own meetings: "the second phone call" (a teleconference) is not the second video conference,
+    // nor is an undated one the only video conference.
+    const second: ExtractedEvent = { ...tele('c', 'Russia–United States', null), series: { name: 'Russia–United States teleconference', ordinal: 2 } };
+    const [vc, call] = resolveAll([article('a5', [meeting('m2', 2, day('2015-10-07'))]), article('a6', [second])]);
+    expect(call!.c).not.toBe(vc!.m2);
+    const [only, undated] = resolveAll([article('a7', [meeting('m1', 1, day('2015-10-01'))]), article('a8', [tele('u', 'Russia–United States', null)])]);
+    expect(undated!.u).not.toBe(only!.m1);
+  });
+
+  it('shows a meeting filed under several series in the best-ranked one, whatever the order (graph/series.ts does the same)', () => {
+    const vc = 'Russia–United States video conference';
+    const tele = 'Russia–United States teleconference';
+    const talks = 'Russia–United States talks';
+    expect(seriesRank(vc)).toBeLessThan(seriesRank(tele));
+    expect(seriesRank(tele)).toBeLessThan(seriesRank(talks));
+    expect(seriesRank('vice presidential debate')).not.toBe(seriesRank('presidential debate'));
+    for (const [a, b] of [[vc, talks], [talks, vc], [tele, vc], [vc, tele]] as const) expect(preferredSeriesName(a, b)).toBe(vc);
+    expect(preferredSeriesName(null, talks)).toBe(talks);
+    // In memory: the stored meeting keeps the best series whichever report came first.
+    const third = (key: string, name: string): ExtractedEvent => ({ ...meeting(key, 3, day('2015-10-14')), name: `third ${name}`, series: { name, ordinal: 3 } });
+    let known: KnownGraph['events'] = [];
+    for (const [a, key, name] of [['a1', 't', talks], ['a2', 'v', vc]] as const) {
+      const art = article(a, [third(key, name)]);
+      const ids = { ...actorIds, ...resolveEvents(art, { actors: [], statements: [], events: known }, actorIds).ids };
+      known = addKnownEvents(known, art, ids);
+    }
+    expect(known.filter((k) => k.kind === 'MEETING').map((k) => k.seriesName)).toEqual([vc]);
   });
 
   it('puts a dated meeting into the one implied meeting whose interval contains it', () => {

@@ -27,6 +27,8 @@ const SPECIFIC_CS_RE = phraseRegex([...CASE_SENSITIVE], 'gu');
 const GENERIC_RE = phraseRegex(agreementData.generic);
 /** Words that refer back to a specific agreement named earlier, never name one themselves ("the memorandum"). */
 const BACK_REFERENCE_RE = phraseRegex(agreementData.backReferences);
+/** Only a definite determiner makes "memorandum" that agreement ("released a document" is any paper). */
+const DEFINITE_BEFORE = /\b(?:the|this|that|its|their)\s+$/i;
 const DETERMINER_BEFORE = new RegExp(`${phraseSource(agreementData.genericNeedsDeterminer)}\\s+$`, 'iu');
 /** "ended without a deal", "no agreement": the word names no agreement. */
 const NEGATED_BEFORE = new RegExp(`\\b${phraseSource(agreementData.negatedBefore)}\\s+(?:(?:an?|any)\\s+)?$`, 'iu');
@@ -69,7 +71,9 @@ function findMentions(ctx: EventContext): Mention[] {
     }
     // A back-reference counts once a specific agreement was named before it.
     const named = (at: number) => out.some((m) => m.canonical !== undefined && m.span.start < at) || specific.some((x) => x.end <= at);
-    const backReferences = hitsIn(BACK_REFERENCE_RE, ctx.text, s.start, s.end).filter((h) => named(h.start));
+    const backReferences = hitsIn(BACK_REFERENCE_RE, ctx.text, s.start, s.end).filter(
+      (h) => named(h.start) && DEFINITE_BEFORE.test(ctx.text.slice(Math.max(s.start, h.start - 12), h.start)),
+    );
     for (const h of [...hitsIn(GENERIC_RE, ctx.text, s.start, s.end), ...backReferences]) {
       if (specific.some((x) => x.start < h.end && h.start < x.end)) continue; // "memorandum of agreement"
       const before = ctx.text.slice(Math.max(s.start, h.start - 30), h.start);

@@ -217,9 +217,11 @@ function findMentions(ctx: EventContext): Mention[] {
       if (noun.family !== undefined && ordinal === undefined && !date && pre.determiner !== undefined && NOT_ANAPHORIC.has(pre.determiner)) continue;
       if (noun.generic && !pre.hasDeterminer && ordinal === undefined && (needsDeterminer || !date)) continue;
       if (!noun.generic && !pre.hasDeterminer && ordinal === undefined && !date) continue;
-      // "their talks", "the two sides' talks" — and "the talks" (a generic noun made definite by the story): the
-      // article's principal parties when none are named nearby.
-      const anaphoric = hasPhrase(ANAPHORIC_RE, ctx.text.slice(s.start, hit.end)) || (!!noun.generic && pre.determiner?.toLowerCase() === 'the');
+      // "their talks", "the two sides' talks" — and "the talks", "the third session" (made definite by the story,
+      // meetings.json `definiteParties`): the article's principal parties when none are named nearby.
+      const definite = pre.determiner?.toLowerCase() === 'the' && 'definiteParties' in noun &&
+        (noun.definiteParties === 'always' || (noun.definiteParties === 'counted' && ordinal !== undefined));
+      const anaphoric = hasPhrase(ANAPHORIC_RE, ctx.text.slice(s.start, hit.end)) || definite;
       const { parties, otherParticipantKeys } = participantsOf(ctx, i, span, anaphoric);
       out.push({
         span,

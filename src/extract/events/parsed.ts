@@ -578,7 +578,7 @@ export class ParsedEvents {
     return cur.i === dateVerb.i;
   }
 
-  /** The verb a date mention hangs on: up the tree from its first token to the first verb. */
+  /** The date is the object of the preposition "since" ("since 9/11", "since early March"). */
   private sinceObject(d: DateMention): boolean {
     const tok = this.syntax.within(d.span.start, d.span.end)[0];
     let cur = tok;
@@ -592,6 +592,7 @@ export class ParsedEvents {
     return false;
   }
 
+  /** The verb a date mention hangs on: up the tree from its first token to the first verb. */
   private verbOfDate(d: DateMention): ParsedToken | undefined {
     let cur: ParsedToken | undefined = this.syntax.within(d.span.start, d.span.end)[0];
     for (let hops = 0; cur && hops < 6; hops++) {

@@ -23,8 +23,8 @@ const FORM_TO_COUNTRY = new Map<string, string>();
 /** Blocs that are parties as countries are ("EU–Canada talks"; organizations.json `party`): actors of their own kind. */
 const BLOCS = new Set<string>();
 for (const i of organizationData.institutions) {
-  // "talks between the Pentagon and the Russian Defense Ministry": an executive body stands for its country, as a
-  // capital does (organizations.json `representsCountry`).
+  // "talks between the White House and the Kremlin": an executive body stands for its country, as a capital does
+  // (organizations.json `representsCountry`).
   if ('representsCountry' in i && i.representsCountry && i.country) {
     for (const f of [i.name, ...i.aliases]) FORM_TO_COUNTRY.set(f, i.country);
     continue;

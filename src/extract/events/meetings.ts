@@ -218,9 +218,11 @@ function findMentions(ctx: EventContext): Mention[] {
       if (noun.generic && !pre.hasDeterminer && ordinal === undefined && (needsDeterminer || !date)) continue;
       if (!noun.generic && !pre.hasDeterminer && ordinal === undefined && !date) continue;
       // "their talks", "the two sides' talks" — and "the talks", "the third session" (made definite by the story,
-      // meetings.json `definiteParties`): the article's principal parties when none are named nearby.
+      // meetings.json `definiteParties`): the article's principal parties when none are named nearby. Not "the fourth
+      // round of talks": a numbered round an article names without parties stays in its own article's count, which
+      // ordinals join across articles whatever the order (giving it parties split round three in probe 3's reverse order).
       const definite = pre.determiner?.toLowerCase() === 'the' && 'definiteParties' in noun &&
-        (noun.definiteParties === 'always' || (noun.definiteParties === 'counted' && ordinal !== undefined));
+        (noun.definiteParties === 'unnumbered' ? ordinal === undefined : ordinal !== undefined);
       const anaphoric = hasPhrase(ANAPHORIC_RE, ctx.text.slice(s.start, hit.end)) || definite;
       const { parties, otherParticipantKeys } = participantsOf(ctx, i, span, anaphoric);
       out.push({

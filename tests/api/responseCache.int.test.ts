@@ -187,8 +187,10 @@ describe('when Neo4j does not confirm', () => {
         });
         return { cache: res.headers.get('x-response-cache'), body: await res.json(), ms: performance.now() - t0 };
       };
+      // A hit needs a check that completes within RESPONSE_CACHE_CHECK_MS; on a machine busy with other work a few
+      // checks may not, so ask until one does (each try is a real request; none is timed).
       let r = await ask();
-      for (let i = 0; i < 5 && r.cache !== 'HIT'; i++) r = await ask();
+      for (let i = 0; i < 40 && r.cache !== 'HIT'; i++) r = await ask();
       expect(r.cache).toBe('HIT');
       hang = true;
       const first = await ask();

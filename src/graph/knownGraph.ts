@@ -25,7 +25,8 @@ const ACTOR_CANDIDATES = 500;
 export const KNOWN_EVENT = `e {
     .id, .kind, .name, .place, .vehicles, start: toString(e.start), end: toString(e.end),
     seriesName: ${seriesOf('e')}.name,
-    ordinal: coalesce(${seriesOf('e')}.ordinal, e.ordinal),
+    // Every PART_OF of an event carries its ordinal (the loader derives it), so any one of them gives it.
+    ordinal: coalesce([(e)-[po_:PART_OF]->(:MeetingSeries) | po_.ordinal][0], e.ordinal),
     participantIds: COLLECT { MATCH (a:Actor)-[:PARTICIPATED_IN]->(e) RETURN a.id ORDER BY a.id }
   }`;
 

@@ -24,14 +24,13 @@ const FORM_TO_COUNTRY = new Map<string, string>();
 const BLOCS = new Set<string>();
 for (const i of organizationData.institutions) {
   // "talks between the White House and the Kremlin": an executive body stands for its country, as a capital does
-  // (organizations.json `representsCountry`).
-  if ('representsCountry' in i && i.representsCountry && i.country) {
-    for (const f of [i.name, ...i.aliases]) FORM_TO_COUNTRY.set(f, i.country);
-    continue;
-  }
-  if (!('party' in i && i.party)) continue;
-  BLOCS.add(i.name);
-  for (const f of [i.name, ...i.aliases]) FORM_TO_COUNTRY.set(f, i.name);
+  // (organizations.json `representsCountry`); a bloc is a party of its own.
+  const standsFor = 'representsCountry' in i && i.representsCountry ? i.country : undefined;
+  const bloc = 'party' in i && i.party && !standsFor ? i.name : undefined;
+  const party = standsFor ?? bloc;
+  if (!party) continue;
+  if (bloc) BLOCS.add(bloc);
+  for (const f of [i.name, ...i.aliases]) FORM_TO_COUNTRY.set(f, party);
 }
 for (const c of COUNTRY_ENTRIES) {
   // Plural demonyms name the people ("Germans and Italians"); seats stand for governments ("Berlin").

@@ -132,6 +132,12 @@ export const UNNAMED_HEADS = new Set([...anonymousData.personHeads.words, ...ano
 export const ORGANIZATION_HEADS = new Set(anonymousData.organizationHeads.words);
 
 /**
+ * Subordinators whose clause is an adjunct of time, cause or condition ("two weeks after negotiators concluded the
+ * deal"): a verb of saying inside it reports nothing of the words around it. Both attribution passes read it.
+ */
+export const ADJUNCT_SUBORDINATORS: readonly string[] = ['after', 'before', 'when', 'until', 'since', 'because', 'while', 'once', 'if', 'unless', 'although', 'though'];
+
+/**
  * Who "he" or "she" may stand for: a person, or one unnamed source that is not an institution ("a local resident",
  * "the official"; not "officials", not "the company": "The company denied the claim. He denies all charges.").
  */

@@ -5,15 +5,15 @@
  * participle (", saying …") or a coordinated verb ("… and warned that …") continues the statement built
  * just before it, so its subject is looked up only once the earlier cues have been built.
  */
-import { SPEECH_VERBS, type SpeechVerb } from '../lexicon.js';
+import { ADJUNCT_SUBORDINATORS, SPEECH_VERBS, type SpeechVerb } from '../lexicon.js';
 import type { Unit } from '../quotes.js';
 import { readAfterVerb, readSetting } from './afterVerb.js';
 import { clauseCut, contentEnd, reverseContentEnd, reverseContentStart } from './content.js';
-
-/** A subordinator right before a subject: its clause is an adjunct ("after X concluded …"), not an attribution. */
-const SUBORDINATE_BEFORE = /\b(?:after|before|when|until|since|because|while|once|if|unless|although|though)\s+$/i;
 import type { Draft, PendingDraft, SieveContext } from './context.js';
 import { isCoordinated, isParticiple, resolveSubject, subjectOf, type Subject } from './subjects.js';
+
+/** A subordinator right before a subject: its clause is an adjunct ("after X concluded …"), not an attribution. */
+const SUBORDINATE_BEFORE = new RegExp(`\\b(?:${ADJUNCT_SUBORDINATORS.join('|')})\\s+$`, 'i');
 
 /** A comma, then a preposition or subordinator opening an adjunct: what follows the verb is not what was said. */
 const ADJUNCT_AFTER_VERB = /^\s*,\s*(?:before|after|while|when|as|since|because|despite|amid|during|until)\b/i;

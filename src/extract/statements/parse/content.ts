@@ -7,9 +7,10 @@
 import type { Quote } from '../../quotes.js';
 import type { Syntax, TokenRange } from '../../syntax.js';
 import { NEEDS_CONTENT, type Cue } from './cues.js';
+import { ADJUNCT_SUBORDINATORS } from '../../lexicon.js';
 
-/** Subordinators whose clause is an adjunct of time, cause or condition, never a parenthetical attribution. */
-const SUBORDINATORS = new Set(['after', 'before', 'when', 'until', 'since', 'because', 'while', 'once', 'if', 'unless', 'although', 'though', 'whether']);
+/** Subordinators whose clause is never a parenthetical attribution: an adjunct's, or an indirect question's ("whether"). */
+const SUBORDINATORS = new Set([...ADJUNCT_SUBORDINATORS, 'whether']);
 
 export interface Content {
   /** Character ranges of the reported words (several for a quote split by its attribution). */
